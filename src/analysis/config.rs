@@ -1,0 +1,34 @@
+//! Settings that change what the analysis reports. Plain data: the server and the
+//! CLI fill it from their own sources (client configuration, command line).
+
+use std::collections::HashMap;
+
+use super::diagnostic::Severity;
+
+/// FTN007: may a footnote number be repeated for the same source?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RepeatIndicators {
+    /// Adopted texts up to today repeat markers (51 of 138 corpus texts with
+    /// footnotes do): the default.
+    #[default]
+    Legacy,
+    /// The current Editorial Manual: a new footnote with the same text instead.
+    Current,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub repeat_indicators: RepeatIndicators,
+    /// Per-rule severity overrides; `None` turns the rule off.
+    pub severities: HashMap<String, Option<Severity>>,
+}
+
+impl Config {
+    /// The severity a rule reports at, or `None` when it is off.
+    pub fn severity_for(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.severities.get(code) {
+            Some(choice) => *choice,
+            None => Some(default),
+        }
+    }
+}

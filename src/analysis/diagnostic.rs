@@ -1,0 +1,74 @@
+//! What the analysis reports: plain data, no protocol types.
+
+use serde::Serialize;
+
+use crate::syntax::Span;
+
+/// How serious a finding is. Follows the confidence of the rule in the drafting
+/// spec: official rules may be errors, practice and recalled rules are hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text.to_ascii_lowercase().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "information" | "info" => Some(Severity::Information),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+}
+
+/// One text replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub new_text: String,
+}
+
+impl Edit {
+    pub fn new(span: Span, new_text: impl Into<String>) -> Self {
+        Edit {
+            span,
+            new_text: new_text.into(),
+        }
+    }
+}
+
+/// A quick fix: a title and the edits it makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// A finding of one rule at one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule ID from the drafting spec (`NUM001`).
+    pub code: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub fixes: Vec<Fix>,
+    /// Other places that explain this one (the paragraph a gap follows, the
+    /// footnote an "Ibid." points to).
+    pub related: Vec<(Span, String)>,
+}

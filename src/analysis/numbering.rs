@@ -1,0 +1,216 @@
+//! The numbering plan of operative paragraphs: which number each paragraph should
+//! carry, shared by NUM001 (sequence), NUM009 (section style) and the renumbering
+//! fix.
+//!
+//! Numbering runs per composite part (each part starts at 1, DOC010). Inside a part,
+//! roman sections either all restart at 1 or all continue (NUM009): the style is
+//! read from the second numbered segment and every later section is held to it.
+//! Annex paragraphs are numbered per annex; a paragraph numbered 1 always starts a
+//! new list there, because annexes nest their own lists under headings.
+
+use crate::syntax::{LineShape, Role, SegmentKind, Span, Tree};
+
+use super::diagnostic::Edit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberedParagraph {
+    pub line: usize,
+    pub number: u32,
+    /// The digits (without the full stop).
+    pub digits: Span,
+    pub segment: u32,
+    /// Index of the first paragraph of the run this one is renumbered with.
+    run: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SequenceFault {
+    /// A number is missing before this one.
+    Gap,
+    /// The number was already used just before.
+    Duplicate,
+    /// The number is lower than the one before.
+    OutOfOrder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issue {
+    /// Paragraph `index` should carry `expected`.
+    Sequence {
+        index: usize,
+        expected: u32,
+        previous: Option<u32>,
+        fault: SequenceFault,
+    },
+    /// The section starting at paragraph `index` restarts (or continues) its
+    /// numbering while the part's earlier sections do the opposite.
+    MixedSectionStyle { index: usize, restarts: bool },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub paragraphs: Vec<NumberedParagraph>,
+    pub issues: Vec<Issue>,
+}
+
+fn digits_span(tree: &Tree, line: usize) -> Span {
+    match tree.line(line).map(|l| &l.shape) {
+        Some(LineShape::Numbered { label, .. }) => Span::new(line, label.start, label.end - 1),
+        Some(LineShape::MalformedNumber { label, .. }) => {
+            let text = &tree.lines()[line].text[label.start..label.end];
+            let start = label.start + text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            let end = label.start
+                + text
+                    .rfind(|c: char| c.is_ascii_digit())
+                    .map_or(0, |i| i + 1);
+            Span::new(line, start, end)
+        }
+        _ => Span::point(line, 0),
+    }
+}
+
+pub fn plan(tree: &Tree) -> Plan {
+    let segments = tree.segments();
+    let mut by_segment: Vec<Vec<NumberedParagraph>> = vec![Vec::new(); segments.len()];
+    for (line, _, role) in tree.iter() {
+        let (number, segment) = match role {
+            Role::Operative { number, segment }
+            | Role::MalformedOperative { number, segment }
+            | Role::AnnexParagraph { number, segment } => (number, segment),
+            _ => continue,
+        };
+        if let Some(list) = by_segment.get_mut(segment as usize) {
+            list.push(NumberedParagraph {
+                line,
+                number,
+                digits: digits_span(tree, line),
+                segment,
+                run: 0,
+            });
+        }
+    }
+    let mut plan = Plan::default();
+    let mut part_state: Option<(u32, Option<bool>, u32)> = None; // (part, restarts, last)
+    for (segment_index, list) in by_segment.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let segment = segments[segment_index];
+        let base = plan.paragraphs.len();
+        if segment.kind == SegmentKind::Annex {
+            plan.paragraphs.extend(list);
+            check_annex(&mut plan, base);
+            continue;
+        }
+        let first = list[0].number;
+        let continue_run = plan.paragraphs.last().map_or(base, |p| p.run);
+        let (expected_start, run_start) = match part_state {
+            Some((part, style, last)) if part == segment.part => {
+                let restarts_here = first == 1;
+                let continues_here = first == last + 1;
+                // The second numbered segment of a part sets the style.
+                let restarts = style.unwrap_or(restarts_here);
+                part_state = Some((part, Some(restarts), last));
+                if restarts && continues_here && !restarts_here {
+                    plan.issues.push(Issue::MixedSectionStyle {
+                        index: base,
+                        restarts: false,
+                    });
+                    (first, continue_run)
+                } else if !restarts && restarts_here && !continues_here {
+                    plan.issues.push(Issue::MixedSectionStyle {
+                        index: base,
+                        restarts: true,
+                    });
+                    (1, base)
+                } else if restarts {
+                    (1, base)
+                } else {
+                    (last + 1, continue_run)
+                }
+            }
+            _ => {
+                part_state = Some((segment.part, None, 0));
+                (1, base)
+            }
+        };
+        let mut expected = expected_start;
+        let mut previous = None;
+        for (offset, mut paragraph) in list.into_iter().enumerate() {
+            paragraph.run = run_start;
+            if paragraph.number != expected {
+                let fault = match previous {
+                    Some(p) if paragraph.number == p => SequenceFault::Duplicate,
+                    Some(p) if paragraph.number < p => SequenceFault::OutOfOrder,
+                    _ if paragraph.number < expected => SequenceFault::OutOfOrder,
+                    _ => SequenceFault::Gap,
+                };
+                plan.issues.push(Issue::Sequence {
+                    index: base + offset,
+                    expected,
+                    previous,
+                    fault,
+                });
+            }
+            // Resynchronize, so that a gap or a swap is reported once.
+            expected = paragraph.number.max(previous.unwrap_or(0)) + 1;
+            previous = Some(paragraph.number);
+            plan.paragraphs.push(paragraph);
+        }
+        if let Some((part, style, _)) = part_state {
+            part_state = Some((part, style, previous.unwrap_or(0)));
+        }
+    }
+    plan
+}
+
+fn check_annex(plan: &mut Plan, base: usize) {
+    for index in base..plan.paragraphs.len() {
+        let number = plan.paragraphs[index].number;
+        let previous = (index > base).then(|| plan.paragraphs[index - 1]);
+        match previous {
+            Some(previous) if number != 1 => {
+                plan.paragraphs[index].run = previous.run;
+                let p = previous.number;
+                if number != p + 1 {
+                    let fault = if number == p {
+                        SequenceFault::Duplicate
+                    } else if number < p {
+                        SequenceFault::OutOfOrder
+                    } else {
+                        SequenceFault::Gap
+                    };
+                    plan.issues.push(Issue::Sequence {
+                        index,
+                        expected: p + 1,
+                        previous: Some(p),
+                        fault,
+                    });
+                }
+            }
+            _ => plan.paragraphs[index].run = index,
+        }
+    }
+}
+
+impl Plan {
+    /// Edits that renumber the run of paragraph `index` consecutively from it on,
+    /// starting at `first_number`.
+    pub fn renumber_from(&self, index: usize, first_number: u32) -> Vec<Edit> {
+        let Some(start) = self.paragraphs.get(index) else {
+            return Vec::new();
+        };
+        let mut edits = Vec::new();
+        let mut number = first_number;
+        for paragraph in &self.paragraphs[index..] {
+            if paragraph.run != start.run {
+                break;
+            }
+            if paragraph.number != number {
+                edits.push(Edit::new(paragraph.digits, number.to_string()));
+            }
+            number += 1;
+        }
+        edits
+    }
+}

@@ -1,0 +1,69 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::{Edit, Fix};
+use crate::syntax::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// A footnote marker that falls at a comma, semicolon, colon or full stop stands
+    /// after the mark in English: `session,2`, not `session2,`.
+    ///
+    /// ## Why
+    /// FTN003 (Editorial Manual, "Footnote indicators", B). French and Spanish put
+    /// the marker before the mark, which is how the English slip happens.
+    ///
+    /// ## Example
+    /// `…on its seventeenth session2, the decisions …`
+    ///
+    /// ## Fix
+    /// Move the marker after the mark: `session,2`.
+    pub struct MarkerAfterPunctuation {
+        code: "FTN003",
+        severity: Warning,
+    }
+}
+
+impl Rule for MarkerAfterPunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        for reference in &context.footnotes.refs {
+            let Some(mark) = reference.marker.punctuation_after else {
+                continue;
+            };
+            let line = &context.tree.lines()[reference.span.line].text;
+            let marker_text = &line[reference.span.start..reference.span.end];
+            let mark_text = &line[mark.start..mark.end];
+            let whole = Span::new(reference.span.line, reference.span.start, mark.end);
+            sink.report(
+                reference.span,
+                format!(
+                    "Put footnote marker {} after the `{mark_text}`",
+                    reference.number
+                ),
+            )
+            .with_fix(Fix {
+                title: format!("Move the marker after the `{mark_text}`"),
+                edits: vec![Edit::new(whole, format!("{mark_text}{marker_text}"))],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalling the report on its session1, and\n\t                                   ^ FTN003\n\t1.\tDecides.\n\n1 A/68/212.";
+
+    #[test]
+    fn marker_before_comma() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_swaps() {
+        assert!(apply_fix(TEXT, "FTN003").contains("session,1 and"));
+    }
+}

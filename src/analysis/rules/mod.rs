@@ -1,0 +1,166 @@
+//! The drafting rules, one per file, each named after its spec ID.
+//!
+//! A rule's doc comment is its user documentation, in four parts (what it checks,
+//! why, example, fix); [`declare_rule!`] keeps the same text available at run time
+//! for `unres explain` and hovers on a rule code.
+
+use super::config::Config;
+use super::diagnostic::{Diagnostic, Fix, Severity};
+use super::footnotes::Footnotes;
+use crate::syntax::{Span, Tree};
+
+mod ftn002_footnote_order;
+mod ftn003_marker_after_punctuation;
+mod ftn007_repeated_marker;
+mod ftn008_footnote_correspondence;
+mod ftn009_ibid;
+mod num001_operative_sequence;
+mod num002_number_format;
+mod num005_subparagraph_label_form;
+mod num006_letter_sequence;
+mod num007_roman_sequence;
+mod num009_section_numbering;
+
+#[cfg(test)]
+pub(crate) mod fixture;
+
+/// What a rule is, for documentation and configuration.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// The rule's doc comment: what it checks, why, example, fix.
+    pub doc: &'static str,
+}
+
+/// Everything a rule may read. Built once per analysis.
+pub struct Context<'a> {
+    pub tree: &'a Tree,
+    pub config: &'a Config,
+    pub footnotes: &'a Footnotes,
+}
+
+/// Collects a rule's findings at the severity the configuration gives it.
+pub struct Sink<'a> {
+    meta: &'static RuleMeta,
+    severity: Severity,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            code: self.meta.code,
+            severity: self.severity,
+            span,
+            message: message.into(),
+            fixes: Vec::new(),
+            related: Vec::new(),
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Report at a severity other than the rule's default (rules whose spec entry
+    /// gives two levels), still lowered if the user lowered the rule.
+    pub fn report_at(
+        &mut self,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let severity = if self.severity > self.meta.default_severity {
+            self.severity
+        } else {
+            severity
+        };
+        let diagnostic = self.report(span, message);
+        diagnostic.severity = severity;
+        diagnostic
+    }
+}
+
+impl Diagnostic {
+    pub fn with_fix(&mut self, fix: Fix) -> &mut Self {
+        self.fixes.push(fix);
+        self
+    }
+
+    pub fn with_related(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.related.push((span, message.into()));
+        self
+    }
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>);
+}
+
+/// Declare a rule type whose doc comment doubles as its run-time documentation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        pub struct $name:ident {
+            code: $code:literal,
+            severity: $severity:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::analysis::rules::RuleMeta = $crate::analysis::rules::RuleMeta {
+                code: $code,
+                name: stringify!($name),
+                default_severity: $crate::analysis::Severity::$severity,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in the order of the spec.
+pub static RULES: &[&dyn Rule] = &[
+    &num001_operative_sequence::OperativeSequence,
+    &num002_number_format::NumberFormat,
+    &num005_subparagraph_label_form::SubparagraphLabelForm,
+    &num006_letter_sequence::LetterSequence,
+    &num007_roman_sequence::RomanSequence,
+    &num009_section_numbering::SectionNumbering,
+    &ftn002_footnote_order::FootnoteOrder,
+    &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
+    &ftn007_repeated_marker::RepeatedMarker,
+    &ftn008_footnote_correspondence::FootnoteCorrespondence,
+    &ftn009_ibid::Ibid,
+];
+
+/// Look a rule up by its code (case-insensitive).
+pub fn rule_meta(code: &str) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .map(|rule| rule.meta())
+        .find(|meta| meta.code.eq_ignore_ascii_case(code))
+}
+
+/// Run every enabled rule.
+pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let meta = rule.meta();
+        let Some(severity) = context
+            .config
+            .severity_for(meta.code, meta.default_severity)
+        else {
+            continue;
+        };
+        let mut sink = Sink {
+            meta,
+            severity,
+            out: &mut out,
+        };
+        rule.check(context, &mut sink);
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! The command line: `unres check`, `unres lsp`, `unres explain`.

@@ -1,0 +1,802 @@
+//! Context-free lexing of one line: what the line looks like on its own.
+//!
+//! The lexer never fails: every line gets a [`LineShape`], `Text` when nothing more
+//! specific fits. Which *role* a line plays (preambular paragraph, heading, footnote
+//! text …) depends on its neighbours and is decided in `structure`. Lexing is the
+//! expensive part of parsing (regular expressions, marker scanning), so it is done
+//! once per changed line and cached by the incremental parser.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A byte range inside one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ByteRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ByteRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        ByteRange { start, end }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+}
+
+/// The shape of a line, from its text alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineShape {
+    /// Empty or only whitespace.
+    Blank,
+    /// `<TAB>12.<TAB>Text`: an arabic paragraph number (the text may be empty while
+    /// the user types).
+    Numbered { number: u32, label: ByteRange },
+    /// `12) Text`, `(12) Text`: a paragraph number in a form resolutions do not use.
+    MalformedNumber { number: u32, label: ByteRange },
+    /// `29.1.<TAB>Text` (annexes and technical lists).
+    DottedNumber { label: ByteRange },
+    /// `(a)`, `(ii)`, `(aa)`: a parenthesized lower-case label.
+    Subparagraph { label: String, range: ByteRange },
+    /// `(A)`, `(1)`, `b)`: a subparagraph label in a form English resolutions do
+    /// not use at the first two degrees.
+    MalformedSubparagraph { label: String, range: ByteRange },
+    /// `a.`, `i.`: third- and fourth-degree labels.
+    DottedLetter { label: String, range: ByteRange },
+    /// `68/230.<TAB>South-South cooperation`.
+    Title { number: ByteRange },
+    /// `The General Assembly,` (known organ) or another `The …,` line.
+    Organ { known: bool, comma: bool },
+    /// `I`, `II.`: a roman section number alone on its line.
+    SectionNumber { numeral: String },
+    /// `A`, `B.` alone or followed by a tab and a title: a part or subsection letter.
+    LetterHeading { letter: char, has_title: bool },
+    /// `71st plenary meeting`, `52nd (resumed) plenary meeting`, `53rd meeting`.
+    ClosingMeeting,
+    /// `20 December 2013` alone on its line.
+    Date,
+    /// `Resolution adopted by the General Assembly on …`, `Adopted by the Security
+    /// Council at its …`, `Resolution 2334 (2016)`, `[on the report of …]`.
+    AdoptionLine,
+    /// `Annex`, `Annex II`, `Attachment`, `Appendix`.
+    AnnexHeading,
+    /// `1 Report of …` at the start of the line: a footnote text if it stands where
+    /// footnote texts stand.
+    FootnoteCandidate { number: u32, label: ByteRange },
+    /// `[^1]: text`, a footnote text wherever it stands.
+    FootnoteDefinition { number: u32, label: ByteRange },
+    /// `<<ODS JOB NO>>…<<ODS JOB NO>>`: the export trailer (TXT001).
+    OdsTrailer,
+    /// `[DU1]` alone: an export anchor artifact (TXT002).
+    Artifact,
+    /// `_______________` or `-----`: a separator (TXT003).
+    Separator,
+    /// Anything else.
+    Text,
+}
+
+/// How a footnote reference is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerForm {
+    /// Digits glued to a word or mark, as in the text export: `Countries,1`.
+    Glued,
+    /// `[^1]`.
+    Bracketed,
+    /// Unicode superscript digits: `¹`.
+    Superscript,
+    /// A year with the marker glued on: `for 20191` (2019 + marker 1). Only
+    /// accepted when the number is the next expected footnote.
+    AfterYear,
+}
+
+/// A possible footnote reference inside a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerCandidate {
+    pub number: u32,
+    /// The digits (or `[^n]`) only.
+    pub range: ByteRange,
+    pub form: MarkerForm,
+    /// Glued markers only: true when a mark or closing quote precedes the digits
+    /// (`Countries,1`), which makes a footnote almost certain.
+    pub after_punctuation: bool,
+    /// Punctuation directly after the marker (`session2,`): the marker stands before
+    /// the mark it belongs after (FTN003).
+    pub punctuation_after: Option<ByteRange>,
+}
+
+/// One lexed line: its text and everything the lexer found in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexedLine {
+    pub text: String,
+    pub shape: LineShape,
+    /// Leading whitespace ends here.
+    pub indent: usize,
+    /// Where the paragraph text starts, after any number or label and the
+    /// whitespace after it.
+    pub body_start: usize,
+    /// Where the paragraph text ends: before trailing whitespace and trailing
+    /// footnote markers.
+    pub content_end: usize,
+    pub markers: Vec<MarkerCandidate>,
+}
+
+impl LexedLine {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start.min(self.content_end)..self.content_end]
+    }
+
+    /// The last character of the paragraph text (before trailing markers).
+    pub fn final_char(&self) -> Option<(usize, char)> {
+        self.text[..self.content_end].char_indices().next_back()
+    }
+
+    pub fn is_indented(&self) -> bool {
+        self.indent > 0
+    }
+}
+
+macro_rules! regex {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
+    };
+}
+
+regex!(NUMBERED, r"^[ \t]*([1-9][0-9]{0,3})\.(?:[ \t]+|$)");
+regex!(MALFORMED_NUMBER, r"^[ \t]*(\(?([1-9][0-9]{0,3})\))[ \t]+\S");
+regex!(
+    DOTTED_NUMBER,
+    r"^[ \t]*([0-9]+(?:\.[0-9]+)+\.?)(?:[ \t]+|$)"
+);
+regex!(SUBPARAGRAPH, r"^[ \t]*(\(([a-z]{1,4})\))(?:[ \t]+|$)");
+regex!(
+    MALFORMED_SUB,
+    r"^[ \t]*(\(([A-Z]{1,3}|[0-9]{1,2})\)|([a-z])\))[ \t]+\S"
+);
+regex!(DOTTED_LETTER, r"^[ \t]*(([a-z]{1,4})\.)[ \t]+\S");
+regex!(
+    TITLE,
+    r"^((?:[1-9][0-9]?|E?S-[1-9][0-9]?|[12][0-9]{3})/[1-9][0-9]*(?: [A-Z](?:-[A-Z])?)?)\.[ \t]+\S"
+);
+regex!(
+    ORGAN_KNOWN,
+    r"^[ \t]*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)[ \t]*(,?)[ \t]*$"
+);
+regex!(ORGAN_OTHER, r"^[ \t]*The [A-Z][A-Za-z\- ]{2,60}(,)[ \t]*$");
+regex!(SECTION_NUMBER, r"^[ \t]*([IVXLC]{1,7})\.?[ \t]*$");
+regex!(
+    LETTER_HEADING,
+    r"^[ \t]*([A-Z])\.?[ \t]*(?:\t[ \t]*(\S.*))?$"
+);
+regex!(
+    CLOSING_MEETING,
+    r"^[ \t]*[1-9][0-9]*(?:st|nd|rd|th)(?: \(resumed\))? (?:plenary )?meeting[ \t]*$"
+);
+regex!(
+    DATE_LINE,
+    r"^[ \t]*[0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) [12][0-9]{3}[ \t]*$"
+);
+regex!(
+    ADOPTION,
+    r"^(?:(?:Resolutions?|Decisions?) adopted by the |Adopted by the |Resolution [1-9][0-9]* \([12][0-9]{3}\)[ \t]*$|\[(?:on the report|without reference))"
+);
+regex!(
+    ANNEX,
+    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?[ \t]*$"
+);
+regex!(FOOTNOTE_CANDIDATE, r"^([1-9][0-9]{0,2}) +\S");
+regex!(
+    FOOTNOTE_DEFINITION,
+    r"^[ \t]*(\[\^([1-9][0-9]{0,2})\]):[ \t]*"
+);
+regex!(
+    ODS_TRAILER,
+    r"^(?:\[[A-Z]+[0-9]+\])?<<ODS ([A-Z0-9 ]+)>>.*<<ODS ([A-Z0-9 ]+)>>[ \t]*$"
+);
+regex!(ARTIFACT, r"^[ \t]*\[[A-Z]{1,3}[0-9]+\][ \t]*$");
+regex!(SEPARATOR, r"^[ \t]*(?:_{5,}|-{5,})[ \t]*$");
+regex!(BRACKET_MARKER, r"\[\^([1-9][0-9]{0,2})\]");
+
+/// Lex one line (without its terminator).
+pub fn lex_line(text: &str) -> LexedLine {
+    let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
+    let (shape, body_start) = shape_of(text, indent);
+    let markers = if matches!(
+        shape,
+        LineShape::OdsTrailer | LineShape::Artifact | LineShape::Separator | LineShape::Blank
+    ) {
+        Vec::new()
+    } else {
+        find_markers(text, body_start)
+    };
+    let content_end = content_end(text, body_start, &markers);
+    LexedLine {
+        text: text.to_owned(),
+        shape,
+        indent,
+        body_start,
+        content_end,
+        markers,
+    }
+}
+
+fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
+    let rest = &text[indent..];
+    let Some(first) = rest.chars().next() else {
+        return (LineShape::Blank, text.len());
+    };
+    let whole = |shape| (shape, indent);
+    if first.is_ascii_digit() {
+        if indent == 0 {
+            if let Some(c) = TITLE.captures(text) {
+                let number = c.get(1).expect("group");
+                let body = after_whitespace(text, number.end() + 1);
+                return (
+                    LineShape::Title {
+                        number: ByteRange::new(number.start(), number.end()),
+                    },
+                    body,
+                );
+            }
+        }
+        if let Some(c) = NUMBERED.captures(text) {
+            let digits = c.get(1).expect("group");
+            let number = digits.as_str().parse().unwrap_or(0);
+            return (
+                LineShape::Numbered {
+                    number,
+                    label: ByteRange::new(digits.start(), digits.end() + 1),
+                },
+                c.get(0).expect("match").end(),
+            );
+        }
+        if let Some(c) = DOTTED_NUMBER.captures(text) {
+            let label = c.get(1).expect("group");
+            return (
+                LineShape::DottedNumber {
+                    label: ByteRange::new(label.start(), label.end()),
+                },
+                c.get(0).expect("match").end(),
+            );
+        }
+        if CLOSING_MEETING.is_match(text) {
+            return whole(LineShape::ClosingMeeting);
+        }
+        if DATE_LINE.is_match(text) {
+            return whole(LineShape::Date);
+        }
+        if let Some(c) = MALFORMED_NUMBER.captures(text) {
+            let label = c.get(1).expect("group");
+            let number = c.get(2).expect("group").as_str().parse().unwrap_or(0);
+            return (
+                LineShape::MalformedNumber {
+                    number,
+                    label: ByteRange::new(label.start(), label.end()),
+                },
+                after_whitespace(text, label.end()),
+            );
+        }
+        if indent == 0 {
+            if let Some(c) = FOOTNOTE_CANDIDATE.captures(text) {
+                let digits = c.get(1).expect("group");
+                return (
+                    LineShape::FootnoteCandidate {
+                        number: digits.as_str().parse().unwrap_or(0),
+                        label: ByteRange::new(digits.start(), digits.end()),
+                    },
+                    after_whitespace(text, digits.end()),
+                );
+            }
+        }
+        return whole(LineShape::Text);
+    }
+    match first {
+        '(' => {
+            if let Some(c) = SUBPARAGRAPH.captures(text) {
+                let label = c.get(1).expect("group");
+                return (
+                    LineShape::Subparagraph {
+                        label: c.get(2).expect("group").as_str().to_owned(),
+                        range: ByteRange::new(label.start(), label.end()),
+                    },
+                    c.get(0).expect("match").end(),
+                );
+            }
+            if let Some(c) = MALFORMED_NUMBER.captures(text) {
+                let label = c.get(1).expect("group");
+                let number = c.get(2).expect("group").as_str().parse().unwrap_or(0);
+                return (
+                    LineShape::MalformedNumber {
+                        number,
+                        label: ByteRange::new(label.start(), label.end()),
+                    },
+                    after_whitespace(text, label.end()),
+                );
+            }
+            if let Some(shape) = malformed_subparagraph(text) {
+                return shape;
+            }
+        }
+        '[' => {
+            if ODS_TRAILER.is_match(text) {
+                return whole(LineShape::OdsTrailer);
+            }
+            if ARTIFACT.is_match(text) {
+                return whole(LineShape::Artifact);
+            }
+            if let Some(c) = FOOTNOTE_DEFINITION.captures(text) {
+                let label = c.get(1).expect("group");
+                return (
+                    LineShape::FootnoteDefinition {
+                        number: c.get(2).expect("group").as_str().parse().unwrap_or(0),
+                        label: ByteRange::new(label.start(), label.end()),
+                    },
+                    c.get(0).expect("match").end(),
+                );
+            }
+            if ADOPTION.is_match(rest) {
+                return whole(LineShape::AdoptionLine);
+            }
+        }
+        '<' if ODS_TRAILER.is_match(text) => return whole(LineShape::OdsTrailer),
+        '_' | '-' if SEPARATOR.is_match(text) => return whole(LineShape::Separator),
+        'a'..='z' => {
+            if let Some(c) = DOTTED_LETTER.captures(text) {
+                let label = c.get(1).expect("group");
+                return (
+                    LineShape::DottedLetter {
+                        label: c.get(2).expect("group").as_str().to_owned(),
+                        range: ByteRange::new(label.start(), label.end()),
+                    },
+                    after_whitespace(text, label.end()),
+                );
+            }
+            if let Some(shape) = malformed_subparagraph(text) {
+                return shape;
+            }
+        }
+        'A'..='Z' => {
+            if let Some(c) = ORGAN_KNOWN.captures(text) {
+                let comma = !c.get(1).expect("group").as_str().is_empty();
+                return whole(LineShape::Organ { known: true, comma });
+            }
+            if ORGAN_OTHER.is_match(text) {
+                return whole(LineShape::Organ {
+                    known: false,
+                    comma: true,
+                });
+            }
+            if let Some(c) = SECTION_NUMBER.captures(text) {
+                let numeral = c.get(1).expect("group").as_str().to_owned();
+                return whole(LineShape::SectionNumber { numeral });
+            }
+            if let Some(c) = LETTER_HEADING.captures(text) {
+                let letter = c
+                    .get(1)
+                    .expect("group")
+                    .as_str()
+                    .chars()
+                    .next()
+                    .unwrap_or('A');
+                let title = c.get(2);
+                let body = title.map_or(indent, |t| t.start());
+                return (
+                    LineShape::LetterHeading {
+                        letter,
+                        has_title: title.is_some(),
+                    },
+                    body,
+                );
+            }
+            if ADOPTION.is_match(rest) {
+                return whole(LineShape::AdoptionLine);
+            }
+            if ANNEX.is_match(text) {
+                return whole(LineShape::AnnexHeading);
+            }
+        }
+        _ => {}
+    }
+    whole(LineShape::Text)
+}
+
+fn malformed_subparagraph(text: &str) -> Option<(LineShape, usize)> {
+    let c = MALFORMED_SUB.captures(text)?;
+    let label = c.get(1).expect("group");
+    let inner = c.get(2).or_else(|| c.get(3)).expect("one alternative");
+    Some((
+        LineShape::MalformedSubparagraph {
+            label: inner.as_str().to_owned(),
+            range: ByteRange::new(label.start(), label.end()),
+        },
+        after_whitespace(text, label.end()),
+    ))
+}
+
+fn after_whitespace(text: &str, from: usize) -> usize {
+    let from = from.min(text.len());
+    from + (text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len())
+}
+
+/// Where the paragraph text ends: trailing whitespace and markers at the very end
+/// are not part of it, so `Countries,1` ends with the comma.
+fn content_end(text: &str, body_start: usize, markers: &[MarkerCandidate]) -> usize {
+    let mut end = text.trim_end().len().max(body_start.min(text.len()));
+    for marker in markers.iter().rev() {
+        if marker.range.end == end && marker.punctuation_after.is_none() {
+            end = marker.range.start;
+            // Several markers at one point: `…General,1,2`.
+            if text[..end].ends_with(',')
+                && markers
+                    .iter()
+                    .any(|m| m.range.end + 1 == end && m.form == marker.form)
+            {
+                end -= 1;
+            }
+        } else if marker.range.end < end {
+            break;
+        }
+    }
+    let trimmed = text[..end].trim_end().len();
+    trimmed.max(body_start.min(trimmed))
+}
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript_value(ch: char) -> Option<u32> {
+    SUPERSCRIPT_DIGITS
+        .iter()
+        .position(|&d| d == ch)
+        .map(|v| v as u32)
+}
+
+/// Find footnote reference candidates in the three written forms (TXT005).
+fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
+    let mut markers = Vec::new();
+    let body = &text[body_start.min(text.len())..];
+    if body.contains("[^") {
+        for c in BRACKET_MARKER.captures_iter(body) {
+            let m = c.get(0).expect("match");
+            markers.push(MarkerCandidate {
+                number: c.get(1).expect("group").as_str().parse().unwrap_or(0),
+                range: ByteRange::new(body_start + m.start(), body_start + m.end()),
+                form: MarkerForm::Bracketed,
+                after_punctuation: true,
+                punctuation_after: punctuation_at(text, body_start + m.end()),
+            });
+        }
+    }
+    if !body.is_ascii() {
+        let mut chars = body.char_indices().peekable();
+        while let Some((start, ch)) = chars.next() {
+            let Some(mut value) = superscript_value(ch) else {
+                continue;
+            };
+            let mut end = start + ch.len_utf8();
+            while let Some(&(next_start, next)) = chars.peek() {
+                match superscript_value(next) {
+                    Some(digit) => {
+                        value = value * 10 + digit;
+                        end = next_start + next.len_utf8();
+                        chars.next();
+                    }
+                    None => break,
+                }
+            }
+            if value > 0 {
+                markers.push(MarkerCandidate {
+                    number: value,
+                    range: ByteRange::new(body_start + start, body_start + end),
+                    form: MarkerForm::Superscript,
+                    after_punctuation: true,
+                    punctuation_after: punctuation_at(text, body_start + end),
+                });
+            }
+        }
+    }
+    for (token_start, token) in tokens(body) {
+        let offset = body_start + token_start;
+        let mut end = token.len();
+        // Several markers at one point are comma-separated: `General,1,2`.
+        while let Some(marker) = glued_marker(&token[..end]) {
+            markers.push(MarkerCandidate {
+                range: ByteRange::new(offset + marker.range.start, offset + marker.range.end),
+                punctuation_after: marker
+                    .punctuation_after
+                    .map(|r| ByteRange::new(offset + r.start, offset + r.end)),
+                ..marker
+            });
+            let before = &token[..marker.range.start];
+            if marker.after_punctuation
+                && before.ends_with(',')
+                && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            {
+                end = marker.range.start - 1;
+            } else {
+                break;
+            }
+        }
+    }
+    markers.sort_by_key(|m| m.range.start);
+    markers
+}
+
+fn punctuation_at(text: &str, at: usize) -> Option<ByteRange> {
+    text[at..]
+        .starts_with([',', ';', ':', '.'])
+        .then(|| ByteRange::new(at, at + 1))
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split([' ', '\t', '\u{a0}'])
+        .scan(0usize, |offset, token| {
+            let start = *offset;
+            *offset += token.len() + 1;
+            Some((start, token))
+        })
+        .filter(|(_, token)| !token.is_empty())
+}
+
+/// A marker glued to the end of a whitespace-separated token, with ranges relative
+/// to the token.
+fn glued_marker(token: &str) -> Option<MarkerCandidate> {
+    let bytes = token.as_bytes();
+    if !bytes.last()?.is_ascii_digit() && !bytes.last()?.is_ascii_punctuation() {
+        return None;
+    }
+    if token.contains('/') {
+        return None;
+    }
+    // Trailing punctuation after the digits: `session2,` (wrong side, FTN003).
+    let mut end = token.len();
+    let mut punctuation_after = None;
+    if matches!(bytes[end - 1], b',' | b';' | b':' | b'.') {
+        punctuation_after = Some(ByteRange::new(end - 1, end));
+        end -= 1;
+    }
+    let digits_start = token[..end]
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| {
+            i + token[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let digits = &token[digits_start..end];
+    if digits.is_empty() {
+        return None;
+    }
+    let before = &token[..digits_start];
+    let Some(last_before) = before.chars().next_back() else {
+        return year_marker(token, digits_start, end, punctuation_after);
+    };
+    let (word, after_punctuation) = match last_before {
+        ',' | ';' | ':' | '.' => (&before[..before.len() - 1], true),
+        ')' | ']' | '”' | '’' | '"' => (before, true),
+        c if c.is_alphabetic() => (before, false),
+        _ => {
+            return year_marker(token, digits_start, end, punctuation_after);
+        }
+    };
+    if digits.len() > 2 || digits.starts_with('0') {
+        return None;
+    }
+    // Sales numbers and section pinpoints: `E.93.I.8`, `chap.1`.
+    if after_punctuation && !ends_like_a_word(word) {
+        // `5,6` or `2.5`: numbers, not markers.
+        return None;
+    }
+    if word.contains('.') && word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if !after_punctuation {
+        // Acronyms and formulas (`G77`, `UF6`, `COVID19`) and units (`km2`, `m3`).
+        if letters.iter().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        if letters.len() <= 3 && letters.iter().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    Some(MarkerCandidate {
+        number: digits.parse().ok()?,
+        range: ByteRange::new(digits_start, end),
+        form: MarkerForm::Glued,
+        after_punctuation,
+        // `Rights,1.`: the marker already follows a mark; what comes after is text.
+        punctuation_after: if after_punctuation {
+            None
+        } else {
+            punctuation_after
+        },
+    })
+}
+
+/// The text before a marker ends with a word, a closing bracket or quote, or an
+/// earlier marker of the same chain (`General,1` in `General,1,2`).
+fn ends_like_a_word(word: &str) -> bool {
+    let mut word = word;
+    loop {
+        let trimmed = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        if trimmed.len() < word.len() && trimmed.ends_with(',') {
+            word = &trimmed[..trimmed.len() - 1];
+            continue;
+        }
+        return word
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ']' | '”' | '’' | '"'));
+    }
+}
+
+/// `20191` in "for 20191 and": a year with a marker glued on.
+fn year_marker(
+    token: &str,
+    digits_start: usize,
+    end: usize,
+    punctuation_after: Option<ByteRange>,
+) -> Option<MarkerCandidate> {
+    let digits = &token[digits_start..end];
+    if digits_start != 0 || !(5..=6).contains(&digits.len()) {
+        return None;
+    }
+    let year: u32 = digits[..4].parse().ok()?;
+    if !(1945..=2099).contains(&year) || digits[4..].starts_with('0') {
+        return None;
+    }
+    Some(MarkerCandidate {
+        number: digits[4..].parse().ok()?,
+        range: ByteRange::new(4, end),
+        form: MarkerForm::AfterYear,
+        after_punctuation: false,
+        punctuation_after,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markers(text: &str) -> Vec<(u32, MarkerForm)> {
+        lex_line(text)
+            .markers
+            .iter()
+            .map(|m| (m.number, m.form))
+            .collect()
+    }
+
+    #[test]
+    fn seed_markers() {
+        use MarkerForm::Glued;
+        assert_eq!(
+            markers("\tReaffirming also its resolution, Developing Countries,1"),
+            vec![(1, Glued)]
+        );
+        assert_eq!(
+            markers(
+                "\t1.\tTakes note of the report on its seventeenth session,2 the decisions taken at that session3 and"
+            ),
+            vec![(2, Glued), (3, Glued)]
+        );
+        assert_eq!(markers("the Secretary-General;6"), vec![(6, Glued)]);
+    }
+
+    #[test]
+    fn not_markers() {
+        for text in [
+            "the Group of 77 and the G77 and G5 and UF6 and 10 m3 of COVID-19",
+            "Sales No. E.93.I.8 and A/68/443/Add.2 and 2030 Agenda",
+            "resolution 1325 (2000), paragraph 5",
+        ] {
+            assert_eq!(markers(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn other_forms() {
+        assert_eq!(
+            markers("Countries,[^1] and Rights¹²"),
+            vec![(1, MarkerForm::Bracketed), (12, MarkerForm::Superscript)]
+        );
+        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterYear)]);
+    }
+
+    #[test]
+    fn marker_before_punctuation_is_noted() {
+        let line = lex_line("on its seventeenth session2, the decisions");
+        let marker = line.markers[0];
+        assert_eq!(marker.number, 2);
+        assert!(marker.punctuation_after.is_some());
+    }
+
+    #[test]
+    fn content_end_skips_trailing_markers() {
+        let line = lex_line("\tReaffirming also its resolution, Developing Countries,1");
+        assert_eq!(line.final_char().map(|(_, c)| c), Some(','));
+        let line = lex_line("\tNoting the reports of the Secretary-General,1,2 ");
+        assert_eq!(line.final_char().map(|(_, c)| c), Some(','));
+        assert!(line.body().ends_with("General,"));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(matches!(
+            lex_line("\t12.\tCalls upon").shape,
+            LineShape::Numbered { number: 12, .. }
+        ));
+        assert!(matches!(
+            lex_line("12.").shape,
+            LineShape::Numbered { number: 12, .. }
+        ));
+        assert!(matches!(
+            lex_line("68/230.\tSouth-South cooperation").shape,
+            LineShape::Title { .. }
+        ));
+        assert!(matches!(
+            lex_line("\t(iv)\tText").shape,
+            LineShape::Subparagraph { .. }
+        ));
+        assert!(matches!(
+            lex_line("\tThe General Assembly,").shape,
+            LineShape::Organ {
+                known: true,
+                comma: true
+            }
+        ));
+        assert!(matches!(
+            lex_line("71st plenary meeting").shape,
+            LineShape::ClosingMeeting
+        ));
+        assert!(matches!(
+            lex_line("52nd (resumed) plenary meeting").shape,
+            LineShape::ClosingMeeting
+        ));
+        assert!(matches!(
+            lex_line("20 December 2013").shape,
+            LineShape::Date
+        ));
+        assert!(matches!(
+            lex_line("3 Ibid., chap. I.").shape,
+            LineShape::FootnoteCandidate { number: 3, .. }
+        ));
+        assert!(matches!(
+            lex_line("[^3]: Ibid.").shape,
+            LineShape::FootnoteDefinition { number: 3, .. }
+        ));
+        assert!(matches!(
+            lex_line("[DU1]<<ODS JOB NO>>N1345325E<<ODS JOB NO>>").shape,
+            LineShape::OdsTrailer
+        ));
+        assert!(matches!(lex_line("[DU1]").shape, LineShape::Artifact));
+        assert!(matches!(
+            lex_line("\tII").shape,
+            LineShape::SectionNumber { .. }
+        ));
+        assert!(matches!(
+            lex_line("B\tUnited Nations global communications").shape,
+            LineShape::LetterHeading {
+                letter: 'B',
+                has_title: true
+            }
+        ));
+        assert!(matches!(
+            lex_line("\t12) Calls upon").shape,
+            LineShape::MalformedNumber { number: 12, .. }
+        ));
+        assert!(matches!(
+            lex_line("\tb) To do").shape,
+            LineShape::MalformedSubparagraph { .. }
+        ));
+        assert!(matches!(
+            lex_line("Annex II").shape,
+            LineShape::AnnexHeading
+        ));
+        assert!(matches!(
+            lex_line("_______________").shape,
+            LineShape::Separator
+        ));
+        assert!(matches!(lex_line("   ").shape, LineShape::Blank));
+    }
+}

@@ -1,0 +1,681 @@
+//! The structural pass: from lexed lines to the role each line plays.
+//!
+//! This pass is linear over the cached [`LexedLine`]s and reads only their shapes
+//! and a few characters, never running a regular expression, so the incremental
+//! parser can afford to run it after every edit. The parse never fails: a line that
+//! fits nowhere gets [`Role::Other`].
+
+use super::lex::{LexedLine, LineShape};
+
+/// The role of one line in the resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Blank,
+    /// Masthead, adoption and report lines, agenda titles: everything before the
+    /// title or organ line.
+    Header,
+    /// `68/230.<TAB>South-South cooperation`.
+    Title,
+    /// `The General Assembly,`.
+    Organ,
+    /// An unnumbered paragraph of the preamble (or the preamble of a section).
+    Preambular,
+    /// A numbered operative paragraph, `segment` being its numbering sequence.
+    Operative {
+        number: u32,
+        segment: u32,
+    },
+    /// A paragraph numbered as `12)` or `(12)` (NUM002); still operative.
+    MalformedOperative {
+        number: u32,
+        segment: u32,
+    },
+    /// A labelled subparagraph of the paragraph on line `parent`, at `level`
+    /// (1 = (a), 2 = (i), 3 = a., 4 = i.).
+    Subparagraph {
+        level: u8,
+        parent: u32,
+    },
+    /// A line starting in lower case that continues the paragraph on line
+    /// `parent` (the tail after a list of subparagraphs).
+    Continuation {
+        parent: u32,
+    },
+    /// `I`, `II`: a section number; starts a numbering segment.
+    SectionNumber {
+        segment: u32,
+    },
+    /// `A`, `B`: a composite part (own numbering, own closing lines) or a lettered
+    /// subsection.
+    PartHeading {
+        segment: u32,
+        composite: bool,
+    },
+    /// A heading without final punctuation.
+    Heading,
+    /// `71st plenary meeting`.
+    ClosingMeeting,
+    /// The adoption date under the meeting line.
+    ClosingDate,
+    /// `Annex`, `Annex II`.
+    AnnexHeading {
+        segment: u32,
+    },
+    /// A numbered paragraph inside an annex.
+    AnnexParagraph {
+        number: u32,
+        segment: u32,
+    },
+    /// Any other line inside an annex (headings, tables, unnumbered text).
+    AnnexText,
+    /// `3 Ibid., chap. I.` or `[^3]: Ibid.`.
+    FootnoteText {
+        number: u32,
+    },
+    /// A line continuing the previous footnote text.
+    FootnoteContinuation,
+    Separator,
+    /// `[DU1]` (TXT002).
+    Artifact,
+    /// `<<ODS …>>` lines (TXT001).
+    Trailer,
+    /// Page furniture after the trailer (TXT003).
+    Furniture,
+    Other,
+}
+
+impl Role {
+    /// A paragraph that carries text checked by the drafting rules.
+    pub fn is_body_paragraph(self) -> bool {
+        matches!(
+            self,
+            Role::Preambular
+                | Role::Operative { .. }
+                | Role::MalformedOperative { .. }
+                | Role::Subparagraph { .. }
+        )
+    }
+
+    pub fn operative_number(self) -> Option<(u32, u32)> {
+        match self {
+            Role::Operative { number, segment } | Role::MalformedOperative { number, segment } => {
+                Some((number, segment))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What starts a numbering segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// The operative part of the resolution (or of a composite part).
+    Body,
+    /// A roman section or lettered subsection inside the operative part.
+    Section,
+    /// An annex.
+    Annex,
+}
+
+/// A run of paragraphs numbered as one sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    /// The line that starts it (its heading, or the first line of the body).
+    pub start_line: u32,
+    /// The composite part it belongs to (0 when the resolution has none).
+    pub part: u32,
+}
+
+/// The roles of all lines plus the numbering segments.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Structure {
+    pub roles: Vec<Role>,
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Header,
+    Body,
+    Closing,
+    Annex,
+    Footnotes,
+    Trailer,
+}
+
+/// Subparagraph labels seen so far under the current paragraph.
+#[derive(Debug, Default)]
+struct ListState {
+    parent: Option<u32>,
+    /// Last first-degree label and whether its text ended with a colon.
+    letter: Option<String>,
+    letter_colon: bool,
+    /// Last second-degree label (cleared by each first-degree item).
+    roman: Option<String>,
+    dotted_letter: Option<String>,
+    dotted_roman: Option<String>,
+}
+
+struct Builder<'a> {
+    lines: &'a [LexedLine],
+    roles: Vec<Role>,
+    segments: Vec<Segment>,
+    zone: Zone,
+    part: u32,
+    segment: u32,
+    list: ListState,
+    /// The last paragraph that continuation lines attach to.
+    last_paragraph: Option<u32>,
+    seen_operative: bool,
+    has_organ: bool,
+}
+
+/// Assign roles to every line.
+pub fn build(lines: &[LexedLine]) -> Structure {
+    let has_organ = lines
+        .iter()
+        .any(|l| matches!(l.shape, LineShape::Organ { known: true, .. }));
+    let mut builder = Builder {
+        lines,
+        roles: Vec::with_capacity(lines.len()),
+        segments: vec![Segment {
+            kind: SegmentKind::Body,
+            start_line: 0,
+            part: 0,
+        }],
+        zone: Zone::Header,
+        part: 0,
+        segment: 0,
+        list: ListState::default(),
+        last_paragraph: None,
+        seen_operative: false,
+        has_organ,
+    };
+    for index in 0..lines.len() {
+        let role = builder.role_of(index);
+        builder.roles.push(role);
+    }
+    Structure {
+        roles: builder.roles,
+        segments: builder.segments,
+    }
+}
+
+impl Builder<'_> {
+    fn next_nonblank(&self, index: usize) -> Option<&LexedLine> {
+        self.lines[index + 1..]
+            .iter()
+            .find(|l| l.shape != LineShape::Blank)
+    }
+
+    fn new_segment(&mut self, kind: SegmentKind, start_line: usize) -> u32 {
+        self.segments.push(Segment {
+            kind,
+            start_line: start_line as u32,
+            part: self.part,
+        });
+        self.segment = (self.segments.len() - 1) as u32;
+        self.segment
+    }
+
+    fn start_paragraph(&mut self, index: usize) {
+        self.list = ListState {
+            parent: Some(index as u32),
+            ..ListState::default()
+        };
+        self.last_paragraph = Some(index as u32);
+    }
+
+    fn role_of(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        // Shapes that mean the same thing in every zone.
+        match &line.shape {
+            LineShape::Blank => return Role::Blank,
+            LineShape::OdsTrailer => {
+                self.zone = Zone::Trailer;
+                return Role::Trailer;
+            }
+            LineShape::Artifact => return Role::Artifact,
+            LineShape::FootnoteDefinition { number, .. } if self.zone != Zone::Trailer => {
+                return Role::FootnoteText { number: *number };
+            }
+            _ => {}
+        }
+        match self.zone {
+            Zone::Header => self.header_line(index),
+            Zone::Body => self.body_line(index),
+            Zone::Closing => self.closing_line(index),
+            Zone::Annex => self.annex_line(index),
+            Zone::Footnotes => self.footnote_line(index),
+            Zone::Trailer => Role::Furniture,
+        }
+    }
+
+    fn header_line(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        match &line.shape {
+            LineShape::Organ { known, .. } if *known || !self.has_organ => {
+                self.zone = Zone::Body;
+                if self.seen_operative || self.part > 0 {
+                    self.new_segment(SegmentKind::Body, index);
+                } else {
+                    self.segments[0].start_line = index as u32;
+                }
+                Role::Organ
+            }
+            LineShape::Title { .. } => {
+                if !self.has_organ {
+                    self.zone = Zone::Body;
+                }
+                Role::Title
+            }
+            LineShape::LetterHeading { .. } if self.next_is_organ(index) => {
+                self.part_heading(index)
+            }
+            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. } if !self.has_organ => {
+                self.zone = Zone::Body;
+                self.body_line(index)
+            }
+            LineShape::Text
+                if !self.has_organ && matches!(line.final_char(), Some((_, ',' | ';'))) =>
+            {
+                self.zone = Zone::Body;
+                self.body_line(index)
+            }
+            _ => Role::Header,
+        }
+    }
+
+    fn next_is_organ(&self, index: usize) -> bool {
+        self.next_nonblank(index)
+            .is_some_and(|l| matches!(l.shape, LineShape::Organ { .. }))
+    }
+
+    fn part_heading(&mut self, index: usize) -> Role {
+        self.part += 1;
+        self.seen_operative = false;
+        let segment = self.new_segment(SegmentKind::Body, index);
+        self.zone = Zone::Header;
+        Role::PartHeading {
+            segment,
+            composite: true,
+        }
+    }
+
+    fn body_line(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        match &line.shape {
+            LineShape::Numbered { number, .. } => {
+                self.seen_operative = true;
+                self.start_paragraph(index);
+                Role::Operative {
+                    number: *number,
+                    segment: self.segment,
+                }
+            }
+            LineShape::MalformedNumber { number, .. } => {
+                self.seen_operative = true;
+                self.start_paragraph(index);
+                Role::MalformedOperative {
+                    number: *number,
+                    segment: self.segment,
+                }
+            }
+            LineShape::Subparagraph { label, .. } => self.subparagraph(index, label, false),
+            LineShape::MalformedSubparagraph { .. } => match self.list.parent {
+                Some(parent) => Role::Subparagraph { level: 1, parent },
+                None => Role::Other,
+            },
+            LineShape::DottedLetter { label, .. } => self.subparagraph(index, label, true),
+            LineShape::SectionNumber { .. } => {
+                let segment = self.new_segment(SegmentKind::Section, index);
+                self.last_paragraph = None;
+                Role::SectionNumber { segment }
+            }
+            LineShape::LetterHeading { .. } => {
+                if self.next_is_organ(index) {
+                    self.part_heading(index)
+                } else {
+                    let segment = self.new_segment(SegmentKind::Section, index);
+                    self.last_paragraph = None;
+                    Role::PartHeading {
+                        segment,
+                        composite: false,
+                    }
+                }
+            }
+            LineShape::Organ { .. } => Role::Organ,
+            LineShape::ClosingMeeting => {
+                self.zone = Zone::Closing;
+                Role::ClosingMeeting
+            }
+            LineShape::AnnexHeading => self.annex_heading(index),
+            LineShape::Separator => {
+                self.zone = Zone::Footnotes;
+                Role::Separator
+            }
+            LineShape::FootnoteCandidate { number, .. } if self.seen_operative => {
+                self.zone = Zone::Footnotes;
+                Role::FootnoteText { number: *number }
+            }
+            _ => self.text_paragraph(index),
+        }
+    }
+
+    /// An unlabelled line of text in the body: a preambular paragraph, a heading,
+    /// or the continuation of the paragraph before.
+    fn text_paragraph(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        let body = line.body();
+        let first = body.chars().next();
+        if first.is_some_and(char::is_lowercase) {
+            if let Some(parent) = self.last_paragraph {
+                return Role::Continuation { parent };
+            }
+        }
+        let ends_like_paragraph = matches!(
+            line.final_char(),
+            Some((_, ',' | ';' | ':' | '.' | '”' | '"' | ')'))
+        );
+        let words = body.split_whitespace().count();
+        let double_indent = line.text.starts_with("\t\t");
+        if !ends_like_paragraph && (double_indent || words <= 15) {
+            self.last_paragraph = None;
+            return Role::Heading;
+        }
+        self.start_paragraph(index);
+        Role::Preambular
+    }
+
+    fn subparagraph(&mut self, index: usize, label: &str, dotted: bool) -> Role {
+        let Some(parent) = self.list.parent else {
+            return self.text_paragraph(index);
+        };
+        let ends_with_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
+        let level = if dotted {
+            let roman_next = self
+                .list
+                .dotted_roman
+                .as_deref()
+                .is_some_and(|last| successor_roman(last).as_deref() == Some(label))
+                || (label == "i" && self.list.dotted_letter.as_deref().is_some_and(|l| l != "h"));
+            if roman_next {
+                self.list.dotted_roman = Some(label.to_owned());
+                4
+            } else {
+                self.list.dotted_letter = Some(label.to_owned());
+                self.list.dotted_roman = None;
+                3
+            }
+        } else {
+            let level = subparagraph_level(&self.list, label);
+            if level == 1 {
+                self.list.letter = Some(label.to_owned());
+                self.list.letter_colon = ends_with_colon;
+                self.list.roman = None;
+            } else {
+                self.list.roman = Some(label.to_owned());
+            }
+            level
+        };
+        self.last_paragraph = Some(parent);
+        Role::Subparagraph { level, parent }
+    }
+
+    fn closing_line(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        match &line.shape {
+            LineShape::Date if index > 0 && self.roles[index - 1] == Role::ClosingMeeting => {
+                Role::ClosingDate
+            }
+            LineShape::Date => Role::ClosingDate,
+            LineShape::Separator => {
+                self.zone = Zone::Footnotes;
+                Role::Separator
+            }
+            LineShape::FootnoteCandidate { number, .. } => {
+                self.zone = Zone::Footnotes;
+                Role::FootnoteText { number: *number }
+            }
+            LineShape::LetterHeading { .. } => self.part_heading(index),
+            LineShape::Organ { .. } => {
+                self.zone = Zone::Body;
+                Role::Organ
+            }
+            LineShape::AnnexHeading => self.annex_heading(index),
+            _ => Role::Other,
+        }
+    }
+
+    fn annex_heading(&mut self, index: usize) -> Role {
+        self.zone = Zone::Annex;
+        self.last_paragraph = None;
+        let segment = self.new_segment(SegmentKind::Annex, index);
+        Role::AnnexHeading { segment }
+    }
+
+    fn annex_line(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        match &line.shape {
+            LineShape::AnnexHeading => self.annex_heading(index),
+            LineShape::Numbered { number, .. } => {
+                self.start_paragraph(index);
+                Role::AnnexParagraph {
+                    number: *number,
+                    segment: self.segment,
+                }
+            }
+            LineShape::Subparagraph { label, .. } => match self.list.parent {
+                Some(_) => self.subparagraph(index, label, false),
+                None => Role::AnnexText,
+            },
+            LineShape::SectionNumber { .. } | LineShape::LetterHeading { .. } => {
+                self.new_segment(SegmentKind::Annex, index);
+                self.list = ListState::default();
+                Role::AnnexText
+            }
+            LineShape::Separator => {
+                self.zone = Zone::Footnotes;
+                Role::Separator
+            }
+            _ => Role::AnnexText,
+        }
+    }
+
+    fn footnote_line(&mut self, index: usize) -> Role {
+        let line = &self.lines[index];
+        match &line.shape {
+            LineShape::FootnoteCandidate { number, .. } => Role::FootnoteText { number: *number },
+            LineShape::AnnexHeading => self.annex_heading(index),
+            LineShape::Separator => Role::Separator,
+            _ => Role::FootnoteContinuation,
+        }
+    }
+}
+
+/// NUM008: decide whether a parenthesized label is a first-degree letter or a
+/// second-degree roman numeral, by sequence.
+fn subparagraph_level(list: &ListState, label: &str) -> u8 {
+    let next_letter = list
+        .letter
+        .as_deref()
+        .map_or_else(|| Some("a".to_owned()), successor_letter);
+    let next_roman = list
+        .roman
+        .as_deref()
+        .map_or_else(|| Some("i".to_owned()), successor_roman);
+    let roman_open = list.roman.is_some();
+    if roman_open && next_roman.as_deref() == Some(label) {
+        return 2;
+    }
+    if label == "i" && list.letter.is_some() && list.letter_colon && !roman_open {
+        return 2;
+    }
+    if next_letter.as_deref() == Some(label) {
+        return 1;
+    }
+    if roman_open && label.chars().all(|c| "ivxlcdm".contains(c)) {
+        // A malformed numeral inside a roman list, such as (iiii).
+        return 2;
+    }
+    if list.letter.is_some() && label == "i" && (list.letter_colon || !roman_open) {
+        return 2;
+    }
+    if list.letter.is_some() && roman_value(label).is_some() && !is_letter_label(label) {
+        return 2;
+    }
+    if is_letter_label(label) || list.letter.is_none() {
+        1
+    } else {
+        2
+    }
+}
+
+/// `a` … `z`, then `aa`, `bb` … (NUM006).
+pub fn is_letter_label(label: &str) -> bool {
+    let mut chars = label.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_ascii_lowercase() && chars.all(|c| c == first)
+}
+
+/// The letter label after `label`: `b` after `a`, `aa` after `z`, `bb` after `aa`.
+pub fn successor_letter(label: &str) -> Option<String> {
+    if !is_letter_label(label) {
+        return None;
+    }
+    let first = label.chars().next()?;
+    Some(if first == 'z' {
+        "a".repeat(label.len() + 1)
+    } else {
+        let next = (first as u8 + 1) as char;
+        next.to_string().repeat(label.len())
+    })
+}
+
+/// The value of a lower-case roman numeral in standard subtractive form.
+pub fn roman_value(label: &str) -> Option<u32> {
+    if label.is_empty() || label.len() > 12 {
+        return None;
+    }
+    let digit = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let values: Option<Vec<u32>> = label.chars().map(digit).collect();
+    let values = values?;
+    let mut total = 0;
+    for (i, value) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > value) {
+            total -= *value as i64;
+        } else {
+            total += *value as i64;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    (to_roman(total) == label).then_some(total)
+}
+
+/// `n` as a lower-case roman numeral.
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+pub fn successor_roman(label: &str) -> Option<String> {
+    roman_value(label).map(|v| to_roman(v + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_and_roman_sequences() {
+        assert_eq!(successor_letter("a").as_deref(), Some("b"));
+        assert_eq!(successor_letter("z").as_deref(), Some("aa"));
+        assert_eq!(successor_letter("aa").as_deref(), Some("bb"));
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("iiii"), None);
+        assert_eq!(roman_value("vv"), None);
+        assert_eq!(successor_roman("viii").as_deref(), Some("ix"));
+    }
+
+    fn levels(labels: &[(&str, bool)]) -> Vec<u8> {
+        let mut list = ListState {
+            parent: Some(0),
+            ..ListState::default()
+        };
+        labels
+            .iter()
+            .map(|(label, colon)| {
+                let level = subparagraph_level(&list, label);
+                if level == 1 {
+                    list.letter = Some(label.to_string());
+                    list.letter_colon = *colon;
+                    list.roman = None;
+                } else {
+                    list.roman = Some(label.to_string());
+                }
+                level
+            })
+            .collect()
+    }
+
+    #[test]
+    fn num008_disambiguation() {
+        // (h) (i) (j): letters.
+        let labels = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].map(|l| (l, false));
+        assert_eq!(levels(&labels), vec![1; 10]);
+        // (a) …: (i) (ii) (b): roman under (a).
+        assert_eq!(
+            levels(&[("a", true), ("i", false), ("ii", false), ("b", false)]),
+            vec![1, 2, 2, 1]
+        );
+        // (h) …: (i) (ii) (i)…: a colon before (i) opens a roman list even after (h).
+        assert_eq!(
+            levels(&[
+                ("g", false),
+                ("h", true),
+                ("i", false),
+                ("ii", false),
+                ("i", false)
+            ]),
+            vec![1, 1, 2, 2, 1]
+        );
+        // (u) (v) (w) and (w) (x) (y): letters.
+        assert_eq!(
+            levels(&[("u", false), ("v", false), ("w", false), ("x", false)]),
+            vec![1; 4]
+        );
+    }
+}

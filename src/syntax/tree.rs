@@ -1,0 +1,93 @@
+//! The parsed document: cached lexed lines plus their structure, updated
+//! incrementally.
+
+use crate::text::{EditedLines, split_lines};
+
+use super::lex::{LexedLine, lex_line};
+use super::structure::{self, Role, Segment, Structure};
+
+/// A lossless parse of a resolution: one [`LexedLine`] per line of the text (same
+/// count, same text), and the [`Role`] of each.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tree {
+    lines: Vec<LexedLine>,
+    structure: Structure,
+}
+
+impl Tree {
+    /// Parse a whole text. Never fails.
+    pub fn parse(text: &str) -> Tree {
+        let lines: Vec<LexedLine> = split_lines(text).into_iter().map(lex_line).collect();
+        let structure = structure::build(&lines);
+        Tree { lines, structure }
+    }
+
+    /// Apply an edit reported by the text layer: re-lex only the replaced lines
+    /// (`new_lines` are their new texts, without terminators) and rebuild the
+    /// structure from the cached lines.
+    pub fn apply_edit<S: AsRef<str>>(&mut self, edited: EditedLines, new_lines: &[S]) {
+        debug_assert_eq!(new_lines.len(), edited.new_count);
+        let first = edited.first.min(self.lines.len());
+        let end = (edited.first + edited.old_count).min(self.lines.len());
+        let relexed = new_lines.iter().map(|line| {
+            let line = line.as_ref();
+            // Lines the edit window covered but did not change keep their lexing.
+            match self.lines[first..end].iter().find(|old| old.text == line) {
+                Some(old) => old.clone(),
+                None => lex_line(line),
+            }
+        });
+        let relexed: Vec<LexedLine> = relexed.collect();
+        self.lines.splice(first..end, relexed);
+        self.structure = structure::build(&self.lines);
+    }
+
+    pub fn lines(&self) -> &[LexedLine] {
+        &self.lines
+    }
+
+    pub fn line(&self, index: usize) -> Option<&LexedLine> {
+        self.lines.get(index)
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.structure.roles
+    }
+
+    pub fn role(&self, index: usize) -> Role {
+        self.structure
+            .roles
+            .get(index)
+            .copied()
+            .unwrap_or(Role::Other)
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.structure.segments
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Lines with their roles, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &LexedLine, Role)> {
+        self.lines
+            .iter()
+            .zip(self.structure.roles.iter().copied())
+            .enumerate()
+            .map(|(index, (line, role))| (index, line, role))
+    }
+
+    /// The text, reassembled with `\n` line ends.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&line.text);
+        }
+        out
+    }
+}
