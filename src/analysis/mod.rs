@@ -6,6 +6,7 @@
 mod config;
 mod diagnostic;
 pub mod footnotes;
+pub mod ide;
 pub mod numbering;
 pub mod rules;
 
