@@ -545,9 +545,6 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
     if !bytes.last()?.is_ascii_digit() && !bytes.last()?.is_ascii_punctuation() {
         return None;
     }
-    if token.contains('/') {
-        return None;
-    }
     // Trailing punctuation after the digits: `session2,` (wrong side, FTN003).
     let mut end = token.len();
     let mut punctuation_after = None;
@@ -579,12 +576,21 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
     if digits.len() > 2 || digits.starts_with('0') {
         return None;
     }
-    // Sales numbers and section pinpoints: `E.93.I.8`, `chap.1`.
-    if after_punctuation && !ends_like_a_word(word) {
+    if word.contains('/') && !matches!(last_before, ',' | ';') {
+        // Digits inside a symbol (`A/68/443/Add.2`), not a marker.
+        return None;
+    }
+    // `resolution 42/12,18`, `Agenda 21,2`, `for 2019,1`: a marker after a
+    // symbol or a number and a comma.
+    let after_number = after_punctuation
+        && matches!(last_before, ',' | ';')
+        && (word.contains('/') || word.ends_with(|c: char| c.is_ascii_digit()));
+    if after_punctuation && !after_number && !ends_like_a_word(word) {
         // `5,6` or `2.5`: numbers, not markers.
         return None;
     }
-    if word.contains('.') && word.chars().any(|c| c.is_ascii_digit()) {
+    // Sales numbers and section pinpoints: `E.93.I.8`.
+    if last_before == '.' && word.contains('.') && word.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
@@ -639,7 +645,9 @@ fn year_marker(
     punctuation_after: Option<ByteRange>,
 ) -> Option<MarkerCandidate> {
     let digits = &token[digits_start..end];
-    if digits_start != 0 || !(5..=6).contains(&digits.len()) {
+    // The year stands alone or ends a range: `for 20191`, `2015–20303`.
+    let standalone = digits_start == 0 || token[..digits_start].ends_with(['–', '-']);
+    if !standalone || !(5..=6).contains(&digits.len()) {
         return None;
     }
     let year: u32 = digits[..4].parse().ok()?;
@@ -648,7 +656,7 @@ fn year_marker(
     }
     Some(MarkerCandidate {
         number: digits[4..].parse().ok()?,
-        range: ByteRange::new(4, end),
+        range: ByteRange::new(digits_start + 4, end),
         form: MarkerForm::AfterYear,
         after_punctuation: false,
         punctuation_after,
@@ -701,6 +709,10 @@ mod tests {
             vec![(1, MarkerForm::Bracketed), (12, MarkerForm::Superscript)]
         );
         assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterYear)]);
+        assert_eq!(markers("Framework 2015–20303 to"), vec![(3, MarkerForm::AfterYear)]);
+        assert_eq!(markers("for 2019,1"), vec![(1, MarkerForm::Glued)]);
+        assert_eq!(markers("2.5 per cent and 1,000 people"), vec![]);
+        assert_eq!(markers("resolution 42/12,18 and Agenda 21,2 and (No.182),14"), vec![(18, MarkerForm::Glued), (2, MarkerForm::Glued), (14, MarkerForm::Glued)]);
     }
 
     #[test]
