@@ -113,7 +113,9 @@ impl Footnotes {
                         (marker.number <= max_text && marker.number <= next_new + 1)
                             || marker.number == next_new
                     }
-                    MarkerForm::AfterYear => marker.number == next_new,
+                    MarkerForm::AfterNumber => {
+                        marker.number == next_new && marker.number <= max_text
+                    }
                 };
                 if accepted {
                     max_seen = max_seen.max(marker.number);

@@ -75,7 +75,10 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
     }
     match format {
         Format::Json => {
-            println!("{}", serde_json::to_string_pretty(&json).expect("serializable"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).expect("serializable")
+            );
         }
         Format::Text => {
             let [errors, warnings, infos, hints] = counts;
@@ -117,7 +120,9 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn to_json(path: &str, tree: &Tree, diagnostic: &Diagnostic) -> JsonDiagnostic {
-    let text = tree.line(diagnostic.span.line).map_or("", |l| l.text.as_str());
+    let text = tree
+        .line(diagnostic.span.line)
+        .map_or("", |l| l.text.as_str());
     JsonDiagnostic {
         path: path.to_owned(),
         line: diagnostic.span.line + 1,
@@ -133,7 +138,9 @@ fn to_json(path: &str, tree: &Tree, diagnostic: &Diagnostic) -> JsonDiagnostic {
 /// `path:line:col: severity[CODE]: message`, then the line with carets under the
 /// span, as compilers print it. Tabs are shown as four spaces so the carets line up.
 fn print_human(path: &str, tree: &Tree, diagnostic: &Diagnostic) {
-    let text = tree.line(diagnostic.span.line).map_or("", |l| l.text.as_str());
+    let text = tree
+        .line(diagnostic.span.line)
+        .map_or("", |l| l.text.as_str());
     let column = char_column(text, diagnostic.span.start);
     println!(
         "{path}:{}:{column}: {}[{}]: {}",
@@ -164,7 +171,10 @@ fn print_human(path: &str, tree: &Tree, diagnostic: &Diagnostic) {
     }
     let suffix = if window_end < text.len() { "…" } else { "" };
     println!("{pad} |");
-    println!("{gutter} | {prefix}{}{suffix}", shown(&text[window_start..window_end]));
+    println!(
+        "{gutter} | {prefix}{}{suffix}",
+        shown(&text[window_start..window_end])
+    );
     let lead = prefix.chars().count() + shown(&text[window_start..start]).chars().count();
     let width = shown(&text[start..end]).chars().count().max(1);
     println!("{pad} | {}{}", " ".repeat(lead), "^".repeat(width));

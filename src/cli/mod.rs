@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::analysis::{Config, RULES, RepeatIndicators, Severity, rule_meta};
 
 #[derive(Debug, Parser)]
-#[command(name = "unres", version, about = "Language server and linter for United Nations resolutions")]
+#[command(
+    name = "unres",
+    version,
+    about = "Language server and linter for United Nations resolutions"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -108,7 +112,12 @@ pub fn main() -> ExitCode {
                     .map(str::trim)
                     .find(|l| !l.is_empty() && !l.starts_with('#'))
                     .unwrap_or("");
-                println!("{}\t{}\t{}", meta.code, meta.default_severity.as_str(), summary);
+                println!(
+                    "{}\t{}\t{}",
+                    meta.code,
+                    meta.default_severity.as_str(),
+                    summary
+                );
             }
             ExitCode::SUCCESS
         }

@@ -32,7 +32,10 @@ struct Document {
 pub enum ChangeError {
     UnknownDocument,
     /// The change's version is not newer than the document's.
-    StaleVersion { current: i32, received: i32 },
+    StaleVersion {
+        current: i32,
+        received: i32,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -43,7 +46,9 @@ pub struct Documents {
 impl Documents {
     fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
         // A panic elsewhere while holding the lock must not take the documents down.
-        self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn open(&self, uri: Uri, version: i32, text: &str) -> Snapshot {

@@ -147,7 +147,8 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|w| w.configuration)
             .unwrap_or(false);
-        self.can_pull_configuration.store(can_pull, Ordering::Relaxed);
+        self.can_pull_configuration
+            .store(can_pull, Ordering::Relaxed);
         if let Some(options) = &params.initialization_options {
             self.apply_settings(options).await;
         }
@@ -223,7 +224,10 @@ impl LanguageServer for Backend {
                 self.client
                     .log_message(
                         MessageType::ERROR,
-                        format!("unres: change for a document that is not open: {}", uri.as_str()),
+                        format!(
+                            "unres: change for a document that is not open: {}",
+                            uri.as_str()
+                        ),
                     )
                     .await;
             }
@@ -318,19 +322,25 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.with_snapshot("documentSymbol", &params.text_document.uri, |snapshot, encoding, _| {
-            Some(DocumentSymbolResponse::Nested(outline::document_symbols(
-                &snapshot.tree,
-                encoding,
-            )))
-        })
+        self.with_snapshot(
+            "documentSymbol",
+            &params.text_document.uri,
+            |snapshot, encoding, _| {
+                Some(DocumentSymbolResponse::Nested(outline::document_symbols(
+                    &snapshot.tree,
+                    encoding,
+                )))
+            },
+        )
         .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.with_snapshot("foldingRange", &params.text_document.uri, |snapshot, _, _| {
-            Some(outline::folding_ranges(&snapshot.tree))
-        })
+        self.with_snapshot(
+            "foldingRange",
+            &params.text_document.uri,
+            |snapshot, _, _| Some(outline::folding_ranges(&snapshot.tree)),
+        )
         .await
     }
 

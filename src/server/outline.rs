@@ -16,7 +16,11 @@ fn short(text: &str) -> String {
     if out.len() < text.len() {
         out.push('…');
     }
-    if out.is_empty() { "(empty)".to_owned() } else { out }
+    if out.is_empty() {
+        "(empty)".to_owned()
+    } else {
+        out
+    }
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be initialized.
@@ -47,7 +51,8 @@ fn symbol(
 pub fn document_symbols(tree: &Tree, encoding: PositionEncoding) -> Vec<DocumentSymbol> {
     let mut out: Vec<DocumentSymbol> = Vec::new();
     let mut preamble: Option<(usize, usize, usize)> = None; // first, last, count
-    let flush_preamble = |out: &mut Vec<DocumentSymbol>, preamble: &mut Option<(usize, usize, usize)>| {
+    let flush_preamble = |out: &mut Vec<DocumentSymbol>,
+                          preamble: &mut Option<(usize, usize, usize)>| {
         if let Some((first, last, count)) = preamble.take() {
             out.push(symbol(
                 tree,
@@ -74,7 +79,14 @@ pub fn document_symbols(tree: &Tree, encoding: PositionEncoding) -> Vec<Document
             }
             Role::Title => {
                 flush_preamble(&mut out, &mut preamble);
-                out.push(symbol(tree, short(&line.text), None, SymbolKind::FILE, (index, index), encoding));
+                out.push(symbol(
+                    tree,
+                    short(&line.text),
+                    None,
+                    SymbolKind::FILE,
+                    (index, index),
+                    encoding,
+                ));
             }
             Role::Operative { number, .. } | Role::MalformedOperative { number, .. } => {
                 flush_preamble(&mut out, &mut preamble);
@@ -101,7 +113,14 @@ pub fn document_symbols(tree: &Tree, encoding: PositionEncoding) -> Vec<Document
                 } else {
                     SymbolKind::NAMESPACE
                 };
-                out.push(symbol(tree, short(&line.text), None, kind, (index, index), encoding));
+                out.push(symbol(
+                    tree,
+                    short(&line.text),
+                    None,
+                    kind,
+                    (index, index),
+                    encoding,
+                ));
             }
             Role::FootnoteText { number } => {
                 flush_preamble(&mut out, &mut preamble);
@@ -144,13 +163,19 @@ pub fn folding_ranges(tree: &Tree) -> Vec<FoldingRange> {
         };
         let end = match role {
             Role::Preambular => run_end(&|r| {
-                matches!(r, Role::Preambular | Role::Subparagraph { .. } | Role::Continuation { .. })
+                matches!(
+                    r,
+                    Role::Preambular | Role::Subparagraph { .. } | Role::Continuation { .. }
+                )
             }),
             Role::Operative { .. } | Role::AnnexParagraph { .. } => {
                 run_end(&|r| matches!(r, Role::Subparagraph { .. } | Role::Continuation { .. }))
             }
             Role::FootnoteText { .. } => run_end(&|r| {
-                matches!(r, Role::FootnoteText { .. } | Role::FootnoteContinuation | Role::Blank)
+                matches!(
+                    r,
+                    Role::FootnoteText { .. } | Role::FootnoteContinuation | Role::Blank
+                )
             }),
             Role::Trailer => run_end(&|r| !matches!(r, Role::Other)),
             _ => index,

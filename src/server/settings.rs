@@ -64,7 +64,10 @@ mod tests {
                 "footnotes": { "repeatIndicators": "current" }
             }
         }));
-        assert_eq!(config.severities.get("NUM001"), Some(&Some(Severity::Warning)));
+        assert_eq!(
+            config.severities.get("NUM001"),
+            Some(&Some(Severity::Warning))
+        );
         assert_eq!(config.severities.get("FTN009"), Some(&None));
         assert_eq!(config.repeat_indicators, RepeatIndicators::Current);
         assert_eq!(problems, vec!["unres.rules: no rule XYZ999".to_owned()]);

@@ -86,9 +86,10 @@ pub enum MarkerForm {
     Bracketed,
     /// Unicode superscript digits: `¹`.
     Superscript,
-    /// A year with the marker glued on: `for 20191` (2019 + marker 1). Only
-    /// accepted when the number is the next expected footnote.
-    AfterYear,
+    /// A year or a resolution number with the marker glued on: `for 20191`
+    /// (2019 + marker 1), `59/3009` (59/300 + marker 9). Only accepted when the
+    /// number is the next expected footnote and has a footnote text.
+    AfterNumber,
 }
 
 /// A possible footnote reference inside a line.
@@ -183,7 +184,7 @@ regex!(
 );
 regex!(
     ANNEX,
-    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?[ \t]*$"
+    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?(?:[ \t]*(?::|\t)[ \t]*\S.*)?[ \t]*$"
 );
 regex!(FOOTNOTE_CANDIDATE, r"^([1-9][0-9]{0,2}) +\S");
 regex!(
@@ -569,6 +570,7 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         ',' | ';' | ':' | '.' => (&before[..before.len() - 1], true),
         ')' | ']' | '”' | '’' | '"' => (before, true),
         c if c.is_alphabetic() => (before, false),
+        '/' => return symbol_marker(token, digits_start, end, punctuation_after),
         _ => {
             return year_marker(token, digits_start, end, punctuation_after);
         }
@@ -594,6 +596,10 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         return None;
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if !after_punctuation && word.contains('.') {
+        // `B.l1`, `No.1`: codes and abbreviations.
+        return None;
+    }
     if !after_punctuation {
         // Acronyms and formulas (`G77`, `UF6`, `COVID19`) and units (`km2`, `m3`).
         if letters.iter().all(|c| c.is_uppercase()) {
@@ -637,6 +643,27 @@ fn ends_like_a_word(word: &str) -> bool {
     }
 }
 
+/// `59/3009`: resolution 59/300 with marker 9 glued on (only the last digit; the
+/// analysis accepts it only as the next expected footnote).
+fn symbol_marker(
+    token: &str,
+    digits_start: usize,
+    end: usize,
+    punctuation_after: Option<ByteRange>,
+) -> Option<MarkerCandidate> {
+    let digits = &token[digits_start..end];
+    if digits.len() < 3 || digits.ends_with('0') || token.matches('/').count() != 1 {
+        return None;
+    }
+    Some(MarkerCandidate {
+        number: digits[digits.len() - 1..].parse().ok()?,
+        range: ByteRange::new(end - 1, end),
+        form: MarkerForm::AfterNumber,
+        after_punctuation: false,
+        punctuation_after,
+    })
+}
+
 /// `20191` in "for 20191 and": a year with a marker glued on.
 fn year_marker(
     token: &str,
@@ -657,7 +684,7 @@ fn year_marker(
     Some(MarkerCandidate {
         number: digits[4..].parse().ok()?,
         range: ByteRange::new(digits_start + 4, end),
-        form: MarkerForm::AfterYear,
+        form: MarkerForm::AfterNumber,
         after_punctuation: false,
         punctuation_after,
     })
@@ -708,11 +735,21 @@ mod tests {
             markers("Countries,[^1] and Rights¹²"),
             vec![(1, MarkerForm::Bracketed), (12, MarkerForm::Superscript)]
         );
-        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterYear)]);
-        assert_eq!(markers("Framework 2015–20303 to"), vec![(3, MarkerForm::AfterYear)]);
+        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterNumber)]);
+        assert_eq!(
+            markers("Framework 2015–20303 to"),
+            vec![(3, MarkerForm::AfterNumber)]
+        );
         assert_eq!(markers("for 2019,1"), vec![(1, MarkerForm::Glued)]);
         assert_eq!(markers("2.5 per cent and 1,000 people"), vec![]);
-        assert_eq!(markers("resolution 42/12,18 and Agenda 21,2 and (No.182),14"), vec![(18, MarkerForm::Glued), (2, MarkerForm::Glued), (14, MarkerForm::Glued)]);
+        assert_eq!(
+            markers("resolution 42/12,18 and Agenda 21,2 and (No.182),14"),
+            vec![
+                (18, MarkerForm::Glued),
+                (2, MarkerForm::Glued),
+                (14, MarkerForm::Glued)
+            ]
+        );
     }
 
     #[test]
@@ -730,6 +767,12 @@ mod tests {
         let line = lex_line("\tNoting the reports of the Secretary-General,1,2 ");
         assert_eq!(line.final_char().map(|(_, c)| c), Some(','));
         assert!(line.body().ends_with("General,"));
+    }
+
+    #[test]
+    fn annex_heading_with_title() {
+        let line = lex_line("\t\tAnnex A: Joint Comprehensive Plan of Action");
+        assert!(matches!(line.shape, LineShape::AnnexHeading));
     }
 
     #[test]

@@ -169,6 +169,8 @@ struct Builder<'a> {
     last_paragraph: Option<u32>,
     seen_operative: bool,
     has_organ: bool,
+    /// The last number of a numbered list nested inside a paragraph.
+    nested_number: Option<u32>,
 }
 
 /// Assign roles to every line.
@@ -191,6 +193,7 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         last_paragraph: None,
         seen_operative: false,
         has_organ,
+        nested_number: None,
     };
     for index in 0..lines.len() {
         let role = builder.role_of(index);
@@ -306,13 +309,27 @@ impl Builder<'_> {
     fn body_line(&mut self, index: usize) -> Role {
         let line = &self.lines[index];
         match &line.shape {
+            LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
+                self.nested_number = Some(*number);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                Role::Subparagraph { level: 5, parent }
+            }
             LineShape::Numbered { number, .. } => {
                 self.seen_operative = true;
+                self.nested_number = None;
                 self.start_paragraph(index);
                 Role::Operative {
                     number: *number,
                     segment: self.segment,
                 }
+            }
+            LineShape::MalformedNumber { number, label }
+                if self.lines[index].text[label.start..].starts_with('(')
+                    && self.continues_nested_list(index, *number) =>
+            {
+                self.nested_number = Some(*number);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                Role::Subparagraph { level: 5, parent }
             }
             LineShape::MalformedNumber { number, .. } => {
                 self.seen_operative = true;
@@ -363,13 +380,32 @@ impl Builder<'_> {
         }
     }
 
+    /// A numbered line inside a list rather than a new operative paragraph: `1.`
+    /// (or `(1)`) right after a subparagraph or a lead-in ending with a colon, or the
+    /// next number of such a nested list.
+    fn continues_nested_list(&self, index: usize, number: u32) -> bool {
+        if self.list.parent.is_none() || index == 0 {
+            return false;
+        }
+        if self.nested_number.is_some_and(|n| n + 1 == number) {
+            return true;
+        }
+        let Some(previous) = self.roles.iter().rposition(|r| *r != Role::Blank) else {
+            return false;
+        };
+        number == 1
+            && self.seen_operative
+            && (matches!(self.roles[previous], Role::Subparagraph { .. })
+                || matches!(self.lines[previous].final_char(), Some((_, ':'))))
+    }
+
     /// An unlabelled line of text in the body: a preambular paragraph, a heading,
     /// or the continuation of the paragraph before.
     fn text_paragraph(&mut self, index: usize) -> Role {
         let line = &self.lines[index];
         let body = line.body();
         let first = body.chars().next();
-        if first.is_some_and(char::is_lowercase) {
+        if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•' | '*')) {
             if let Some(parent) = self.last_paragraph {
                 return Role::Continuation { parent };
             }
@@ -509,7 +545,9 @@ fn subparagraph_level(list: &ListState, label: &str) -> u8 {
     if roman_open && next_roman.as_deref() == Some(label) {
         return 2;
     }
-    if label == "i" && list.letter.is_some() && list.letter_colon && !roman_open {
+    if label == "i" && !roman_open && (list.letter.is_none() || list.letter_colon) {
+        // A roman list under a lead-in ending with a colon, or opened directly under
+        // the paragraph (Security Council texts do this).
         return 2;
     }
     if next_letter.as_deref() == Some(label) {

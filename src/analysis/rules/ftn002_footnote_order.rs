@@ -40,7 +40,9 @@ impl Rule for FootnoteOrder {
             if number != highest + 1 {
                 let message = if number > highest + 1 {
                     if highest + 1 == start {
-                        format!("The first footnote is numbered {number}; footnotes start at {start}")
+                        format!(
+                            "The first footnote is numbered {number}; footnotes start at {start}"
+                        )
                     } else {
                         format!(
                             "Footnote {number} follows footnote {highest}: expected {} (footnotes are numbered in order of first appearance)",
