@@ -145,7 +145,10 @@ macro_rules! regex {
 }
 
 regex!(NUMBERED, r"^[ \t]*([1-9][0-9]{0,3})\.(?:[ \t]+|$)");
-regex!(MALFORMED_NUMBER, r"^[ \t]*(\(?([1-9][0-9]{0,3})\))[ \t]+\S");
+regex!(
+    MALFORMED_NUMBER,
+    r"^[ \t]*(\(?([1-9][0-9]{0,3})\)|([1-9][0-9]{0,3})\t)[ \t]*\S"
+);
 regex!(
     DOTTED_NUMBER,
     r"^[ \t]*([0-9]+(?:\.[0-9]+)+\.?)(?:[ \t]+|$)"
@@ -184,7 +187,7 @@ regex!(
 );
 regex!(
     ANNEX,
-    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?(?:[ \t]*(?::|\t)[ \t]*\S.*)?[ \t]*$"
+    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?(?:[ \t]*(?::|\t|–|-|—)[ \t]*\S.*)?[ \t]*$"
 );
 regex!(FOOTNOTE_CANDIDATE, r"^([1-9][0-9]{0,2}) +\S");
 regex!(
@@ -269,13 +272,19 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         }
         if let Some(c) = MALFORMED_NUMBER.captures(text) {
             let label = c.get(1).expect("group");
-            let number = c.get(2).expect("group").as_str().parse().unwrap_or(0);
+            if c.get(3).is_some() && indent == 0 {
+                // `1<TAB>Cell<TAB>…` at the margin: a table row, not a paragraph.
+                return whole(LineShape::Text);
+            }
+            let digits = c.get(2).or_else(|| c.get(3)).expect("one alternative");
+            let number = digits.as_str().parse().unwrap_or(0);
+            let label_end = label.as_str().trim_end().len() + label.start();
             return (
                 LineShape::MalformedNumber {
                     number,
-                    label: ByteRange::new(label.start(), label.end()),
+                    label: ByteRange::new(label.start(), label_end),
                 },
-                after_whitespace(text, label.end()),
+                after_whitespace(text, label_end),
             );
         }
         if indent == 0 {
@@ -767,6 +776,13 @@ mod tests {
         let line = lex_line("\tNoting the reports of the Secretary-General,1,2 ");
         assert_eq!(line.final_char().map(|(_, c)| c), Some(','));
         assert!(line.body().ends_with("General,"));
+    }
+
+    #[test]
+    fn number_without_full_stop() {
+        let line = lex_line("\t3\tCalls upon all Member States");
+        assert!(matches!(line.shape, LineShape::MalformedNumber { number: 3, .. }));
+        assert_eq!(line.body(), "Calls upon all Member States");
     }
 
     #[test]

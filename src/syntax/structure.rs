@@ -309,6 +309,12 @@ impl Builder<'_> {
     fn body_line(&mut self, index: usize) -> Role {
         let line = &self.lines[index];
         match &line.shape {
+            // A numbered row of a table (`1.<TAB>Income<TAB>314 723 800`).
+            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. }
+                if is_table_row(line.body()) =>
+            {
+                Role::Other
+            }
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
                 self.nested_number = Some(*number);
                 let parent = self.list.parent.unwrap_or(index as u32);
@@ -528,6 +534,15 @@ impl Builder<'_> {
             _ => Role::FootnoteContinuation,
         }
     }
+}
+
+/// A row of a table: tab-separated cells, the last one a figure
+/// (`Income from staff assessment<TAB>314 723 800`).
+fn is_table_row(body: &str) -> bool {
+    let mut cells = body.split('\t').filter(|c| !c.trim().is_empty());
+    let first = cells.next();
+    let last = cells.last();
+    first.is_some() && last.is_some_and(|c| c.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
 /// NUM008: decide whether a parenthesized label is a first-degree letter or a
