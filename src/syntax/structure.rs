@@ -155,6 +155,9 @@ struct ListState {
     roman: Option<String>,
     dotted_letter: Option<String>,
     dotted_roman: Option<String>,
+    /// A heading seen since the last item: a list that restarts at (a) after it
+    /// is a new list under that heading.
+    heading: Option<u32>,
 }
 
 struct Builder<'a> {
@@ -324,6 +327,10 @@ impl Builder<'_> {
                 self.seen_operative = true;
                 self.nested_number = None;
                 self.start_paragraph(index);
+                // `5.<TAB>(a)<TAB>Text`: the list starts on the paragraph's line.
+                if let Some(label) = leading_label(line.body()) {
+                    self.list.letter = Some(label.to_owned());
+                }
                 Role::Operative {
                     number: *number,
                     segment: self.segment,
@@ -411,6 +418,14 @@ impl Builder<'_> {
         let line = &self.lines[index];
         let body = line.body();
         let first = body.chars().next();
+        let after_bare_label = index > 0
+            && matches!(self.roles[index - 1], Role::Subparagraph { .. })
+            && self.lines[index - 1].body().is_empty();
+        if after_bare_label {
+            if let Some(parent) = self.last_paragraph {
+                return Role::Continuation { parent };
+            }
+        }
         if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•' | '*')) {
             if let Some(parent) = self.last_paragraph {
                 return Role::Continuation { parent };
@@ -423,6 +438,8 @@ impl Builder<'_> {
         let words = body.split_whitespace().count();
         let double_indent = line.text.starts_with("\t\t");
         if !ends_like_paragraph && (double_indent || words <= 15) {
+            // A heading inside a list: the list may go on after it, or restart at (a).
+            self.list.heading = Some(index as u32);
             self.last_paragraph = None;
             return Role::Heading;
         }
@@ -431,6 +448,15 @@ impl Builder<'_> {
     }
 
     fn subparagraph(&mut self, index: usize, label: &str, dotted: bool) -> Role {
+        if let (Some(heading), "a") = (self.list.heading, label) {
+            if !dotted && self.list.letter.is_some() {
+                self.list = ListState {
+                    parent: Some(heading),
+                    ..ListState::default()
+                };
+            }
+        }
+        self.list.heading = None;
         let Some(parent) = self.list.parent else {
             return self.text_paragraph(index);
         };
@@ -521,7 +547,14 @@ impl Builder<'_> {
                 self.zone = Zone::Footnotes;
                 Role::Separator
             }
-            _ => Role::AnnexText,
+            _ => {
+                // Annex headings and lead-ins start a new list context.
+                self.list = ListState {
+                    parent: Some(index as u32),
+                    ..ListState::default()
+                };
+                Role::AnnexText
+            }
         }
     }
 
@@ -534,6 +567,15 @@ impl Builder<'_> {
             _ => Role::FootnoteContinuation,
         }
     }
+}
+
+/// The subparagraph label a paragraph's text starts with: `(a)` in
+/// `5.<TAB>(a)<TAB>Lebanese judges …`.
+pub fn leading_label(body: &str) -> Option<&str> {
+    let rest = body.strip_prefix('(')?;
+    let end = rest.find(')')?;
+    let label = &rest[..end];
+    (is_letter_label(label) && rest[end + 1..].starts_with(['\t', ' '])).then_some(label)
 }
 
 /// A row of a table: tab-separated cells, the last one a figure
