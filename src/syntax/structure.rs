@@ -426,6 +426,18 @@ impl Builder<'_> {
                 return Role::Continuation { parent };
             }
         }
+        let inside_operative_list = self.list.letter.is_some()
+            && self
+                .list
+                .parent
+                .is_some_and(|p| matches!(self.roles[p as usize], Role::Operative { .. }));
+        if inside_operative_list && self.list.heading.is_none() {
+            // Unlabelled text inside an operative paragraph's list (a mandate's
+            // sub-items under a labelled heading): it belongs to the paragraph.
+            if let Some(parent) = self.list.parent {
+                return Role::Continuation { parent };
+            }
+        }
         if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•' | '*')) {
             if let Some(parent) = self.last_paragraph {
                 return Role::Continuation { parent };
