@@ -510,6 +510,13 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
         let mut end = token.len();
         // Several markers at one point are comma-separated: `General,1,2`.
         while let Some(marker) = glued_marker(&token[..end]) {
+            let cited_with_date = body[token_start + token.len()..]
+                .trim_start()
+                .starts_with("of ");
+            if marker.form == MarkerForm::AfterNumber && token.contains('/') && cited_with_date {
+                // `60/212 of 22 December 2005`: a citation, not `60/21` + marker 2.
+                break;
+            }
             markers.push(MarkerCandidate {
                 range: ByteRange::new(offset + marker.range.start, offset + marker.range.end),
                 punctuation_after: marker
@@ -661,7 +668,13 @@ fn symbol_marker(
     punctuation_after: Option<ByteRange>,
 ) -> Option<MarkerCandidate> {
     let digits = &token[digits_start..end];
-    if digits.len() < 3 || digits.ends_with('0') || token.matches('/').count() != 1 {
+    // Only a bare `59/3009` (no punctuation after it): in lists such as
+    // `64/269, 65/289` the digits are the resolution's own.
+    if punctuation_after.is_some()
+        || digits.len() < 3
+        || digits.ends_with('0')
+        || token.matches('/').count() != 1
+    {
         return None;
     }
     Some(MarkerCandidate {
@@ -781,7 +794,10 @@ mod tests {
     #[test]
     fn number_without_full_stop() {
         let line = lex_line("\t3\tCalls upon all Member States");
-        assert!(matches!(line.shape, LineShape::MalformedNumber { number: 3, .. }));
+        assert!(matches!(
+            line.shape,
+            LineShape::MalformedNumber { number: 3, .. }
+        ));
         assert_eq!(line.body(), "Calls upon all Member States");
     }
 

@@ -596,7 +596,8 @@ fn is_table_row(body: &str) -> bool {
     let mut cells = body.split('\t').filter(|c| !c.trim().is_empty());
     let first = cells.next();
     let last = cells.last();
-    first.is_some() && last.is_some_and(|c| c.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+    first.is_some()
+        && last.is_some_and(|c| c.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
 /// NUM008: decide whether a parenthesized label is a first-degree letter or a
