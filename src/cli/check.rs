@@ -87,7 +87,7 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
                 println!("{} checked: no problems", plural(files.len(), "file"));
             } else {
                 println!(
-                    "{} checked: {} ({} {}, {} {}, {} {}, {} {})",
+                    "{} checked: {} ({} {}, {} {}, {} information, {} {})",
                     plural(files.len(), "file"),
                     plural(total, "problem"),
                     errors,
@@ -95,7 +95,6 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
                     warnings,
                     if warnings == 1 { "warning" } else { "warnings" },
                     infos,
-                    "information",
                     hints,
                     if hints == 1 { "hint" } else { "hints" },
                 );

@@ -14,6 +14,7 @@ mod documents;
 mod navigation;
 mod outline;
 mod settings;
+mod stdin_guard;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
@@ -362,6 +363,17 @@ impl LanguageServer for Backend {
 }
 
 impl Backend {
+    /// A message from the client could not be decoded (see `stdin_guard`).
+    async fn invalid_message(&self, params: Value) {
+        let reason = params["reason"].as_str().unwrap_or("unknown");
+        self.client
+            .log_message(
+                MessageType::ERROR,
+                format!("unres: ignored an invalid message from the client: {reason}"),
+            )
+            .await;
+    }
+
     /// Ask the client for the `unres` section, if it can answer.
     async fn pull_configuration(&self) {
         if !self.can_pull_configuration.load(Ordering::Relaxed) {
@@ -403,10 +415,15 @@ pub fn run_stdio() -> std::process::ExitCode {
         }
     };
     runtime.block_on(async {
-        let stdin = tokio::io::stdin();
+        let (guarded_in, guarded_out) = tokio::io::duplex(1 << 16);
+        tokio::spawn(stdin_guard::guard(tokio::io::stdin(), guarded_out));
         let stdout = tokio::io::stdout();
-        let (service, socket) = LspService::new(Backend::new);
-        Server::new(stdin, stdout, socket).serve(service).await;
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method("unres/invalidMessage", Backend::invalid_message)
+            .finish();
+        Server::new(guarded_in, stdout, socket).serve(service).await;
     });
+    // The stdin reader sits in a blocking read; do not wait for it.
+    runtime.shutdown_background();
     std::process::ExitCode::SUCCESS
 }

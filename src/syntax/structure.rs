@@ -595,7 +595,7 @@ pub fn leading_label(body: &str) -> Option<&str> {
 fn is_table_row(body: &str) -> bool {
     let mut cells = body.split('\t').filter(|c| !c.trim().is_empty());
     let first = cells.next();
-    let last = cells.last();
+    let last = cells.next_back();
     first.is_some()
         && last.is_some_and(|c| c.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
 }
