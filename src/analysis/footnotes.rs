@@ -86,6 +86,11 @@ impl Footnotes {
         let max_text = texts.iter().map(|t| t.number).max().unwrap_or(0);
         let mut refs = Vec::new();
         let later_part = tree.iter().any(|(_, line, role)| {
+            let text = line.text.trim();
+            let masthead_part = role == Role::Header
+                && (text.starts_with("A/RES/") || text.starts_with("A/HRC/RES/"))
+                && text.rsplit(' ').next().is_some_and(|p| p.len() == 1 && p != "A");
+            masthead_part ||
             role == Role::Title
                 && matches!(line.shape, LineShape::Title { number } if line.text[number.start..number.end]
                     .rsplit(' ')
@@ -113,7 +118,7 @@ impl Footnotes {
                         (marker.number <= max_text && marker.number <= next_new + 1)
                             || marker.number == next_new
                     }
-                    MarkerForm::AfterNumber => {
+                    MarkerForm::AfterNumber | MarkerForm::Detached => {
                         marker.number == next_new && marker.number <= max_text
                     }
                 };

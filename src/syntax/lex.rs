@@ -86,6 +86,10 @@ pub enum MarkerForm {
     Bracketed,
     /// Unicode superscript digits: `¹`.
     Superscript,
+    /// A marker separated from its word: at the end of a line (`Territory 1`) or
+    /// glued to the next word (`Weapons 6and`), as some renderings write it. Only
+    /// accepted when the number is the next expected footnote and has a text.
+    Detached,
     /// A year or a resolution number with the marker glued on: `for 20191`
     /// (2019 + marker 1), `59/3009` (59/300 + marker 9). Only accepted when the
     /// number is the next expected footnote and has a footnote text.
@@ -232,17 +236,8 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
     };
     let whole = |shape| (shape, indent);
     if first.is_ascii_digit() {
-        if indent == 0 {
-            if let Some(c) = TITLE.captures(text) {
-                let number = c.get(1).expect("group");
-                let body = after_whitespace(text, number.end() + 1);
-                return (
-                    LineShape::Title {
-                        number: ByteRange::new(number.start(), number.end()),
-                    },
-                    body,
-                );
-            }
+        if let Some(title) = title_shape(text, indent) {
+            return title;
         }
         if let Some(c) = NUMBERED.captures(text) {
             let digits = c.get(1).expect("group");
@@ -367,6 +362,10 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
             }
         }
         'A'..='Z' => {
+            if let Some(title) = title_shape(text, indent) {
+                // `ES-10/24.<TAB>Title`, `S-32/1.<TAB>Title`.
+                return title;
+            }
             if let Some(c) = ORGAN_KNOWN.captures(text) {
                 let comma = !c.get(1).expect("group").as_str().is_empty();
                 return whole(LineShape::Organ { known: true, comma });
@@ -409,6 +408,22 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         _ => {}
     }
     whole(LineShape::Text)
+}
+
+/// `68/230.<TAB>South-South cooperation` at the margin.
+fn title_shape(text: &str, indent: usize) -> Option<(LineShape, usize)> {
+    if indent != 0 {
+        return None;
+    }
+    let c = TITLE.captures(text)?;
+    let number = c.get(1).expect("group");
+    let body = after_whitespace(text, number.end() + 1);
+    Some((
+        LineShape::Title {
+            number: ByteRange::new(number.start(), number.end()),
+        },
+        body,
+    ))
 }
 
 fn malformed_subparagraph(text: &str) -> Option<(LineShape, usize)> {
@@ -505,8 +520,20 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             }
         }
     }
-    for (token_start, token) in tokens(body) {
+    let all_tokens: Vec<(usize, &str)> = tokens(body).collect();
+    for (position, &(token_start, token)) in all_tokens.iter().enumerate() {
         let offset = body_start + token_start;
+        if let Some(number) = detached_marker(token, position + 1 == all_tokens.len()) {
+            let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            markers.push(MarkerCandidate {
+                number,
+                range: ByteRange::new(offset, offset + digits),
+                form: MarkerForm::Detached,
+                after_punctuation: false,
+                punctuation_after: None,
+            });
+            continue;
+        }
         let mut end = token.len();
         // Several markers at one point are comma-separated: `General,1,2`.
         while let Some(marker) = glued_marker(&token[..end]) {
@@ -537,6 +564,18 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
     }
     markers.sort_by_key(|m| m.range.start);
     markers
+}
+
+/// `6and` (a marker glued to the next word) or a lone `1` ending the line.
+fn detached_marker(token: &str, last: bool) -> Option<u32> {
+    let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 || token.starts_with('0') {
+        return None;
+    }
+    let rest = &token[digits..];
+    let glued_to_word = rest.len() > 1 && rest.chars().all(|c| c.is_ascii_lowercase());
+    let alone_at_end = rest.is_empty() && last;
+    (glued_to_word || alone_at_end).then(|| token[..digits].parse().ok())?
 }
 
 fn punctuation_at(text: &str, at: usize) -> Option<ByteRange> {
@@ -716,10 +755,13 @@ fn year_marker(
 mod tests {
     use super::*;
 
+    /// Candidates other than detached ones (which the analysis accepts only as
+    /// the next expected footnote).
     fn markers(text: &str) -> Vec<(u32, MarkerForm)> {
         lex_line(text)
             .markers
             .iter()
+            .filter(|m| m.form != MarkerForm::Detached)
             .map(|m| (m.number, m.form))
             .collect()
     }
@@ -772,6 +814,24 @@ mod tests {
                 (14, MarkerForm::Glued)
             ]
         );
+    }
+
+    #[test]
+    fn detached_candidates() {
+        let detached = |text: &str| -> Vec<u32> {
+            lex_line(text)
+                .markers
+                .iter()
+                .filter(|m| m.form == MarkerForm::Detached)
+                .map(|m| m.number)
+                .collect()
+        };
+        assert_eq!(detached("the Occupied Palestinian Territory 1"), vec![1]);
+        assert_eq!(
+            detached("Nuclear Weapons 6and the opinion, 7in which"),
+            vec![6, 7]
+        );
+        assert_eq!(detached("on 1 July and 2 more"), Vec::<u32>::new());
     }
 
     #[test]

@@ -539,7 +539,14 @@ impl Builder<'_> {
         let line = &self.lines[index];
         match &line.shape {
             LineShape::AnnexHeading => self.annex_heading(index),
+            LineShape::Numbered { .. } if is_table_row(line.body()) => Role::AnnexText,
+            LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
+                self.nested_number = Some(*number);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                Role::Subparagraph { level: 5, parent }
+            }
             LineShape::Numbered { number, .. } => {
+                self.nested_number = None;
                 self.start_paragraph(index);
                 Role::AnnexParagraph {
                     number: *number,
@@ -590,14 +597,10 @@ pub fn leading_label(body: &str) -> Option<&str> {
     (is_letter_label(label) && rest[end + 1..].starts_with(['\t', ' '])).then_some(label)
 }
 
-/// A row of a table: tab-separated cells, the last one a figure
+/// A row of a table: tab-separated cells
 /// (`Income from staff assessment<TAB>314 723 800`).
 fn is_table_row(body: &str) -> bool {
-    let mut cells = body.split('\t').filter(|c| !c.trim().is_empty());
-    let first = cells.next();
-    let last = cells.next_back();
-    first.is_some()
-        && last.is_some_and(|c| c.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+    leading_label(body).is_none() && body.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
 }
 
 /// NUM008: decide whether a parenthesized label is a first-degree letter or a
