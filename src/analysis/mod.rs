@@ -4,6 +4,7 @@
 //! no LSP types.
 
 mod config;
+pub mod cross_refs;
 mod diagnostic;
 pub mod footnotes;
 pub mod ide;

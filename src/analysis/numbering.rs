@@ -10,6 +10,7 @@
 
 use crate::syntax::{LineShape, Role, SegmentKind, Span, Tree};
 
+use super::cross_refs::CrossRef;
 use super::diagnostic::Edit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,18 +196,40 @@ fn check_annex(plan: &mut Plan, base: usize) {
 
 impl Plan {
     /// Edits that renumber the run of paragraph `index` consecutively from it on,
-    /// starting at `first_number`.
-    pub fn renumber_from(&self, index: usize, first_number: u32) -> Vec<Edit> {
+    /// starting at `first_number`, and rewrite the cross-references ("paragraph 5
+    /// above") to the paragraphs that move. References to a number that several
+    /// paragraphs of the run carry are left alone: which one they meant is unknown.
+    pub fn renumber_from(
+        &self,
+        index: usize,
+        first_number: u32,
+        references: &[CrossRef],
+    ) -> Vec<Edit> {
         let Some(start) = self.paragraphs.get(index) else {
             return Vec::new();
         };
         let mut edits = Vec::new();
+        let mut moves: Vec<(u32, u32)> = Vec::new();
         for (number, paragraph) in (first_number..).zip(&self.paragraphs[index..]) {
             if paragraph.run != start.run {
                 break;
             }
             if paragraph.number != number {
                 edits.push(Edit::new(paragraph.digits, number.to_string()));
+                moves.push((paragraph.number, number));
+            }
+        }
+        let run: Vec<u32> = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.run == start.run)
+            .map(|p| p.number)
+            .collect();
+        for reference in references {
+            let unique = run.iter().filter(|&&n| n == reference.number).count() == 1;
+            let target = moves.iter().find(|(old, _)| *old == reference.number);
+            if let (true, Some(&(_, new))) = (unique, target) {
+                edits.push(Edit::new(reference.span, new.to_string()));
             }
         }
         edits

@@ -20,6 +20,7 @@ mod num005_subparagraph_label_form;
 mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
+mod num010_cross_reference;
 
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -129,6 +130,7 @@ pub static RULES: &[&dyn Rule] = &[
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
+    &num010_cross_reference::CrossReference,
     &ftn002_footnote_order::FootnoteOrder,
     &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
     &ftn007_repeated_marker::RepeatedMarker,
