@@ -114,3 +114,28 @@ fn explain_prints_the_rule_documentation() {
     assert_eq!(code, 0);
     assert!(stdout.contains("NUM001") && stdout.contains("## Why"));
 }
+
+#[test]
+fn sarif_output() {
+    let (code, stdout, _) = unres(&[
+        "check",
+        "--format",
+        "sarif",
+        "tests/fixtures/draft_with_defects.unres",
+    ]);
+    assert_eq!(code, 1);
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(value["version"], "2.1.0");
+    let run = &value["runs"][0];
+    assert!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .is_some_and(|r| r.len() >= 10)
+    );
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "FTN008");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+}

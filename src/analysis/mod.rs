@@ -8,6 +8,7 @@ pub mod cross_refs;
 mod diagnostic;
 pub mod footnotes;
 pub mod ide;
+pub mod labels;
 pub mod numbering;
 pub mod rules;
 

@@ -168,6 +168,7 @@ impl LanguageServer for Backend {
                 references_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -341,6 +342,36 @@ impl LanguageServer for Backend {
             "foldingRange",
             &params.text_document.uri,
             |snapshot, _, _| Some(outline::folding_ranges(&snapshot.tree)),
+        )
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        self.with_snapshot(
+            "inlayHint",
+            &params.text_document.uri,
+            move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                let hints = crate::analysis::labels::paragraph_labels(tree)
+                    .into_iter()
+                    .filter(|l| {
+                        let line = l.at.line as u32;
+                        range.start.line <= line && line <= range.end.line
+                    })
+                    .map(|l| InlayHint {
+                        position: convert::range(tree, l.at, encoding).start,
+                        label: InlayHintLabel::String(l.label),
+                        kind: None,
+                        text_edits: None,
+                        tooltip: l.tooltip.map(InlayHintTooltip::String),
+                        padding_left: None,
+                        padding_right: Some(true),
+                        data: None,
+                    })
+                    .collect();
+                Some(hints)
+            },
         )
         .await
     }
