@@ -26,6 +26,8 @@ pub struct NumberedParagraph {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SequenceFault {
+    /// This paragraph alone carries a wrong number; the ones after it are right.
+    Misnumbered,
     /// A number is missing before this one.
     Gap,
     /// The number was already used just before.
@@ -137,13 +139,19 @@ pub fn plan(tree: &Tree) -> Plan {
         };
         let mut expected = expected_start;
         let mut previous = None;
+        let numbers: Vec<u32> = list.iter().map(|p| p.number).collect();
         for (offset, mut paragraph) in list.into_iter().enumerate() {
             paragraph.run = run_start;
-            if paragraph.number != expected {
+            let number = paragraph.number;
+            if number != expected {
+                // One paragraph carries a wrong number while the ones after it
+                // go on as if it had the right one: only this one is wrong.
+                let alone = numbers.get(offset + 1) == Some(&(expected + 1));
                 let fault = match previous {
-                    Some(p) if paragraph.number == p => SequenceFault::Duplicate,
-                    Some(p) if paragraph.number < p => SequenceFault::OutOfOrder,
-                    _ if paragraph.number < expected => SequenceFault::OutOfOrder,
+                    _ if alone => SequenceFault::Misnumbered,
+                    Some(p) if number == p => SequenceFault::Duplicate,
+                    Some(p) if number < p => SequenceFault::OutOfOrder,
+                    _ if number < expected => SequenceFault::OutOfOrder,
                     _ => SequenceFault::Gap,
                 };
                 plan.issues.push(Issue::Sequence {
@@ -152,10 +160,13 @@ pub fn plan(tree: &Tree) -> Plan {
                     previous,
                     fault,
                 });
+                // Resynchronize, so that a gap or a swap is reported once.
+                if !alone {
+                    expected = number.max(previous.unwrap_or(0));
+                }
             }
-            // Resynchronize, so that a gap or a swap is reported once.
-            expected = paragraph.number.max(previous.unwrap_or(0)) + 1;
-            previous = Some(paragraph.number);
+            expected += 1;
+            previous = Some(number);
             plan.paragraphs.push(paragraph);
         }
         if let Some((part, style, _)) = part_state {

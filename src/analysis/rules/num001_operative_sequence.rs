@@ -48,6 +48,9 @@ impl Rule for OperativeSequence {
             let paragraph = plan.paragraphs[index];
             let number = paragraph.number;
             let message = match (fault, previous) {
+                (SequenceFault::Misnumbered, _) => {
+                    format!("Paragraph numbered {number} should be {expected}")
+                }
                 (SequenceFault::Duplicate, _) => {
                     format!("Paragraph number {number} is used twice; expected {expected}")
                 }
@@ -95,6 +98,14 @@ mod tests {
         check(&format!(
             "{HEAD}\t1.\tDecides;\n\t2.\tRequests;\n\t4.\tInvites;\n\t^ NUM001\n\t5.\tUrges;\n\t6.\tDecides."
         ));
+    }
+
+    #[test]
+    fn one_misnumbered_paragraph_is_reported_alone() {
+        let diagnostics = check(&format!(
+            "{HEAD}\t1.\tDecides;\n\t2.\tRequests;\n\t4.\tInvites;\n\t^ NUM001\n\t4.\tUrges;\n\t5.\tDecides."
+        ));
+        assert_eq!(diagnostics[0].message, "Paragraph numbered 4 should be 3");
     }
 
     #[test]
