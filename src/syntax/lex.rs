@@ -467,6 +467,12 @@ fn content_end(text: &str, body_start: usize, markers: &[MarkerCandidate]) -> us
     trimmed.max(body_start.min(trimmed))
 }
 
+/// Abbreviations that a number follows after a full stop.
+const ABBREVIATIONS: [&str; 16] = [
+    "Add", "Rev", "Corr", "Amend", "Suppl", "No", "Nos", "para", "paras", "chap", "vol", "sect",
+    "art", "p", "pp", "fig",
+];
+
 /// Units written with a power (`km2`, `m3`), which are not footnote markers.
 const UNITS: [&str; 12] = [
     "m", "km", "cm", "mm", "dm", "ha", "ft", "mi", "nm", "kg", "g", "t",
@@ -615,6 +621,12 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         punctuation_after = Some(ByteRange::new(end - 1, end));
         end -= 1;
     }
+    // A marker inside brackets or quotes: `(… Bandar Abbas21),`.
+    let closed = token[..end].trim_end_matches([')', ']', '”', '’', '"']);
+    if closed.len() < end && closed.ends_with(|c: char| c.is_ascii_digit()) {
+        end = closed.len();
+        punctuation_after = None;
+    }
     let digits_start = token[..end]
         .rfind(|c: char| !c.is_ascii_digit())
         .map_or(0, |i| {
@@ -651,6 +663,10 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         && (word.contains('/') || word.ends_with(|c: char| c.is_ascii_digit()));
     if after_punctuation && !after_number && !ends_like_a_word(word) {
         // `5,6` or `2.5`: numbers, not markers.
+        return None;
+    }
+    // Document parts and pinpoints: `Add.1`, `Rev.2`, `No.3`, `para.4`.
+    if last_before == '.' && ABBREVIATIONS.contains(&word.trim_start_matches(['(', '['])) {
         return None;
     }
     // Sales numbers and section pinpoints: `E.93.I.8`.
