@@ -573,12 +573,16 @@ impl Builder<'_> {
             _ => {
                 // Annex headings and lead-ins start a new list context; other
                 // unlabelled text may sit inside a list that goes on after it.
-                let heading_or_lead_in = !matches!(line.final_char(), Some((_, ',' | ';' | '.')));
-                if heading_or_lead_in {
-                    self.list = ListState {
-                        parent: Some(index as u32),
-                        ..ListState::default()
-                    };
+                match line.final_char() {
+                    Some((_, ':')) => {
+                        self.list = ListState {
+                            parent: Some(index as u32),
+                            ..ListState::default()
+                        };
+                    }
+                    Some((_, ',' | ';' | '.')) => {}
+                    // A heading: the list may go on after it, or restart at (a).
+                    _ => self.list.heading = Some(index as u32),
                 }
                 Role::AnnexText
             }
