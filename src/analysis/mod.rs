@@ -3,13 +3,21 @@
 //! Pure functions from a [`Tree`] and a [`Config`] to plain data. No I/O, no tokio,
 //! no LSP types.
 
+pub mod catalog;
+pub mod citation;
 mod config;
+pub mod date;
 mod diagnostic;
 pub mod footnotes;
 pub mod ide;
 pub mod numbering;
+pub mod record;
 pub mod rules;
+pub mod symbol;
+pub mod workspace;
 
+pub use catalog::Catalog;
+pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use footnotes::Footnotes;
@@ -20,10 +28,14 @@ use crate::syntax::Tree;
 /// All diagnostics for a document, sorted by position.
 pub fn analyze(tree: &Tree, config: &Config) -> Vec<Diagnostic> {
     let footnotes = Footnotes::collect(tree);
+    let catalog = config.catalog();
+    let citations = Citations::collect(tree);
     let context = rules::Context {
         tree,
         config,
         footnotes: &footnotes,
+        catalog: &catalog,
+        citations: &citations,
     };
     let mut diagnostics = rules::run(&context);
     diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));

@@ -4,6 +4,8 @@
 //! why, example, fix); [`declare_rule!`] keeps the same text available at run time
 //! for `unres explain` and hovers on a rule code.
 
+use super::catalog::Catalog;
+use super::citation::Citations;
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::footnotes::Footnotes;
@@ -39,6 +41,10 @@ pub struct Context<'a> {
     pub tree: &'a Tree,
     pub config: &'a Config,
     pub footnotes: &'a Footnotes,
+    /// The record: embedded catalog plus the user's catalog files.
+    pub catalog: &'a Catalog,
+    /// Every citation of resolutions and decisions in the document.
+    pub citations: &'a Citations,
 }
 
 /// Collects a rule's findings at the severity the configuration gives it.
