@@ -19,6 +19,8 @@ import csv
 import os
 import sys
 
+CORRECTED = []
+
 INPUTS = ["ga_resolutions.tsv", "sc_resolutions.tsv", "other_resolutions.tsv"]
 
 # How far a title can be trusted as the UN's own wording (column `title_kind`).
@@ -54,7 +56,18 @@ def rows(directory):
                 yield row
 
 
-def convert(row):
+def cited_dates(directory):
+    """Majority dates of resolutions as cited in the official UN texts."""
+    path = os.path.join(directory, "cited_resolutions.tsv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {
+            row["symbol"]: row["date"]
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row["date"] and not row["flag"]
+        }
+
+
+def convert(row, cited):
     body = row["body"]
     title = clean(row.get("title"))
     if body == "SC":
@@ -63,6 +76,13 @@ def convert(row):
         kind = TITLE_KIND.get(row.get("title_source") or "", "T" if title else "")
     date = row["date"] if row["confidence"] in ("high", "medium") else ""
     confidence = {"high": "h", "medium": "m"}.get(row["confidence"], "") if date else ""
+    # Security Council 1946-1999 rests on one source, the Dag Hammarskjold
+    # Library meeting tables, which sometimes give a later meeting's date
+    # (S/RES/1261(1999): table 27 August, adopted and cited 25 August). Where the
+    # official texts cite another date, the cited date is kept instead.
+    if row["source"] == "dhl-scact" and cited.get(row["symbol"], date) != date:
+        date, confidence = cited[row["symbol"]], "m"
+        CORRECTED.append(row["symbol"])
     return [
         row["symbol"],
         date,
@@ -77,10 +97,11 @@ def convert(row):
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/catalog"
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "catalog.tsv")
+    cited = cited_dates(directory)
     seen = set()
     lines = ["\t".join(COLUMNS)]
     for row in rows(directory):
-        record = convert(row)
+        record = convert(row, cited)
         if record[0] in seen:
             raise SystemExit(f"duplicate symbol {record[0]}")
         seen.add(record[0])
@@ -88,6 +109,7 @@ def main():
     with open(out, "w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(lines) + "\n")
     print(f"{len(lines) - 1} rows -> {out}")
+    print(f"SC dates taken from citations instead of the DHL tables: {', '.join(CORRECTED)}")
 
 
 if __name__ == "__main__":

@@ -64,6 +64,8 @@ pub struct Citation {
     /// The line is a paragraph of the resolution itself (preamble, operative
     /// part), not a footnote, an annex or a header.
     pub in_body: bool,
+    /// The citation stands inside quotation marks (part of a quoted title).
+    pub quoted: bool,
     pub items: Vec<CitedItem>,
 }
 
@@ -281,10 +283,18 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
             organ: citation_organ,
             own,
             in_body,
+            quoted: is_quoted(&text[..start]),
             items,
         });
     }
     out
+}
+
+/// Is the end of `before` inside “curly” or "straight" quotation marks?
+fn is_quoted(before: &str) -> bool {
+    let opened = before.matches('“').count();
+    let closed = before.matches('”').count();
+    opened > closed || before.matches('"').count() % 2 == 1
 }
 
 /// Whose resolution an item is, from the named (or citing) organ and its form.

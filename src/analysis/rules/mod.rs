@@ -11,6 +11,9 @@ use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::footnotes::Footnotes;
 use crate::syntax::{Span, Tree};
 
+mod cit001_first_citation_date;
+mod cit016_date_contradicts_record;
+mod cit017_unknown_resolution;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
 mod ftn007_repeated_marker;
@@ -135,6 +138,9 @@ pub static RULES: &[&dyn Rule] = &[
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
+    &cit001_first_citation_date::FirstCitationDate,
+    &cit016_date_contradicts_record::DateContradictsRecord,
+    &cit017_unknown_resolution::UnknownResolution,
     &ftn002_footnote_order::FootnoteOrder,
     &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
     &ftn007_repeated_marker::RepeatedMarker,
