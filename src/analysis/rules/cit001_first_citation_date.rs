@@ -102,7 +102,7 @@ mod tests {
     #[test]
     fn first_citation_needs_a_date() {
         check(
-            "\tThe General Assembly,\n\tReaffirming its resolution 64/222, in which it endorsed the Nairobi outcome document,\n\t                           ^^^^^^ CIT001\n\tRecalling its resolution 33/134 of 19 December 1978 and Security Council resolution 1325 (2000),\n\tRecalling also its resolutions 67/139 and 67/143 of 20 December 2012,\n\tNoting the report submitted pursuant to its resolution 74/230,\n\t1.\tRecalls its resolutions 64/222 and 33/134;",
+            "\tThe General Assembly,\n\tReaffirming its resolution 64/222, in which it endorsed the Nairobi outcome document,\n\t                           ^^^^^^ CIT001\n\tRecalling its resolution 33/134 of 19 December 1978 and Security Council resolution 1325 (2000),\n\tRecalling also its resolutions 67/139 and 67/143 of 20 December 2012,\n\tNoting the report submitted pursuant to its resolution 74/230,\n\t1.\tRecalls its resolutions 33/134 and 64/222;",
         );
     }
 

@@ -12,6 +12,8 @@ use super::footnotes::Footnotes;
 use crate::syntax::{Span, Tree};
 
 mod cit001_first_citation_date;
+mod cit003_date_format;
+mod cit004_chronological_order;
 mod cit016_date_contradicts_record;
 mod cit017_unknown_resolution;
 mod ftn002_footnote_order;
@@ -139,6 +141,8 @@ pub static RULES: &[&dyn Rule] = &[
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
     &cit001_first_citation_date::FirstCitationDate,
+    &cit003_date_format::DateFormat,
+    &cit004_chronological_order::ChronologicalOrder,
     &cit016_date_contradicts_record::DateContradictsRecord,
     &cit017_unknown_resolution::UnknownResolution,
     &ftn002_footnote_order::FootnoteOrder,
