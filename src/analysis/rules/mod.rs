@@ -27,6 +27,10 @@ mod num005_subparagraph_label_form;
 mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
+mod sym001_ga_resolution_number;
+mod sym003_part_letter;
+mod sym009_council_year;
+mod sym013_resolution_by_number;
 
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -140,6 +144,10 @@ pub static RULES: &[&dyn Rule] = &[
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
+    &sym001_ga_resolution_number::GaResolutionNumber,
+    &sym003_part_letter::PartLetter,
+    &sym009_council_year::CouncilYear,
+    &sym013_resolution_by_number::ResolutionByNumber,
     &cit001_first_citation_date::FirstCitationDate,
     &cit003_date_format::DateFormat,
     &cit004_chronological_order::ChronologicalOrder,
