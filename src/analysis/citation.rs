@@ -182,8 +182,10 @@ fn organ_before(before: &str, citing: Option<Organ>) -> (Option<Option<Organ>>, 
         }
     }
     let word_start = trimmed
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[word_start..];
     if BODY_NOUNS.contains(&word)
         || (word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()))
@@ -591,6 +593,18 @@ mod tests {
                 .all(|(_, d)| d.as_deref() == Some("27 December 2013")),
             "{found:?}"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanning_never_panics(text in "\\PC{0,80}", tail in "(resolutions? |its |Council |\u{a0}|[0-9/ ()A-Z,])*") {
+            let line = format!("{text}{tail}");
+            for citation in scan_line(&line, 0, Some(Organ::GeneralAssembly), true) {
+                for item in &citation.items {
+                    assert!(line.is_char_boundary(item.span.start) && line.is_char_boundary(item.span.end));
+                }
+            }
+        }
     }
 
     #[test]

@@ -27,14 +27,19 @@ use crate::syntax::Tree;
 
 /// All diagnostics for a document, sorted by position.
 pub fn analyze(tree: &Tree, config: &Config) -> Vec<Diagnostic> {
+    analyze_with(tree, config, &config.catalog())
+}
+
+/// [`analyze`] against a catalog the caller keeps (the server builds
+/// `Catalog::with_extras(&config.extra_catalogs)` once, not per keystroke).
+pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diagnostic> {
     let footnotes = Footnotes::collect(tree);
-    let catalog = config.catalog();
     let citations = Citations::collect(tree);
     let context = rules::Context {
         tree,
         config,
         footnotes: &footnotes,
-        catalog: &catalog,
+        catalog,
         citations: &citations,
     };
     let mut diagnostics = rules::run(&context);

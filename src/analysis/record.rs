@@ -649,6 +649,52 @@ mod tests {
     }
 
     #[test]
+    fn seed_citations_match_the_record() {
+        let tree = seed();
+        let catalog = Catalog::embedded();
+        let citations = Citations::collect(&tree);
+        let mut checked = 0;
+        for item in citations.list.iter().flat_map(|c| c.items.iter()) {
+            let (Some(symbol), Some(date)) = (item.symbols.first(), item.date) else {
+                continue;
+            };
+            let record = catalog.get(symbol).expect("cited resolution in the record");
+            assert_eq!(record.adoption_date(), Some(date), "{symbol}");
+            checked += 1;
+        }
+        assert_eq!(checked, 10);
+    }
+
+    #[test]
+    fn completes_title_words_after_resolution() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution South-South";
+        let tree = Tree::parse(text);
+        let line = text.lines().nth(1).unwrap();
+        let candidates = complete_symbol(&tree, &Catalog::embedded(), None, 1, line.len());
+        let labels: Vec<&str> = candidates.iter().map(|c| c.label.as_str()).collect();
+        for expected in ["80/156", "79/236", "78/167", "74/239", "69/239"] {
+            assert!(labels.contains(&expected), "{expected} in {labels:?}");
+        }
+        let newest = &candidates[0];
+        assert_eq!(newest.label, "80/156");
+        assert_eq!(newest.insert_text, "80/156 of 15 December 2025");
+        assert!(
+            newest
+                .filter_text
+                .as_deref()
+                .unwrap()
+                .starts_with("South-South")
+        );
+        assert!(
+            newest
+                .detail
+                .as_deref()
+                .unwrap()
+                .contains("South-South cooperation")
+        );
+    }
+
+    #[test]
     fn completes_after_res_prefix() {
         let text = "See S/RES/132";
         let tree = Tree::parse(text);

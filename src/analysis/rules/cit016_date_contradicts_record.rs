@@ -71,6 +71,8 @@ impl Rule for DateContradictsRecord {
 #[cfg(test)]
 mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
+    use crate::analysis::{Config, Diagnostic, analyze};
+    use crate::syntax::Tree;
 
     #[test]
     fn wrong_date_is_flagged() {
@@ -92,6 +94,31 @@ mod tests {
         check(
             "\tThe Security Council,\n\tRecalling its resolution 2086 (2013) of 21 January 2013,\n\t1.\tDecides to remain seized of the matter.",
         );
+    }
+
+    #[test]
+    fn changed_date_in_an_adopted_resolution() {
+        let seed = std::fs::read_to_string("/work/shared/data/examples/A_RES_68_230.txt")
+            .expect("seed resolution");
+        let tree = Tree::parse(&seed);
+        let record_codes = |tree: &Tree| -> Vec<Diagnostic> {
+            analyze(tree, &Config::default())
+                .into_iter()
+                .filter(|d| d.code.starts_with("CIT") || d.code.starts_with("SYM"))
+                .collect()
+        };
+        assert_eq!(record_codes(&tree), []);
+        let edited = seed.replace("33/134 of 19 December 1978", "33/134 of 18 December 1978");
+        let tree = Tree::parse(&edited);
+        let found = record_codes(&tree);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let line = &tree.lines()[found[0].span.line].text;
+        assert!(line.starts_with("\tReaffirming also its resolution 33/134"));
+        assert_eq!(
+            &line[found[0].span.start..found[0].span.end],
+            "18 December 1978"
+        );
+        assert_eq!(found[0].fixes[0].edits[0].new_text, "19 December 1978");
     }
 
     #[test]
