@@ -12,8 +12,8 @@ use super::catalog::{Catalog, Confidence, Record, TitleKind};
 use super::citation::{Citations, citing_organ, is_body_role, scan_line};
 use super::ide::{CompletionCandidate, CompletionKind, DocumentLink, HoverInfo};
 use super::symbol::{
-    Organ, SymbolKind, canonical_resolution, citation_form, classify, period_of, symbol_tokens,
-    undocs_url,
+    Organ, SymbolKind, canonical_resolution, citation_form, classify, decode, period_of,
+    symbol_tokens, undocs_url,
 };
 use super::workspace::WorkspaceIndex;
 use crate::syntax::{Span, Tree};
@@ -202,8 +202,9 @@ pub fn hover_citation(
         return Some(HoverInfo {
             span: target.span,
             markdown: format!(
-                "**{symbol}** · {}\n\n[{url}]({url})",
-                kind_description(*kind)
+                "**{symbol}** · {}\n\n{}\n\n[{url}]({url})",
+                kind_description(*kind),
+                decode(symbol)
             ),
         });
     }
@@ -563,18 +564,23 @@ mod tests {
             "\tThe General Assembly,\n\tRecalling its resolution 36/100 and the report (A/68/212),",
         );
         let catalog = Catalog::embedded();
-        if let Some(("", _)) | None = catalog
-            .get("A/RES/36/100")
-            .and_then(|r| r.title.as_ref())
-            .map(|(t, k)| (t.as_str(), k))
-        {
-            return;
-        }
         let hover = hover_citation(&tree, &catalog, None, 1, 30).expect("a hover");
-        assert!(hover.markdown.contains("official"), "{}", hover.markdown);
+        assert!(
+            hover
+                .markdown
+                .contains("*NUCLEAR WEAPONS, FIRST USE* (a topic label"),
+            "{}",
+            hover.markdown
+        );
+        assert!(hover.markdown.contains("**not** the official title"));
         let (line, byte) = find(&tree, "A/68/212");
         let hover = hover_citation(&tree, &catalog, None, line, byte + 3).expect("a hover");
         assert!(hover.markdown.contains("https://undocs.org/A/68/212"));
+        assert!(
+            hover.markdown.contains("68th session · no. 212"),
+            "{}",
+            hover.markdown
+        );
     }
 
     #[test]

@@ -317,6 +317,108 @@ pub fn period_of(symbol: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The components of a document symbol in words (spec §5.4): `A/C.2/68/L.45/Rev.1`
+/// → "General Assembly · Second Committee (Economic and Financial) · 68th
+/// session · limited-distribution document (draft) no. 45 · revision 1
+/// (replaces earlier versions)".
+pub fn decode(symbol: &str) -> String {
+    let (symbol, reissued) = match symbol.strip_suffix('*') {
+        Some(rest) => (rest, true),
+        None => (symbol, false),
+    };
+    let mut parts = Vec::new();
+    let mut components = symbol.split('/').peekable();
+    let mut period_seen = false;
+    match components.next() {
+        Some("A") if components.peek() == Some(&"HRC") => {
+            components.next();
+            parts.push("Human Rights Council".to_owned());
+        }
+        Some("A") => parts.push("General Assembly".to_owned()),
+        Some("S") => parts.push("Security Council".to_owned()),
+        Some("E") => parts.push("Economic and Social Council".to_owned()),
+        Some(other) => parts.push(format!("series {other}")),
+        None => {}
+    }
+    let numbered =
+        |text: &str, prefix: &str| -> Option<u32> { text.strip_prefix(prefix)?.parse().ok() };
+    for component in components {
+        let component = component.trim();
+        let described = if let Some(n) = numbered(component, "C.") {
+            Some(committee(n))
+        } else if let Some(n) = numbered(component, "CN.") {
+            Some(format!("functional commission no. {n}{}", commission(n)))
+        } else if let Some(n) = numbered(component, "L.") {
+            Some(format!("limited-distribution document (draft) no. {n}"))
+        } else if let Some(n) = numbered(component, "PV.") {
+            Some(format!("verbatim record of meeting {n}"))
+        } else if let Some(n) = numbered(component, "SR.") {
+            Some(format!("summary record of meeting {n}"))
+        } else if let Some(n) = numbered(component, "Rev.") {
+            Some(format!("revision {n} (replaces earlier versions)"))
+        } else if let Some(n) = numbered(component, "Add.") {
+            Some(format!("addendum {n}"))
+        } else if let Some(n) = numbered(component, "Corr.") {
+            Some(format!("corrigendum {n}"))
+        } else if let Some(n) = numbered(component, "Amend.") {
+            Some(format!("amendment {n}"))
+        } else if component == "RES" {
+            Some("resolution".to_owned())
+        } else if component == "DEC" {
+            Some("decision".to_owned())
+        } else if component == "PRST" {
+            Some("statement by the President".to_owned())
+        } else if let Some(n) = component.strip_prefix("ES-").and_then(|n| n.parse().ok()) {
+            period_seen = true;
+            Some(format!("{} emergency special session", ordinal(n)))
+        } else if let Some(n) = component.strip_prefix("S-").and_then(|n| n.parse().ok()) {
+            period_seen = true;
+            Some(format!("{} special session", ordinal(n)))
+        } else if let Ok(n) = component.parse::<u32>() {
+            let period = !period_seen && ((1946..=2100).contains(&n) || n < 100);
+            period_seen |= period;
+            Some(match n {
+                _ if !period => format!("no. {n}"),
+                1946..=2100 => n.to_string(),
+                _ => format!("{} session", ordinal(n)),
+            })
+        } else {
+            None
+        };
+        parts.push(described.unwrap_or_else(|| component.to_owned()));
+    }
+    if reissued {
+        parts.push("reissued for technical reasons".to_owned());
+    }
+    parts.join(" · ")
+}
+
+fn committee(n: u32) -> String {
+    let name = match n {
+        1 => "First Committee (Disarmament and International Security)",
+        2 => "Second Committee (Economic and Financial)",
+        3 => "Third Committee (Social, Humanitarian and Cultural)",
+        4 => "Fourth Committee (Special Political and Decolonization)",
+        5 => "Fifth Committee (Administrative and Budgetary)",
+        6 => "Sixth Committee (Legal)",
+        _ => return format!("committee no. {n}"),
+    };
+    name.to_owned()
+}
+
+fn commission(n: u32) -> &'static str {
+    match n {
+        3 => " (Statistical Commission)",
+        5 => " (Commission for Social Development)",
+        6 => " (Commission on the Status of Women)",
+        7 => " (Commission on Narcotic Drugs)",
+        9 => " (Commission on Population and Development)",
+        15 => " (Commission on Crime Prevention and Criminal Justice)",
+        16 => " (Commission on Science and Technology for Development)",
+        _ => "",
+    }
+}
+
 /// `1st`, `22nd`, `68th`.
 pub fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -444,6 +546,30 @@ mod tests {
         );
         assert_eq!(citation_form("A/RES/57/270 B").as_deref(), Some("57/270 B"));
         assert_eq!(citation_form("A/HRC/RES/25/1").as_deref(), Some("25/1"));
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(
+            decode("A/C.2/68/L.45/Rev.1"),
+            "General Assembly · Second Committee (Economic and Financial) · 68th session · limited-distribution document (draft) no. 45 · revision 1 (replaces earlier versions)"
+        );
+        assert_eq!(
+            decode("A/68/443/Add.2"),
+            "General Assembly · 68th session · no. 443 · addendum 2"
+        );
+        assert_eq!(
+            decode("S/PRST/2013/5"),
+            "Security Council · statement by the President · 2013 · no. 5"
+        );
+        assert_eq!(
+            decode("E/CN.7/2014/L.2"),
+            "Economic and Social Council · functional commission no. 7 (Commission on Narcotic Drugs) · 2014 · limited-distribution document (draft) no. 2"
+        );
+        assert_eq!(
+            decode("A/68/L.12*"),
+            "General Assembly · 68th session · limited-distribution document (draft) no. 12 · reissued for technical reasons"
+        );
     }
 
     #[test]

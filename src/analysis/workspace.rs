@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::Date;
+use super::footnotes::Footnotes;
 use super::symbol::{canonical_resolution, symbol_key};
-use crate::syntax::{LineShape, Role, Tree};
+use crate::syntax::{LexedLine, LineShape, Role, Tree};
 
 /// How many operative paragraphs a summary keeps.
 const OPERATIVE_KEPT: usize = 3;
@@ -68,6 +69,7 @@ pub fn summarize(tree: &Tree) -> Option<ResolutionSummary> {
     let mut closing_date = None;
     let mut organ_prefix = "A/RES/";
     let mut operative = Vec::new();
+    let footnotes = Footnotes::collect(tree);
     for (index, line, role) in tree.iter() {
         let text = line.text.trim();
         match role {
@@ -103,7 +105,7 @@ pub fn summarize(tree: &Tree) -> Option<ResolutionSummary> {
                 }
             }
             Role::Operative { .. } if operative.len() < OPERATIVE_KEPT => {
-                operative.push(line.body().to_owned());
+                operative.push(without_markers(index, line, &footnotes));
             }
             Role::ClosingDate if closing_date.is_none() => {
                 closing_date = Date::parse_text(text);
@@ -130,6 +132,24 @@ pub fn summarize(tree: &Tree) -> Option<ResolutionSummary> {
         adoption_date: adoption_date.or(closing_date),
         operative,
     })
+}
+
+/// A paragraph's text without its footnote references (`session,2 the` →
+/// `session, the`).
+fn without_markers(index: usize, line: &LexedLine, footnotes: &Footnotes) -> String {
+    let start = line.body_start.min(line.content_end);
+    let mut out = String::new();
+    let mut at = start;
+    for reference in footnotes.refs.iter().filter(|r| r.span.line == index) {
+        let span = reference.span;
+        if span.start < at || span.end > line.content_end {
+            continue;
+        }
+        out.push_str(&line.text[at..span.start]);
+        at = span.end;
+    }
+    out.push_str(&line.text[at..line.content_end]);
+    out
 }
 
 /// One resolution file of the workspace.
@@ -209,6 +229,12 @@ mod tests {
         assert_eq!(summary.adoption_date, Date::parse_text("20 December 2013"));
         assert_eq!(summary.operative.len(), OPERATIVE_KEPT);
         assert!(summary.operative[0].starts_with("Takes note"));
+        assert!(
+            summary.operative[0]
+                .contains("seventeenth session, the decisions taken at that session and"),
+            "{}",
+            summary.operative[0]
+        );
         let mut index = WorkspaceIndex::new();
         assert_eq!(
             index.update("seed.txt", &tree).as_deref(),
