@@ -161,15 +161,8 @@ pub fn citing_organ(tree: &Tree) -> Option<Organ> {
 /// named.
 fn organ_before(before: &str, citing: Option<Organ>) -> (Option<Option<Organ>>, bool, usize) {
     let trimmed = before.trim_end();
-    for organ in [
-        Organ::GeneralAssembly,
-        Organ::SecurityCouncil,
-        Organ::EconomicAndSocialCouncil,
-        Organ::HumanRightsCouncil,
-    ] {
-        if let Some(rest) = trimmed.strip_suffix(organ.name()) {
-            return (Some(Some(organ)), false, rest.len());
-        }
+    if let Some((organ, rest)) = named_body(trimmed) {
+        return (Some(organ), false, rest);
     }
     for own in ["its own", "its", "Its"] {
         if let Some(rest) = trimmed.strip_suffix(own)
@@ -178,21 +171,54 @@ fn organ_before(before: &str, citing: Option<Organ>) -> (Option<Option<Organ>>, 
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
         {
-            return (Some(citing), true, rest.len());
+            // "the Economic and Social Council, in its resolution": "its" is the
+            // body named just before, not the citing organ.
+            let named = rest
+                .trim_end()
+                .trim_end_matches(" in")
+                .trim_end_matches(" by")
+                .trim_end_matches(',')
+                .trim_end();
+            let organ = named_body(named).map_or(citing, |(organ, _)| organ);
+            return (Some(organ), true, rest.len());
         }
     }
-    let word_start = trimmed
+    (None, false, before.len())
+}
+
+/// The body whose name ends `text`: one of the four organs (`Some(organ)`),
+/// another body (`None`), with the byte where the name starts. "Assembly"
+/// alone after a lower-case word ("pursuant to Assembly resolution") is the
+/// General Assembly.
+fn named_body(text: &str) -> Option<(Option<Organ>, usize)> {
+    for organ in [
+        Organ::GeneralAssembly,
+        Organ::SecurityCouncil,
+        Organ::EconomicAndSocialCouncil,
+        Organ::HumanRightsCouncil,
+    ] {
+        if let Some(rest) = text.strip_suffix(organ.name()) {
+            return Some((Some(organ), rest.len()));
+        }
+    }
+    let word_start = text
         .char_indices()
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &trimmed[word_start..];
+    let word = &text[word_start..];
+    if word == "Assembly" {
+        let previous = text[..word_start].split_whitespace().next_back();
+        if previous.is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            return Some((Some(Organ::GeneralAssembly), word_start));
+        }
+    }
     if BODY_NOUNS.contains(&word)
         || (word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()))
     {
-        return (Some(None), false, word_start);
+        return Some((None, word_start));
     }
-    (None, false, before.len())
+    None
 }
 
 /// The citations in one line of text.
@@ -583,6 +609,30 @@ mod tests {
         );
         // In a Security Council text an undesignated N/M number is not a GA one.
         assert!(symbols(&scan("its resolution 64/222", sc)).is_empty());
+        let found = symbols(&scan(
+            "in accordance with Assembly resolution 76/238 of 24 December 2021",
+            ga,
+        ));
+        assert_eq!(found[0].0, "A/RES/76/238");
+        let found = symbols(&scan(
+            "as endorsed by the Economic and Social Council in its resolution 2020/8 of 18 June 2020",
+            ga,
+        ));
+        assert_eq!(found[0].0, "E/RES/2020/8");
+        assert!(
+            symbols(&scan(
+                "at the request of the Commission on Human Rights, in its resolution 2005/5",
+                ga
+            ))
+            .is_empty()
+        );
+        assert!(
+            symbols(&scan(
+                "in line with United Nations Environment Assembly resolution 4/1",
+                ga
+            ))
+            .is_empty()
+        );
         let found = symbols(&scan(
             "its resolutions 68/247 A and 68/248 A both of 27 December 2013",
             ga,

@@ -10,7 +10,9 @@ use regex::Regex;
 
 use super::catalog::{Catalog, Confidence, Record, TitleKind};
 use super::citation::{Citations, citing_organ, is_body_role, scan_line};
-use super::ide::{CompletionCandidate, CompletionKind, DocumentLink, HoverInfo};
+use super::ide::{
+    CompletionCandidate, CompletionKind, DocumentLink, HoverInfo, SemanticToken, TokenKind,
+};
 use super::symbol::{
     Organ, SymbolKind, canonical_resolution, citation_form, classify, decode, period_of,
     symbol_tokens, undocs_url,
@@ -237,6 +239,26 @@ pub fn definition_symbol(tree: &Tree, line: usize, byte: usize) -> Option<String
         .into_iter()
         .next()
         .or(target.document.map(|(symbol, _)| symbol))
+}
+
+/// Semantic tokens for cited resolution numbers and their dates.
+pub fn citation_tokens(tree: &Tree) -> Vec<SemanticToken> {
+    let citations = Citations::collect(tree);
+    let mut tokens = Vec::new();
+    for item in citations.list.iter().flat_map(|c| c.items.iter()) {
+        tokens.push(SemanticToken {
+            span: item.span,
+            kind: TokenKind::Symbol,
+        });
+        if let Some(span) = item.date_span {
+            tokens.push(SemanticToken {
+                span,
+                kind: TokenKind::Date,
+            });
+        }
+    }
+    tokens.sort_by_key(|t| t.span);
+    tokens
 }
 
 /// A link to undocs.org on every cited resolution and every document symbol.
@@ -710,6 +732,17 @@ mod tests {
             "{:?}",
             candidates.iter().map(|c| &c.label).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn tokens_for_numbers_and_dates() {
+        let tree = Tree::parse(
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,",
+        );
+        let tokens = citation_tokens(&tree);
+        assert_eq!(tokens.len(), 2);
+        assert_eq!(tokens[0].kind, TokenKind::Symbol);
+        assert_eq!(tokens[1].kind, TokenKind::Date);
     }
 
     #[test]

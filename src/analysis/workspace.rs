@@ -211,6 +211,34 @@ impl WorkspaceIndex {
     pub fn entries(&self) -> impl Iterator<Item = &WorkspaceEntry> {
         self.by_symbol.values()
     }
+
+    /// The workspace resolutions as a catalog table, for
+    /// `Config::extra_catalogs`: the rules then know them too (a resolution the
+    /// user has is no "unknown resolution", and its date is checked). Dates read
+    /// from the texts count as medium confidence; sorted by symbol.
+    pub fn catalog_tsv(&self) -> String {
+        let mut rows: Vec<String> = self
+            .by_symbol
+            .values()
+            .map(|entry| {
+                let summary = &entry.summary;
+                let date = summary.adoption_date.map(Date::iso).unwrap_or_default();
+                let confidence = if date.is_empty() { "" } else { "m" };
+                let (kind, title) = match &summary.title {
+                    Some(title) => ("O", title.replace('\t', " ")),
+                    None => ("", String::new()),
+                };
+                format!("{}\t{date}\t{confidence}\t{kind}\t{title}", summary.symbol)
+            })
+            .collect();
+        rows.sort();
+        let mut out = "symbol\tdate\tconfidence\ttitle_kind\ttitle\n".to_owned();
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +271,15 @@ mod tests {
         assert_eq!(
             index.get("A/RES/68/230").map(|e| e.file.as_str()),
             Some("seed.txt")
+        );
+        let catalog = crate::analysis::Catalog::with_extras(&[index.catalog_tsv()]);
+        let record = catalog.get("A/RES/68/230").expect("in the catalog");
+        assert_eq!(
+            record.title,
+            Some((
+                "South-South cooperation".to_owned(),
+                crate::analysis::catalog::TitleKind::Official
+            ))
         );
         index.remove_file("seed.txt");
         assert!(index.is_empty());
