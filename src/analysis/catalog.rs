@@ -21,8 +21,9 @@ static EMBEDDED_TSV: &str = include_str!("../../data/catalog/catalog.tsv");
 
 static EMBEDDED: LazyLock<CatalogData> = LazyLock::new(|| CatalogData::parse(EMBEDDED_TSV));
 
-/// The attribution the source requires, for hovers and `--version` texts.
-pub const ATTRIBUTION: &str = "Source: United Nations (resolution record compiled from UN data; see data/catalog/PROVENANCE.md).";
+/// The attribution the source requires ("the user must acknowledge the United
+/// Nations as the source of the information"), shown with every record.
+pub const ATTRIBUTION: &str = "Source: United Nations";
 
 /// How sure the record is of a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -487,24 +487,6 @@ impl Citations {
     pub fn is_first(&self, citation: usize, item: usize, symbol: &str) -> bool {
         self.first.get(symbol) == Some(&(citation, item))
     }
-
-    /// The first body citation of `symbol`, if any.
-    pub fn first_of(&self, symbol: &str) -> Option<(&Citation, &CitedItem)> {
-        let &(c, i) = self.first.get(symbol)?;
-        Some((&self.list[c], &self.list[c].items[i]))
-    }
-
-    /// The item whose number or date covers `byte` on `line`.
-    pub fn item_at(&self, line: usize, byte: usize) -> Option<(&Citation, &CitedItem)> {
-        self.list
-            .iter()
-            .filter(|c| c.line == line && c.span.start <= byte && byte <= c.span.end)
-            .flat_map(|c| c.items.iter().map(move |i| (c, i)))
-            .find(|(_, item)| {
-                let covers = |s: Span| s.start <= byte && byte <= s.end;
-                covers(item.span) || item.date_span.is_some_and(covers)
-            })
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::catalog::{Catalog, Confidence, Record, TitleKind};
+use super::catalog::{ATTRIBUTION, Catalog, Confidence, Record, TitleKind};
 use super::citation::{Citations, citing_organ, is_body_role, scan_line};
 use super::ide::{
     CompletionCandidate, CompletionKind, DocumentLink, HoverInfo, SemanticToken, TokenKind,
@@ -183,7 +183,7 @@ pub fn describe_resolution(
     let url = undocs_url(symbol);
     let _ = write!(out, "[{url}]({url})");
     if record.is_some() {
-        out.push_str("\n\n_Source: United Nations_");
+        let _ = write!(out, "\n\n_{ATTRIBUTION}_");
     }
     out
 }

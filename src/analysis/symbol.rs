@@ -63,19 +63,6 @@ pub enum SymbolKind {
     HrcDecision,
 }
 
-impl SymbolKind {
-    pub fn is_resolution(self) -> bool {
-        matches!(
-            self,
-            SymbolKind::GaResolution
-                | SymbolKind::GaResolutionOld
-                | SymbolKind::ScResolution
-                | SymbolKind::EcosocResolution
-                | SymbolKind::HrcResolution
-        )
-    }
-}
-
 const SESSION: &str = r"(?:[1-9][0-9]?|E?S-[1-9][0-9]?)";
 const N: &str = r"[1-9][0-9]*";
 const YEAR: &str = r"(?:19[4-9][0-9]|20[0-9]{2})";
