@@ -242,11 +242,17 @@ impl CatalogData {
     }
 
     /// Records whose citation form starts with `prefix` (`68/23` → 68/230 …).
-    fn by_number_prefix(&self, prefix: &str, limit: usize) -> Vec<&Record> {
+    fn by_number_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Vec<&Record> {
         prefix_range(self.numbers(), prefix)
             .iter()
-            .take(limit)
             .map(|(_, i)| &self.records[*i as usize])
+            .filter(|r| keep(r))
+            .take(limit)
             .collect()
     }
 
@@ -367,10 +373,16 @@ impl Catalog {
         self.extra.records().iter().chain(self.base.records())
     }
 
-    /// Records whose citation form starts with `prefix`, at most `limit`.
-    pub fn search_number(&self, prefix: &str, limit: usize) -> Vec<&Record> {
-        let mut out = self.extra.by_number_prefix(prefix, limit);
-        for record in self.base.by_number_prefix(prefix, limit) {
+    /// Records whose citation form starts with `prefix` and that `keep`
+    /// accepts, at most `limit`, in order of their citation form.
+    pub fn search_number(
+        &self,
+        prefix: &str,
+        limit: usize,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Vec<&Record> {
+        let mut out = self.extra.by_number_prefix(prefix, limit, keep);
+        for record in self.base.by_number_prefix(prefix, limit, keep) {
             if out.len() >= limit {
                 break;
             }
@@ -382,8 +394,14 @@ impl Catalog {
     }
 
     /// Records whose title matches every word of `query` by prefix
-    /// (case-insensitive), most recent first, at most `limit`.
-    pub fn search_title(&self, query: &str, limit: usize) -> Vec<&Record> {
+    /// (case-insensitive) and that `keep` accepts: official and catalogue titles
+    /// first, then most recent first; at most `limit`.
+    pub fn search_title(
+        &self,
+        query: &str,
+        limit: usize,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Vec<&Record> {
         let words = title_words(query);
         if words.is_empty() {
             return Vec::new();
@@ -395,6 +413,7 @@ impl Catalog {
                 .into_iter()
                 .filter(|r| self.extra.get(&r.symbol).is_none()),
         );
+        hits.retain(|r| keep(r));
         hits.sort_by(|a, b| {
             let official = |r: &Record| {
                 !matches!(
@@ -481,20 +500,20 @@ mod tests {
             catalog.get("A/RES/64/222").and_then(Record::adoption_date),
             Date::parse_iso("2009-12-22")
         );
-        assert_eq!(catalog.search_title("zyzzyva", 5).len(), 1);
+        assert_eq!(catalog.search_title("zyzzyva", 5, &|_| true).len(), 1);
     }
 
     #[test]
     fn searches() {
         let catalog = Catalog::embedded();
         let found: Vec<String> = catalog
-            .search_number("68/23", 20)
+            .search_number("68/23", 20, &|_| true)
             .into_iter()
             .map(Record::citation)
             .collect();
         assert!(found.contains(&"68/230".to_owned()), "{found:?}");
         let south: Vec<&str> = catalog
-            .search_title("South-South", 50)
+            .search_title("South-South", 50, &|_| true)
             .into_iter()
             .map(|r| r.symbol.as_str())
             .collect();

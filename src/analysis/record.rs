@@ -399,21 +399,12 @@ pub fn complete_symbol(
         || typed.starts_with("S-");
     let fits = |record: &Record| organ.is_none_or(|o| Organ::of_symbol(&record.symbol) == Some(o));
     let mut records: Vec<&Record> = if by_number {
-        catalog
-            .search_number(typed, COMPLETION_LIMIT * 4)
-            .into_iter()
-            .filter(|r| fits(r))
-            .collect()
+        catalog.search_number(typed, COMPLETION_LIMIT, &fits)
     } else if symbol_mode {
         Vec::new()
     } else {
-        catalog
-            .search_title(typed, COMPLETION_LIMIT * 4)
-            .into_iter()
-            .filter(|r| fits(r))
-            .collect()
+        catalog.search_title(typed, COMPLETION_LIMIT, &fits)
     };
-    records.truncate(COMPLETION_LIMIT);
     // Workspace resolutions the record lacks (or knows without a title).
     let mut extra: Vec<(String, Option<String>, Option<super::date::Date>)> = Vec::new();
     if let Some(workspace) = workspace {
@@ -719,6 +710,35 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .contains("South-South cooperation")
+        );
+    }
+
+    #[test]
+    fn completion_follows_the_named_organ() {
+        let text = "\tThe General Assembly,\n\tRecalling Security Council resolution 13";
+        let tree = Tree::parse(text);
+        let line = text.lines().nth(1).unwrap();
+        let candidates = complete_symbol(&tree, &Catalog::embedded(), None, 1, line.len());
+        assert!(!candidates.is_empty());
+        assert!(
+            candidates.iter().all(|c| c.label.ends_with(')')),
+            "{candidates:?}"
+        );
+        let candidate = candidates
+            .iter()
+            .find(|c| c.label == "1325 (2000)")
+            .expect("1325");
+        // The year is in the number: no date is inserted.
+        assert_eq!(candidate.insert_text, "1325 (2000)");
+        let text = "\tThe Security Council,\n\tRecalling its resolution women";
+        let tree = Tree::parse(text);
+        let line = text.lines().nth(1).unwrap();
+        let candidates = complete_symbol(&tree, &Catalog::embedded(), None, 1, line.len());
+        assert!(candidates.len() > 5);
+        assert!(
+            candidates
+                .iter()
+                .all(|c| c.resolve_key.as_deref().unwrap().starts_with("S/RES/"))
         );
     }
 

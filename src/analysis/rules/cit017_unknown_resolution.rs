@@ -49,9 +49,9 @@ fn other_year<'a>(context: &'a Context<'_>, symbol: &str) -> Option<&'a Record> 
     let prefix = format!("{number} (");
     context
         .catalog
-        .search_number(&prefix, 4)
+        .search_number(&prefix, 1, &|r| r.symbol.starts_with("S/RES/"))
         .into_iter()
-        .find(|r| r.symbol.starts_with("S/RES/"))
+        .next()
 }
 
 impl Rule for UnknownResolution {

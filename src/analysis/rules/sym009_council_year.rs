@@ -66,9 +66,11 @@ impl Rule for CouncilYear {
                     let span = Span::new(index, number.start(), number.end());
                     let year = context
                         .catalog
-                        .search_number(&format!("{} (", number.as_str()), 4)
+                        .search_number(&format!("{} (", number.as_str()), 1, &|r| {
+                            r.symbol.starts_with("S/RES/")
+                        })
                         .into_iter()
-                        .find(|r| r.symbol.starts_with("S/RES/"))
+                        .next()
                         .map(|r| r.citation());
                     let diagnostic = sink.report(
                         span,
