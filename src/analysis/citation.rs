@@ -66,6 +66,9 @@ pub struct Citation {
     pub in_body: bool,
     /// The citation stands inside quotation marks (part of a quoted title).
     pub quoted: bool,
+    /// The composite part (A, B …) it stands in, counted from 1; 0 when the
+    /// resolution has none. Each part is dated anew.
+    pub part: u32,
     pub items: Vec<CitedItem>,
 }
 
@@ -312,6 +315,7 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
             own,
             in_body,
             quoted: is_quoted(&text[..start]),
+            part: 0,
             items,
         });
     }
@@ -448,21 +452,33 @@ fn is_scanned_role(role: Role) -> bool {
 pub struct Citations {
     pub citing: Option<Organ>,
     pub list: Vec<Citation>,
-    /// Symbol → (citation, item) of its first citation in the body.
-    first: HashMap<String, (usize, usize)>,
+    /// (Composite part, symbol) → (citation, item) of its first citation in the
+    /// body.
+    first: HashMap<(u32, String), (usize, usize)>,
 }
 
 impl Citations {
     pub fn collect(tree: &Tree) -> Citations {
         let citing = citing_organ(tree);
-        let mut list = Vec::new();
+        let mut list: Vec<Citation> = Vec::new();
+        let mut part = 0;
         for (index, line, role) in tree.iter() {
+            if let Role::PartHeading {
+                composite: true, ..
+            } = role
+            {
+                part += 1;
+            }
             if !is_scanned_role(role)
                 || !line.text.contains("esolution") && !line.text.contains("ecision")
             {
                 continue;
             }
-            list.extend(scan_line(&line.text, index, citing, is_body_role(role)));
+            list.extend(
+                scan_line(&line.text, index, citing, is_body_role(role))
+                    .into_iter()
+                    .map(|citation| Citation { part, ..citation }),
+            );
         }
         let mut first = HashMap::new();
         for (c, citation) in list.iter().enumerate() {
@@ -471,7 +487,9 @@ impl Citations {
             }
             for (i, item) in citation.items.iter().enumerate() {
                 for symbol in &item.symbols {
-                    first.entry(symbol.clone()).or_insert((c, i));
+                    first
+                        .entry((citation.part, symbol.clone()))
+                        .or_insert((c, i));
                 }
             }
         }
@@ -483,9 +501,10 @@ impl Citations {
     }
 
     /// Is item `item` of citation `citation` the first citation of `symbol` in
-    /// the body?
+    /// the body (of its composite part)?
     pub fn is_first(&self, citation: usize, item: usize, symbol: &str) -> bool {
-        self.first.get(symbol) == Some(&(citation, item))
+        let part = self.list[citation].part;
+        self.first.get(&(part, symbol.to_owned())) == Some(&(citation, item))
     }
 }
 

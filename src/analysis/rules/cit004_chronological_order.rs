@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn out_of_order() {
         check(
-            "\tThe General Assembly,\n\tRecalling its resolutions 67/227 of 21 December 2012 and 57/270 B of 23 June 2003,\n\t                                                         ^^^^^^^^ CIT004\n\tRecalling further its resolutions 67/227 of 21 December 2012, 64/1 of 6 October 2009 and 57/270 B of 23 June 2003,\n\t                                                              ^^^^ CIT004\n\tRecalling also its resolutions 57/270 B of 23 June 2003, 60/212 of 22 December 2005 and 67/227 of 21 December 2012,\n\t1.\tDecides.",
+            "\tThe General Assembly,\n\tRecalling its resolutions 67/227 of 21 December 2012 and 57/270 B of 23 June 2003,\n\t                                                         ^^^^^^^^ CIT004\n\tRecalling further its resolutions 66/219 of 22 December 2011, 63/233 of 19 December 2008 and 60/212 of 22 December 2005,\n\t                                                              ^^^^^^ CIT004\n\tRecalling also its resolutions 62/209 of 19 December 2007 and 64/1 of 6 October 2009,\n\t1.\tDecides.",
         );
     }
 

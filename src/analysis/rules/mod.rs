@@ -12,6 +12,7 @@ use super::footnotes::Footnotes;
 use crate::syntax::{Span, Tree};
 
 mod cit001_first_citation_date;
+mod cit002_date_at_later_citation;
 mod cit003_date_format;
 mod cit004_chronological_order;
 mod cit016_date_contradicts_record;
@@ -149,6 +150,7 @@ pub static RULES: &[&dyn Rule] = &[
     &sym009_council_year::CouncilYear,
     &sym013_resolution_by_number::ResolutionByNumber,
     &cit001_first_citation_date::FirstCitationDate,
+    &cit002_date_at_later_citation::DateAtLaterCitation,
     &cit003_date_format::DateFormat,
     &cit004_chronological_order::ChronologicalOrder,
     &cit016_date_contradicts_record::DateContradictsRecord,
