@@ -371,8 +371,12 @@ fn completion_site(before: &str, citing: Option<Organ>) -> Option<(Option<Organ>
 
 /// Completion of resolution numbers after "resolution ", "resolutions 60/212 of
 /// 22 December 2005, ", "Security Council resolution ", "A/RES/", "S/RES/":
-/// by number prefix (`68/23` → 68/230) or by words of the title (`South-South`).
-/// The first citation of a resolution in the document inserts its date.
+/// by number prefix (`68/23` → 68/230) or by words of the title (`South-South`,
+/// a capitalized word of three letters or more, so that prose typed after a
+/// citation does not open the list). The first citation of a resolution in the
+/// document inserts its date (not for Security Council numbers, whose year is in
+/// the number). At most [`COMPLETION_LIMIT`] candidates; details come from
+/// [`resolve_symbol_completion`].
 pub fn complete_symbol(
     tree: &Tree,
     catalog: &Catalog,
@@ -397,6 +401,12 @@ pub fn complete_symbol(
     let by_number = typed.starts_with(|c: char| c.is_ascii_digit())
         || typed.starts_with("ES-")
         || typed.starts_with("S-");
+    // Prose goes on after a citation ("…, in which it"): title words are only
+    // looked up for a capitalized word of three letters or more.
+    let title_query = typed.len() >= 3 && typed.starts_with(|c: char| c.is_uppercase());
+    if !by_number && !title_query {
+        return Vec::new();
+    }
     let fits = |record: &Record| organ.is_none_or(|o| Organ::of_symbol(&record.symbol) == Some(o));
     let mut records: Vec<&Record> = if by_number {
         catalog.search_number(typed, COMPLETION_LIMIT, &fits)
@@ -730,7 +740,7 @@ mod tests {
             .expect("1325");
         // The year is in the number: no date is inserted.
         assert_eq!(candidate.insert_text, "1325 (2000)");
-        let text = "\tThe Security Council,\n\tRecalling its resolution women";
+        let text = "\tThe Security Council,\n\tRecalling its resolution Women";
         let tree = Tree::parse(text);
         let line = text.lines().nth(1).unwrap();
         let candidates = complete_symbol(&tree, &Catalog::embedded(), None, 1, line.len());
@@ -740,6 +750,14 @@ mod tests {
                 .iter()
                 .all(|c| c.resolve_key.as_deref().unwrap().starts_with("S/RES/"))
         );
+    }
+
+    #[test]
+    fn prose_after_a_citation_is_not_completed() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009, in which it";
+        let tree = Tree::parse(text);
+        let line = text.lines().nth(1).unwrap();
+        assert!(complete_symbol(&tree, &Catalog::embedded(), None, 1, line.len()).is_empty());
     }
 
     #[test]
