@@ -11,8 +11,8 @@ const CORPUS: &str = "/work/shared/data/corpus";
 
 /// Rules of the record and citation checks.
 const RECORD_RULES: &[&str] = &[
-    "CIT001", "CIT002", "CIT003", "CIT004", "CIT016", "CIT017", "SYM001", "SYM003", "SYM009",
-    "SYM013",
+    "CIT001", "CIT002", "CIT003", "CIT004", "CIT016", "CIT017", "SYM001", "SYM002", "SYM003",
+    "SYM009", "SYM013",
 ];
 
 /// Dates in adopted texts that the official record contradicts (PROVENANCE.md

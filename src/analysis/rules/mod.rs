@@ -29,6 +29,7 @@ mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
 mod sym001_ga_resolution_number;
+mod sym002_old_ga_number;
 mod sym003_part_letter;
 mod sym009_council_year;
 mod sym013_resolution_by_number;
@@ -146,6 +147,7 @@ pub static RULES: &[&dyn Rule] = &[
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
     &sym001_ga_resolution_number::GaResolutionNumber,
+    &sym002_old_ga_number::OldGaNumber,
     &sym003_part_letter::PartLetter,
     &sym009_council_year::CouncilYear,
     &sym013_resolution_by_number::ResolutionByNumber,
