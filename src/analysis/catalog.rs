@@ -345,17 +345,10 @@ impl Catalog {
         }
     }
 
-    /// The record of a resolution by symbol (any spacing). A lettered part the
-    /// record lacks falls back to the resolution as a whole.
+    /// The record of a resolution by symbol (any spacing). Lettered parts are
+    /// separate resolutions, often adopted on different dates (57/270 A in 2002,
+    /// 57/270 B in 2003): a part the record lacks is not looked up as a whole.
     pub fn get(&self, symbol: &str) -> Option<&Record> {
-        self.get_exact(symbol).or_else(|| {
-            let (base, part) = symbol.rsplit_once(' ')?;
-            (part.len() == 1).then_some(())?;
-            self.get_exact(base)
-        })
-    }
-
-    fn get_exact(&self, symbol: &str) -> Option<&Record> {
         self.extra.get(symbol).or_else(|| self.base.get(symbol))
     }
 

@@ -55,7 +55,7 @@ impl Rule for DateContradictsRecord {
                 sink.report(
                     date_span,
                     format!(
-                        "The record dates resolution {} {date}, not {cited}",
+                        "The record has resolution {} adopted on {date}, not {cited}",
                         record.citation()
                     ),
                 )
