@@ -84,7 +84,8 @@ impl Rule for OperativeSequence {
 mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
 
-    const HEAD: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n";
+    const HEAD: &str =
+        "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n";
 
     #[test]
     fn consecutive_numbering_is_quiet() {
