@@ -16,6 +16,7 @@ pub mod numbering;
 pub mod record;
 pub mod rules;
 pub mod symbol;
+pub mod tokens;
 pub mod workspace;
 
 pub use catalog::Catalog;
