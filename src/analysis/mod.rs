@@ -10,6 +10,7 @@ pub mod cross_refs;
 pub mod date;
 mod diagnostic;
 pub mod footnotes;
+pub mod format;
 pub mod ide;
 pub mod labels;
 pub mod numbering;

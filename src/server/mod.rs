@@ -294,6 +294,7 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec![" ".to_owned(), "/".to_owned(), "\t".to_owned()]),
                     resolve_provider: Some(true),
@@ -676,6 +677,23 @@ impl LanguageServer for Backend {
             self.rebuild_catalog().await;
             self.republish_all();
         }
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.with_snapshot(
+            "formatting",
+            &params.text_document.uri,
+            |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                Some(
+                    crate::analysis::format::format(tree)
+                        .iter()
+                        .map(|edit| convert::text_edit(tree, edit, encoding))
+                        .collect(),
+                )
+            },
+        )
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
