@@ -21,6 +21,11 @@ pub struct Config {
     pub repeat_indicators: RepeatIndicators,
     /// Per-rule severity overrides; `None` turns the rule off.
     pub severities: HashMap<String, Option<Severity>>,
+    /// Preambular openings the user accepts beyond the shipped agreed language
+    /// (VRB017), also offered by completion.
+    pub extra_preambular_phrases: Vec<String>,
+    /// Operative openings the user accepts beyond the shipped agreed language.
+    pub extra_operative_verbs: Vec<String>,
 }
 
 impl Config {

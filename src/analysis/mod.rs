@@ -3,6 +3,7 @@
 //! Pure functions from a [`Tree`] and a [`Config`] to plain data. No I/O, no tokio,
 //! no LSP types.
 
+pub mod agreed_language;
 mod config;
 mod diagnostic;
 pub mod footnotes;
