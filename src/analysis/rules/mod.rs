@@ -20,7 +20,26 @@ mod num005_subparagraph_label_form;
 mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
+mod pun001_preambular_comma;
+mod pun002_operative_semicolon;
+mod pun003_final_full_stop;
+mod pun004_lead_in_colon;
+mod pun005_subparagraph_endings;
+mod pun010_whitespace;
+mod units;
+mod vrb001_preambular_form;
+mod vrb002_operative_verb_form;
+mod vrb003_opening_capitals;
+mod vrb005_marker_placement;
+mod vrb006_marker_order;
+mod vrb007_marker_antecedent;
+mod vrb008_repeat_takes_marker;
+mod vrb010_calls_upon;
+mod vrb013_wrong_part;
+mod vrb017_unknown_opening;
 
+#[cfg(test)]
+mod corpus_gate;
 #[cfg(test)]
 pub(crate) mod fixture;
 
@@ -129,6 +148,22 @@ pub static RULES: &[&dyn Rule] = &[
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
+    &pun001_preambular_comma::PreambularComma,
+    &pun002_operative_semicolon::OperativeSemicolon,
+    &pun003_final_full_stop::FinalFullStop,
+    &pun004_lead_in_colon::LeadInColon,
+    &pun005_subparagraph_endings::SubparagraphEndings,
+    &pun010_whitespace::Whitespace,
+    &vrb001_preambular_form::PreambularForm,
+    &vrb002_operative_verb_form::OperativeVerbForm,
+    &vrb003_opening_capitals::OpeningCapitals,
+    &vrb005_marker_placement::MarkerPlacement,
+    &vrb006_marker_order::MarkerOrder,
+    &vrb007_marker_antecedent::MarkerAntecedent,
+    &vrb008_repeat_takes_marker::RepeatTakesMarker,
+    &vrb010_calls_upon::CallsUpon,
+    &vrb013_wrong_part::WrongPart,
+    &vrb017_unknown_opening::UnknownOpening,
     &ftn002_footnote_order::FootnoteOrder,
     &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
     &ftn007_repeated_marker::RepeatedMarker,
