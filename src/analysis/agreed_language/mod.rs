@@ -6,12 +6,18 @@
 //! paragraph of the corpus and one real example. The table is parsed once; opening
 //! detection then only compares words, so it can run on every keystroke.
 
+mod completion;
 mod forms;
+mod hover;
+mod tokens;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+pub use completion::complete_opening;
 pub use forms::{Finding, finding, near_misses};
+pub use hover::hover_opening;
+pub use tokens::opening_tokens;
 
 use super::Config;
 use crate::syntax::{ByteRange, LexedLine, Role, Tree};
@@ -56,6 +62,10 @@ pub struct Entry {
     /// The start of a real paragraph opening with it.
     pub example: String,
     pub note: String,
+    /// Position in the shipped table (index into [`entry_docs`]).
+    pub id: usize,
+    /// `phrase` in lower case, for prefix matching.
+    pub lower: String,
     words: Vec<String>,
 }
 
@@ -86,8 +96,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         let phrase = cell(1);
         entries.push(Entry {
+            id: entries.len(),
             kind,
             words: phrase_words(&phrase),
+            lower: phrase.to_lowercase(),
             phrase,
             sources: cell(2),
             count: cell(3).parse().unwrap_or(0),
@@ -109,6 +121,37 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon { entries, by_head }
 });
+
+/// Hover and completion documentation of each shipped entry, by [`Entry::id`].
+static DOCS: LazyLock<Vec<String>> =
+    LazyLock::new(|| LEXICON.entries.iter().map(hover::entry_markdown).collect());
+
+/// Shipped entries of each kind, most used in adopted texts first.
+static RANKED: LazyLock<[Vec<usize>; 2]> = LazyLock::new(|| {
+    let mut ranked = [Vec::new(), Vec::new()];
+    for entry in &LEXICON.entries {
+        ranked[usize::from(entry.kind == OpeningKind::Operative)].push(entry.id);
+    }
+    for list in &mut ranked {
+        list.sort_by(|&a, &b| {
+            let (a, b) = (&LEXICON.entries[a], &LEXICON.entries[b]);
+            b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase))
+        });
+    }
+    ranked
+});
+
+/// The documentation of a shipped entry (markdown).
+pub fn entry_docs(entry: &Entry) -> &'static str {
+    &DOCS[entry.id]
+}
+
+/// The shipped openings of one kind, most used first.
+pub fn ranked(kind: OpeningKind) -> impl Iterator<Item = &'static Entry> {
+    RANKED[usize::from(kind == OpeningKind::Operative)]
+        .iter()
+        .map(|&id| &LEXICON.entries[id])
+}
 
 /// The shipped openings of one kind, in list order.
 pub fn entries(kind: OpeningKind) -> impl Iterator<Item = &'static Entry> {
