@@ -619,16 +619,18 @@ fn build(
     }
 }
 
-/// Whether an operative paragraph that opens with a participle continues, after a
-/// comma, with a finite operative verb: `Acting under Chapter VII of the Charter
+/// Whether an operative paragraph that opens with a participle continues, after
+/// its first comma, with a finite operative verb: `Acting under Chapter VII of the Charter
 /// of the United Nations, authorizes …` (Security Council style).
 pub fn finite_verb_follows(text: &str, body_start: usize) -> bool {
     let tokens = tokenize(text, body_start, 80);
-    tokens.windows(2).any(|pair| {
-        pair[0].text == ","
-            && pair[1].word
-            && pair[1].text.starts_with(char::is_lowercase)
-            && is_head(OpeningKind::Operative, pair[1].text)
+    let Some(comma) = tokens.iter().position(|t| t.text == ",") else {
+        return false;
+    };
+    tokens.get(comma + 1).is_some_and(|next| {
+        next.word
+            && next.text.starts_with(char::is_lowercase)
+            && is_head(OpeningKind::Operative, next.text)
     })
 }
 
@@ -754,6 +756,16 @@ pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
         let kind = match role {
             Role::Preambular => OpeningKind::Preambular,
             Role::Operative { .. } | Role::MalformedOperative { .. } => OpeningKind::Operative,
+            // A preamble followed by sections belongs with the first section.
+            Role::SectionNumber { .. }
+            | Role::PartHeading {
+                composite: false, ..
+            } if !out
+                .iter()
+                .any(|p: &Paragraph<'_>| p.part == part && p.kind == OpeningKind::Operative) =>
+            {
+                continue;
+            }
             Role::Organ
             | Role::SectionNumber { .. }
             | Role::PartHeading { .. }

@@ -41,7 +41,10 @@ impl Rule for FinalFullStop {
                 continue;
             }
             let (mark, span) = final_mark(index, &tree.lines()[index]);
-            if mark == Some('.') {
+            // An unnumbered lead-in (`Resolves that:`, `Decides:`) introduces a text
+            // of its own.
+            let unnumbered = !matches!(tree.role(unit.lead), Role::Operative { .. });
+            if mark == Some('.') || (unnumbered && mark == Some(':')) {
                 continue;
             }
             let message = match mark {

@@ -53,6 +53,8 @@ pub struct Unit {
     pub end: Option<End>,
     /// The paragraph opens like a resolution paragraph.
     checked: bool,
+    /// An unnumbered paragraph that opens with an operative verb.
+    finite: bool,
 }
 
 impl Unit {
@@ -107,6 +109,18 @@ pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
     let mut part_start = 0;
     let close = |units: &mut Vec<Unit>, part_start: usize, last: End| {
         let part = &mut units[part_start..];
+        // Without numbered paragraphs, unnumbered paragraphs that open with an
+        // operative verb after the preamble are the operative part (`Having
+        // considered …,` `Approves the report ….`).
+        if !part.iter().any(|u| u.kind == OpeningKind::Operative) {
+            if let Some(first) = part.iter().position(|u| u.finite) {
+                if part[first..].iter().all(|u| u.finite) {
+                    for unit in &mut part[first..] {
+                        unit.kind = OpeningKind::Operative;
+                    }
+                }
+            }
+        }
         let has_operative = part.iter().any(|u| u.kind == OpeningKind::Operative);
         let last_operative = part.iter().rposition(|u| u.kind == OpeningKind::Operative);
         for (i, unit) in part.iter_mut().enumerate() {
@@ -130,6 +144,14 @@ pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
         let annex = role == Role::Heading && lexed.body().starts_with("Annex");
         let closer = closes_part(role).or_else(|| annex.then_some(End::FullStop));
         if let Some(last) = closer {
+            // A preamble followed by sections (`I`, `A.`) carries over to the
+            // operative paragraphs of the first section.
+            let operative_seen = units[part_start..]
+                .iter()
+                .any(|u| u.kind == OpeningKind::Operative);
+            if last == End::SectionLast && !operative_seen {
+                continue;
+            }
             if part_start < units.len() {
                 close(&mut units, part_start, last);
             }
@@ -162,6 +184,20 @@ pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
                 items: Vec::new(),
                 end: None,
                 checked: opens_like_a_paragraph(lexed, OpeningKind::Preambular, extras),
+                finite: opening_with(
+                    &lexed.text,
+                    lexed.body_start,
+                    OpeningKind::Preambular,
+                    extras,
+                )
+                .is_none()
+                    && opening_with(
+                        &lexed.text,
+                        lexed.body_start,
+                        OpeningKind::Operative,
+                        extras,
+                    )
+                    .is_some(),
             }),
             Role::Operative { .. } | Role::MalformedOperative { .. } => units.push(Unit {
                 kind: OpeningKind::Operative,
@@ -169,6 +205,7 @@ pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
                 items: Vec::new(),
                 end: None,
                 checked: opens_like_a_paragraph(lexed, OpeningKind::Operative, extras),
+                finite: true,
             }),
             Role::Subparagraph { parent, .. } | Role::Continuation { parent } => {
                 if let Some(unit) = units[part_start..]

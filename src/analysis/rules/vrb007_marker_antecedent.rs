@@ -47,6 +47,16 @@ impl Rule for MarkerAntecedent {
             let Some(marker) = opening.marker.filter(|m| m.word.is_sequence()) else {
                 continue;
             };
+            // A previous paragraph without a recognizable opening may be the
+            // antecedent with a defect of its own (reported by VRB002/VRB013).
+            let previous_unknown = paragraphs[..k]
+                .iter()
+                .rev()
+                .find(|p| p.part == paragraph.part && p.kind == paragraph.kind)
+                .is_some_and(|p| p.opening.is_none());
+            if previous_unknown {
+                continue;
+            }
             let head = head_of(opening);
             let antecedent = paragraphs[..k].iter().any(|p| {
                 p.part == paragraph.part

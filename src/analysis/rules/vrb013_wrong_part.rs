@@ -47,8 +47,9 @@ impl Rule for WrongPart {
             }
             let line = paragraph.lexed;
             let lead_in = matches!(line.final_char(), Some((_, ':')));
+            let acting = line.body().starts_with("Acting ");
             if paragraph.kind == OpeningKind::Operative
-                && (lead_in || finite_verb_follows(&line.text, line.body_start))
+                && ((acting && lead_in) || finite_verb_follows(&line.text, line.body_start))
             {
                 continue;
             }
