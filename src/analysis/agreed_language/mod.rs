@@ -362,10 +362,6 @@ impl Extras {
         Extras { phrases }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
     /// The added phrases of one kind.
     pub fn of_kind(&self, kind: OpeningKind) -> impl Iterator<Item = &str> {
         self.phrases

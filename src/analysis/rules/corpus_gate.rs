@@ -111,6 +111,18 @@ fn mutations(text: &str, line: &str, role: crate::syntax::Role) -> Vec<(&'static
         if let Some(swap) = swap {
             out.push(("mark", format!("{}{swap}", &trimmed[..trimmed.len() - 1])));
         }
+        let other = match (role, last) {
+            (Role::Preambular, ',') | (Role::Operative { .. }, ';') => Some(':'),
+            (Role::Subparagraph { .. }, ';') => Some('.'),
+            (Role::Subparagraph { .. }, '.') => Some(';'),
+            _ => None,
+        };
+        if let Some(other) = other {
+            out.push((
+                "other mark",
+                format!("{}{other}", &trimmed[..trimmed.len() - 1]),
+            ));
+        }
     }
     if numbered {
         if let Some(stem) = word.strip_suffix('s') {

@@ -1,4 +1,4 @@
-use super::units::{End, final_mark, mark_fix, mark_name, units};
+use super::units::{End, final_mark, mark_fix, mark_name, paragraph_follows, units};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::Extras;
 use crate::syntax::Role;
@@ -40,7 +40,7 @@ impl Rule for PreambularComma {
             }
             let (mark, span) = final_mark(index, &tree.lines()[index]);
             // A colon introduces a quotation or a list.
-            if matches!(mark, Some(',' | ':')) {
+            if mark == Some(',') || (mark == Some(':') && !paragraph_follows(tree, index)) {
                 continue;
             }
             let message = match mark {

@@ -1,4 +1,4 @@
-use super::units::{End, final_mark, mark_fix, mark_name, units};
+use super::units::{End, final_mark, mark_fix, mark_name, paragraph_follows, units};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::Extras;
 use crate::syntax::Role;
@@ -44,7 +44,8 @@ impl Rule for OperativeSemicolon {
             let (mark, span) = final_mark(index, &tree.lines()[index]);
             // A colon introduces an unlabelled list; `; and` joins the next paragraph.
             let body = tree.lines()[index].body();
-            if mark.is_some_and(|m| end.accepts(m) || m == ':') || body.ends_with("; and") {
+            let introduces = mark == Some(':') && !paragraph_follows(tree, index);
+            if mark.is_some_and(|m| end.accepts(m)) || introduces || body.ends_with("; and") {
                 continue;
             }
             let message = match mark {

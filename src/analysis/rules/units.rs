@@ -281,3 +281,17 @@ pub fn mark_name(mark: char) -> &'static str {
         _ => "a mark",
     }
 }
+
+/// Whether the next non-blank line after `index` starts a preambular or operative
+/// paragraph: a colon there introduces nothing.
+pub fn paragraph_follows(tree: &Tree, index: usize) -> bool {
+    tree.iter()
+        .skip(index + 1)
+        .find(|(_, _, role)| *role != Role::Blank)
+        .is_some_and(|(_, line, role)| match role {
+            Role::Operative { .. } => true,
+            // Not a bullet or dash item (`– to protect …`).
+            Role::Preambular => line.body().starts_with(char::is_uppercase),
+            _ => false,
+        })
+}
