@@ -18,9 +18,10 @@ note (from the list).
 
 The matching mirrors `src/analysis/agreed_language/mod.rs`: strip a repetition
 marker (operative "Also", "Further", "Once again", "Again" before the verb;
-"also"/"further" after the first word in either part), then take the longest
-phrase of the list that the paragraph starts with, case-insensitively, ending at
-a word boundary.
+"also"/"further" after the first word in either part, "further" only when it is
+not an adjective), then take the longest phrase of the list that the paragraph
+starts with, word by word, case-insensitively, British "-ise" spellings folded
+into "-ize".
 """
 
 import os
@@ -88,37 +89,53 @@ def paragraphs(text):
             yield "preambular", line.strip()
 
 
+FURTHER_MARKER_NEXT = {
+    "that", "its", "the", "to", "in", "with", "by", "all", "their", "his", "her",
+    "of", "on", "upon", "for", "as", "at", "also", "Member", "States",
+}
+WORD = re.compile(r"[^\W\d_][\w‑-]*|\S")
+
+
+def normalize(word):
+    """Lower case, British -ise spellings folded into -ize (as the Rust side)."""
+    lower = word.lower().replace("‑", "-")
+    for british, american in (("ising", "izing"), ("ises", "izes"), ("ised", "ized"), ("ise", "ize")):
+        if lower.endswith(british) and len(lower) - len(british) >= 4:
+            return lower[: -len(british)] + american
+    return lower
+
+
 def variants(kind, text):
-    """The paragraph text as written and without its repetition marker, each with
-    whether a marker was removed: the leading operative marker ("Also requests"),
-    or a lone "also"/"further" among the first words ("Recalling also", "Taking
-    note also of", "Decides further")."""
-    yield text, False
-    if kind == "operative":
-        for marker in OPERATIVE_MARKERS:
-            if text.startswith(marker) and len(text) > len(marker):
-                rest = text[len(marker):]
-                yield rest[0].upper() + rest[1:], True
-    words = text.split(" ")
+    """The words of the paragraph start as written and without its repetition
+    marker, each with whether a marker was removed: the leading operative marker
+    ("Also requests"), or a lone "also"/"further" among the first words
+    ("Recalling also", "Taking note also of", "Decides further"); "further"
+    followed by a noun ("further efforts") is an adjective, not a marker."""
+    words = WORD.findall(text)[:16]
+    yield words, False
+    for marker in (("Once", "again"), ("Also",), ("Further",), ("Again",)):
+        if tuple(words[: len(marker)]) == marker and len(words) > len(marker):
+            yield words[len(marker):], True
     for i in range(1, min(len(words), 6)):
-        if words[i].rstrip(",") in ("also", "further"):
-            yield " ".join(words[:i] + words[i + 1:]), True
-    if kind == "preambular":
-        for marker in ("Further ", "Also "):
-            if text.startswith(marker) and len(text) > len(marker):
-                rest = text[len(marker):]
-                yield rest[0].upper() + rest[1:], True
+        word = words[i]
+        if word == "also" or (
+            word == "further"
+            and (i + 1 >= len(words) or words[i + 1] in FURTHER_MARKER_NEXT or not words[i + 1][0].isalpha())
+        ):
+            yield words[:i] + words[i + 1:], True
 
 
-def match(phrases, text):
-    """The longest phrase `text` starts with, at a word boundary."""
-    lower = text.lower()
+NORMALIZED = {}
+
+
+def match(phrases, words):
+    """The longest phrase the words start with (normalized word by word)."""
+    normalized = [normalize(w) for w in words]
     best = None
     for phrase in phrases:
-        p = phrase.lower()
-        if lower.startswith(p) and (len(lower) == len(p) or not lower[len(p)].isalnum()):
-            if best is None or len(phrase) > len(best):
-                best = phrase
+        p = NORMALIZED.setdefault(phrase, [normalize(w) for w in phrase.split()])
+        if normalized[: len(p)] == p and (best is None or len(phrase) > len(best)):
+            best = phrase
     return best
 
 

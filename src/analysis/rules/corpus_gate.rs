@@ -82,9 +82,8 @@ fn seed_yields_only_whitespace_infos() {
 }
 
 /// A defect introduced into one line of an adopted text.
-fn mutations(text: &str, line: &str, role: crate::syntax::Role) -> Vec<(&'static str, String)> {
+fn mutations(line: &str, role: crate::syntax::Role) -> Vec<(&'static str, String)> {
     use crate::syntax::Role;
-    let _ = text;
     let mut out = Vec::new();
     let trimmed = line.trim_end();
     let body = trimmed.trim_start_matches('\t');
@@ -194,7 +193,7 @@ fn corpus_mutations() {
         let lines: Vec<&str> = text.split('\n').collect();
         let mut done: BTreeMap<&str, usize> = BTreeMap::new();
         for (index, line, role) in tree.iter() {
-            for (kind, mutated) in mutations(&text, &line.text, role) {
+            for (kind, mutated) in mutations(&line.text, role) {
                 let count = done.entry(kind).or_default();
                 // A few lines per file and kind, spread over the text.
                 if *count >= 2 || (index + n) % 3 != 0 {
