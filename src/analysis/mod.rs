@@ -11,6 +11,7 @@ pub mod ide;
 pub mod numbering;
 pub mod rules;
 
+pub use agreed_language::{complete_opening, hover_opening, opening_tokens};
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use footnotes::Footnotes;

@@ -1,11 +1,13 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::agreed_language::{Extras, own_text};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
     /// ## What it checks
-    /// Whitespace inside paragraphs: no double spaces, no space before `,` `;`
-    /// `:` `.` `)`, no space or tab at the end of a paragraph.
+    /// Whitespace inside the resolution's own paragraphs (not in annexes or in a
+    /// declaration it adopts): no double spaces, no space before `,` `;` `:` `.`
+    /// `)`, no space or tab at the end of a paragraph.
     ///
     /// ## Why
     /// PUN010 (a heuristic, not a drafting rule: these are leftovers of editing;
@@ -29,8 +31,11 @@ impl Rule for Whitespace {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let own = own_text(context.tree, &Extras::from_config(context.config));
         for (index, line, role) in context.tree.iter() {
-            if !role.is_body_paragraph() && !matches!(role, Role::Continuation { .. }) {
+            if !own[index]
+                || (!role.is_body_paragraph() && !matches!(role, Role::Continuation { .. }))
+            {
                 continue;
             }
             let text = &line.text;
