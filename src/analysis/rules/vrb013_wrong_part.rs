@@ -15,8 +15,9 @@ declare_rule! {
     /// VRB013 (Editorial Manual, resolutions, II.C: preambular paragraphs begin
     /// with a participle or adjective, operative paragraphs with a verb in the
     /// present tense). Such a paragraph is usually misplaced or mistyped.
-    /// Unnumbered paragraphs of a part without operative paragraphs (one-paragraph
-    /// resolutions, `Adopts the following declaration:`) are not checked, nor an
+    /// Unnumbered paragraphs after the last preambular opening of a part without
+    /// numbered paragraphs (`Approves the report …`, `Adopts the following
+    /// declaration:`) are operative and not reported, nor is an
     /// operative paragraph whose participle introduces a finite verb (`Acting
     /// under Chapter VII …, authorizes`) or a list (`Acting under Chapter VII …:`).
     ///
@@ -54,9 +55,15 @@ impl Rule for WrongPart {
                 continue;
             }
             if paragraph.kind == OpeningKind::Preambular {
-                let operative_follows = paragraphs[i + 1..]
-                    .iter()
-                    .any(|p| p.part == paragraph.part && p.kind == OpeningKind::Operative);
+                // In a preamble: numbered paragraphs follow, or more preambular
+                // paragraphs do (a resolution without numbered paragraphs).
+                let operative_follows = paragraphs[i + 1..].iter().any(|p| {
+                    p.part == paragraph.part
+                        && (p.kind == OpeningKind::Operative
+                            || p.opening
+                                .as_ref()
+                                .is_some_and(|o| o.kind == OpeningKind::Preambular))
+                });
                 if !operative_follows || lead_in {
                     continue;
                 }
