@@ -5,7 +5,8 @@
 //! back to the previous paragraph and filters the ranked lists.
 
 use super::{
-    Entry, Extras, MarkerWord, OpeningKind, entry_docs, opening_with, ranked, with_marker,
+    Entry, Extras, MarkerWord, OpeningKind, entry_docs, is_security_council, opening_with, ranked,
+    with_marker,
 };
 use crate::analysis::Config;
 use crate::analysis::ide::{CompletionCandidate, CompletionKind};
@@ -146,6 +147,23 @@ pub fn complete_opening(
             filter_text: None,
             resolve_key: None,
         });
+    }
+    // Security Council texts leave 86 % of their repeats unmarked (corpus): there
+    // the marked form comes right after the plain one.
+    if position.previous.is_some() && is_security_council(tree) {
+        if let Some((plain_sort, plain)) = position.previous.as_ref().and_then(|(p, _)| {
+            out.iter()
+                .find(|c| c.label == *p)
+                .map(|c| (c.sort_text.clone(), c.label.clone()))
+        }) {
+            if let Some(marked) = out
+                .iter_mut()
+                .find(|c| c.sort_text == "0000" && c.filter_text.as_deref() == Some(plain.as_str()))
+            {
+                marked.sort_text = format!("{plain_sort}~");
+            }
+            out.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        }
     }
     if !position.numbered && (kind == OpeningKind::Operative || typed.is_empty()) {
         let verb = if kind == OpeningKind::Operative && listed > 0 {
@@ -321,6 +339,13 @@ mod tests {
         assert_eq!(candidates[0].replace, Span::new(3, 5, 8));
         let text = text.replace("\t11.\tRequests", "\t11.\tAlso requests");
         assert_eq!(complete(&text, 3, 8)[0].label, "Further requests");
+    }
+
+    #[test]
+    fn security_council_offers_the_plain_form_first() {
+        let text = "\tThe Security Council,\n\tRecalling its resolution 1325 (2000),\n\t1.\tRequests the Secretary-General to report;\n\t2.\tReq";
+        let candidates = complete(text, 3, 7);
+        assert_eq!(labels(&candidates)[..2], ["Requests", "Also requests"]);
     }
 
     #[test]
