@@ -35,6 +35,7 @@ mod vrb006_marker_order;
 mod vrb007_marker_antecedent;
 mod vrb008_repeat_takes_marker;
 mod vrb010_calls_upon;
+mod vrb011_takes_note_of;
 mod vrb013_wrong_part;
 mod vrb017_unknown_opening;
 
@@ -162,6 +163,7 @@ pub static RULES: &[&dyn Rule] = &[
     &vrb007_marker_antecedent::MarkerAntecedent,
     &vrb008_repeat_takes_marker::RepeatTakesMarker,
     &vrb010_calls_upon::CallsUpon,
+    &vrb011_takes_note_of::TakesNoteOf,
     &vrb013_wrong_part::WrongPart,
     &vrb017_unknown_opening::UnknownOpening,
     &ftn002_footnote_order::FootnoteOrder,
