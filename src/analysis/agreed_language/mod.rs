@@ -649,11 +649,6 @@ pub(crate) fn tokenize_opening<'a>(text: &'a str, opening: &Opening) -> Vec<Toke
         .collect()
 }
 
-/// The first words (and marks) of a paragraph from `start`.
-pub(crate) fn tokenize_opening_start(text: &str, start: usize) -> Vec<Token<'_>> {
-    tokenize(text, start, 4)
-}
-
 /// An opening written with `marker` where the UN puts it: before the verb in the
 /// operative part (`Also requests`), after the first word in the preamble
 /// (`Recalling also`, `Taking note also of`).

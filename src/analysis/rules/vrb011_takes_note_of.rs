@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, paragraphs, tokenize_opening_start};
+use crate::analysis::agreed_language::{Extras, paragraphs, tokenize};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -41,7 +41,7 @@ impl Rule for TakesNoteOf {
                 continue;
             };
             let text = &paragraph.lexed.text;
-            let tokens = tokenize_opening_start(text, opening.phrase.start);
+            let tokens = tokenize(text, opening.phrase.start, 4);
             let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
             let word = |i: usize| words.get(i).map(String::as_str);
             match (word(0), word(1), word(2)) {
