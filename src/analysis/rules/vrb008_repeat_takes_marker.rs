@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{
-    Extras, MarkerWord, OpeningKind, Paragraph, head_of, is_security_council, paragraphs,
+    Extras, MarkerWord, OpeningKind, Paragraph, head_of, is_security_council, paragraphs, tokenize,
     with_marker, written_words,
 };
 use crate::analysis::{Edit, Fix};
@@ -9,10 +9,11 @@ use crate::syntax::Span;
 declare_rule! {
     /// ## What it checks
     /// The second of two adjacent paragraphs opening with the same phrase takes a
-    /// marker (`Also requests`, `Recalling also`) — where the document shows that
-    /// it marks its repeats: the next paragraph continues with `Further`, or the
-    /// document marks its other adjacent repeats of that part (at least three) and
-    /// this is its only unmarked one.
+    /// marker (`Also requests`, `Recalling also`) when the repeat is plain: both
+    /// continue with the same words (`Requests the Secretary-General` twice), the
+    /// next paragraph continues with `Further`, or the document marks its other
+    /// adjacent repeats of that part (at least three) and this is its only
+    /// unmarked one.
     ///
     /// ## Why
     /// VRB008 (adopted texts; General Assembly style, Security Council texts are
@@ -96,7 +97,16 @@ impl Rule for RepeatTakesMarker {
                             .and_then(|o| o.marker)
                             .is_some_and(|m| m.word == MarkerWord::Further)
                 });
-                if !habit && !further_follows {
+                // The same object (`Requests the Secretary-General` twice): adopted
+                // General Assembly texts mark such a repeat in 92 % of operative
+                // and all preambular cases.
+                let words = match kind {
+                    OpeningKind::Operative => 3,
+                    OpeningKind::Preambular => 2,
+                };
+                let same_object = object(&paragraphs[k - 1], words)
+                    .is_some_and(|o| Some(o) == object(current, words));
+                if !habit && !further_follows && !same_object {
                     continue;
                 }
                 let Some(opening) = &current.opening else {
@@ -126,6 +136,18 @@ impl Rule for RepeatTakesMarker {
     }
 }
 
+/// The first `count` words after the opening, in lower case.
+fn object(paragraph: &Paragraph<'_>, count: usize) -> Option<Vec<String>> {
+    let opening = paragraph.opening.as_ref()?;
+    let words: Vec<String> = tokenize(&paragraph.lexed.text, opening.range.end, 2 * count + 2)
+        .into_iter()
+        .filter(|t| t.word)
+        .take(count)
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    (words.len() == count).then_some(words)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
@@ -140,7 +162,14 @@ mod tests {
     #[test]
     fn unmarked_runs_in_unmarked_documents_are_fine() {
         check(
-            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tRequests the Secretary-General to report;\n\t2.\tRequests the Secretary-General to act;\n\t3.\tRequests the Secretary-General to consult.",
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tRequests the Secretary-General to report;\n\t2.\tRequests Member States to act;\n\t3.\tRequests the Committee to consult.",
+        );
+    }
+
+    #[test]
+    fn a_repeat_with_the_same_object_takes_also() {
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tRequests the Secretary-General to report;\n\t2.\tRequests the Secretary-General to act;\n    ^^^^^^^^ VRB008\n\t3.\tRequests Member States to consult;\n\t4.\tDecides to remain seized of the matter.",
         );
     }
 
