@@ -735,7 +735,8 @@ pub fn own_text(tree: &Tree, extras: &Extras) -> Vec<bool> {
 
 fn introduces_a_text(line: &LexedLine, extras: &Extras) -> bool {
     matches!(line.final_char(), Some((_, ':')))
-        && (line.body().starts_with("We")
+        && (line.body().starts_with("We ")
+            || line.body().starts_with("We,")
             || opening_with(&line.text, line.body_start, OpeningKind::Operative, extras).is_some())
 }
 
