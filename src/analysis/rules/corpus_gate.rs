@@ -1,9 +1,17 @@
-//! Corpus gate for the opening and punctuation rules: adopted texts must stay
-//! (almost) quiet. Run by hand:
+//! Corpus checks for the opening and punctuation rules, run by hand:
 //!
 //! ```text
-//! UNRES_CORPUS=data/corpus cargo test corpus_gate -- --ignored --nocapture
+//! UNRES_CORPUS=data/corpus cargo test corpus_gate::corpus_gate -- --ignored --nocapture --exact
+//! UNRES_CORPUS=data/corpus cargo test corpus_mutations -- --ignored --nocapture
+//! UNRES_SEED=…/A_RES_68_230.txt cargo test seed_yields -- --ignored
 //! ```
+//!
+//! The gate counts the PUN and VRB diagnostics on the adopted texts (they must
+//! stay almost quiet; `UNRES_SHOW=VRB013` prints one rule's findings). The
+//! mutation check introduces one defect at a time into adopted texts (a wrong
+//! final mark, a gerund for a finite verb, a finite verb in the preamble,
+//! "Calls on", a dropped "Also") and tallies whether exactly that line is
+//! reported and nothing else changes.
 
 use std::collections::BTreeMap;
 
