@@ -89,6 +89,15 @@ pub fn finding(
             None
         }
         OpeningKind::Preambular => {
+            // The finite form of a preambular participle no operative list has
+            // (`Bears in mind` for `Bearing in mind`).
+            if let Some(participle) = participle_of_finite(first.text) {
+                return Some(Finding::OtherPart {
+                    range,
+                    written,
+                    replacement: Some(participle),
+                });
+            }
             if NOT_PREAMBULAR.contains(&first.text) {
                 return Some(Finding::WrongForm {
                     range,
@@ -111,6 +120,37 @@ fn unknown(kind: OpeningKind, range: ByteRange, written: String) -> Option<Findi
         written,
         suggestions,
     })
+}
+
+/// `Bears` → `Bearing`, `Notes` → `Noting`, when the participle opens
+/// preambular paragraphs.
+fn participle_of_finite(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let base = lower
+        .strip_suffix("sses")
+        .map(|s| format!("{s}ss"))
+        .or_else(|| {
+            lower
+                .strip_suffix("es")
+                .filter(|s| s.ends_with(['h', 'x']))
+                .map(str::to_owned)
+        })
+        .or_else(|| {
+            lower
+                .strip_suffix('s')
+                .filter(|s| s.len() > 2)
+                .map(str::to_owned)
+        })?;
+    let trimmed = base.strip_suffix('e').unwrap_or(&base);
+    let doubled = format!("{base}{}", base.chars().next_back()?);
+    [
+        format!("{trimmed}ing"),
+        format!("{base}ing"),
+        format!("{doubled}ing"),
+    ]
+    .into_iter()
+    .find(|participle| is_head(OpeningKind::Preambular, participle))
+    .map(|participle| capitalize(&participle))
 }
 
 /// `Request`, `Requested`, `Requesting`, `To request` → `Requests`.
@@ -295,6 +335,16 @@ mod tests {
             panic!("other part");
         };
         assert_eq!(replacement.as_deref(), Some("Stressing"));
+    }
+
+    #[test]
+    fn finite_forms_of_preambular_participles() {
+        let Some(Finding::OtherPart { replacement, .. }) =
+            find("Bears in mind the Charter", OpeningKind::Preambular)
+        else {
+            panic!("other part");
+        };
+        assert_eq!(replacement.as_deref(), Some("Bearing"));
     }
 
     #[test]
