@@ -76,7 +76,7 @@ pub(super) fn entry_markdown(entry: &Entry) -> String {
         ));
     }
     if !entry.note.is_empty() {
-        out.push_str(&format!("\n\n*{}*", entry.note));
+        out.push_str(&format!("\n\n*Phrase list:* {}", entry.note));
     }
     out
 }
