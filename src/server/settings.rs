@@ -109,7 +109,7 @@ mod tests {
         }));
         let config = settings.config;
         assert_eq!(settings.catalog_paths, ["extra.tsv"]);
-        assert_eq!(settings.config.extra_operative_verbs, ["Applauds"]);
+        assert_eq!(config.extra_operative_verbs, ["Applauds"]);
         assert_eq!(
             config.severities.get("NUM001"),
             Some(&Some(Severity::Warning))
