@@ -5,8 +5,9 @@
 //! `analyze`) and of one keystroke applied the way the server applies it (an
 //! insertion in the middle of an operative paragraph near the middle of the
 //! document, then its undo, alternating: `SourceText::apply_edit`, re-lexing the
-//! edited lines, `Tree::apply_edit`, alone and with `analyze`), and the ratio of
-//! the medians. It is a small custom harness rather than criterion or divan
+//! edited lines, `Tree::apply_edit`, alone and with `analyze`), the ratio of
+//! the medians, and two requests an editor sends while typing (completion and
+//! hover on that paragraph). It is a small custom harness rather than criterion or divan
 //! because the number we care about is a ratio between two measurements taken in
 //! the same run on the same machine, which neither reports, and medians and p90
 //! of plain samples are all we need. Run it with `cargo bench --bench keystroke`
@@ -15,7 +16,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use unres::analysis::{Config, analyze};
+use unres::analysis::{Catalog, Config, analyze, complete_opening, hover_opening, record};
 use unres::syntax::generate::omnibus;
 use unres::syntax::{Role, Tree};
 use unres::text::{LinePosition, PositionEncoding, SourceText};
@@ -110,6 +111,8 @@ struct Results {
     analyze: Stats,
     update: Stats,
     update_analyze: Stats,
+    completion: Stats,
+    hover: Stats,
 }
 
 /// One keystroke as the server handles it; `odd` keystrokes undo the one before.
@@ -160,12 +163,40 @@ fn measure(subject: &Subject) -> Results {
     let analyze = sample(FULL_RUNS, WARM_UP_FULL, || {
         black_box(analyze(black_box(&tree), &config));
     });
+    // Requests on the same paragraph: completion three letters into its text
+    // (agreed language and resolution symbols, as the server asks both), and
+    // hover on its first word.
+    let line = subject.at.line as usize;
+    let lexed = tree.line(line).expect("line");
+    let typed = lexed.body_start
+        + lexed.text[lexed.body_start..]
+            .chars()
+            .take(3)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let catalog = Catalog::embedded();
+    let completion = sample(KEYSTROKES, WARM_UP_KEYSTROKES, || {
+        black_box(complete_opening(&tree, &config, line, typed));
+        black_box(record::complete_symbol(&tree, &catalog, None, line, typed));
+    });
+    let hover = sample(KEYSTROKES, WARM_UP_KEYSTROKES, || {
+        black_box(hover_opening(&tree, &config, line, lexed.body_start + 1));
+        black_box(record::hover_citation(
+            &tree,
+            &catalog,
+            None,
+            line,
+            lexed.body_start + 1,
+        ));
+    });
     Results {
         parse,
         parse_analyze,
         analyze,
         update: keystrokes(subject, false),
         update_analyze: keystrokes(subject, true),
+        completion,
+        hover,
     }
 }
 
@@ -226,6 +257,8 @@ fn main() {
             ("analyze alone", r.analyze),
             ("keystroke: tree update", r.update),
             ("keystroke: tree update + analyze", r.update_analyze),
+            ("request: completion", r.completion),
+            ("request: hover", r.hover),
         ];
         for (label, s) in rows {
             println!(

@@ -47,6 +47,7 @@ pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diag
         footnotes: &footnotes,
         catalog,
         citations: &citations,
+        derived: rules::Derived::default(),
     };
     let mut diagnostics = rules::run(&context);
     diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));

@@ -6,10 +6,14 @@
 
 use super::catalog::Catalog;
 use super::citation::Citations;
+use std::cell::OnceCell;
+
+use super::agreed_language::{Extras, Paragraph, is_security_council, own_text, paragraphs};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::footnotes::Footnotes;
 use crate::syntax::{Span, Tree};
+use units::Unit;
 
 mod cit001_first_citation_date;
 mod cit002_date_at_later_citation;
@@ -75,6 +79,56 @@ pub struct Context<'a> {
     pub catalog: &'a Catalog,
     /// Every citation of resolutions and decisions in the document.
     pub citations: &'a Citations,
+    /// Structures several rules read, computed once on first use.
+    pub derived: Derived<'a>,
+}
+
+/// Views of the document that several rules share: computed on first use, so a
+/// keystroke pays for each once, not once per rule.
+#[derive(Default)]
+pub struct Derived<'a> {
+    extras: OnceCell<Extras>,
+    paragraphs: OnceCell<Vec<Paragraph<'a>>>,
+    units: OnceCell<Vec<Unit>>,
+    own_text: OnceCell<Vec<bool>>,
+    security_council: OnceCell<bool>,
+}
+
+impl<'a> Context<'a> {
+    /// The user's extra agreed language.
+    pub fn extras(&self) -> &Extras {
+        self.derived
+            .extras
+            .get_or_init(|| Extras::from_config(self.config))
+    }
+
+    /// Every paragraph with its opening.
+    pub fn paragraphs(&self) -> &[Paragraph<'a>] {
+        self.derived
+            .paragraphs
+            .get_or_init(|| paragraphs(self.tree, self.extras()))
+    }
+
+    /// Paragraph units with the mark each must end with.
+    pub fn units(&self) -> &[Unit] {
+        self.derived
+            .units
+            .get_or_init(|| units::units(self.tree, self.extras()))
+    }
+
+    /// Which lines are the resolution's own text (not annexed instruments).
+    pub fn own_text(&self) -> &[bool] {
+        self.derived
+            .own_text
+            .get_or_init(|| own_text(self.tree, self.extras()))
+    }
+
+    pub fn security_council(&self) -> bool {
+        *self
+            .derived
+            .security_council
+            .get_or_init(|| is_security_council(self.tree))
+    }
 }
 
 /// Collects a rule's findings at the severity the configuration gives it.

@@ -1,6 +1,5 @@
-use super::units::{End, final_mark, mark_fix, mark_name, paragraph_follows, units};
+use super::units::{End, final_mark, mark_fix, mark_name, paragraph_follows};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::Extras;
 use crate::syntax::Role;
 
 declare_rule! {
@@ -32,7 +31,7 @@ impl Rule for PreambularComma {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let tree = context.tree;
-        for unit in units(tree, &Extras::from_config(context.config)) {
+        for unit in context.units() {
             let index = unit.last_line();
             if unit.end != Some(End::Comma) || matches!(tree.role(index), Role::Subparagraph { .. })
             {

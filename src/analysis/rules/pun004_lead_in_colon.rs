@@ -1,6 +1,5 @@
-use super::units::{final_mark, mark_fix, mark_name, units};
+use super::units::{final_mark, mark_fix, mark_name};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, is_security_council};
 
 declare_rule! {
     /// ## What it checks
@@ -30,8 +29,8 @@ impl Rule for LeadInColon {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let tree = context.tree;
-        let security_council = is_security_council(tree);
-        for unit in units(tree, &Extras::from_config(context.config)) {
+        let security_council = context.security_council();
+        for unit in context.units() {
             if unit.end.is_none() || !unit.has_subparagraphs(tree) {
                 continue;
             }

@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, own_text};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::{Role, Span};
 
@@ -31,7 +30,7 @@ impl Rule for Whitespace {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let own = own_text(context.tree, &Extras::from_config(context.config));
+        let own = context.own_text();
         for (index, line, role) in context.tree.iter() {
             if !own[index]
                 || (!role.is_body_paragraph() && !matches!(role, Role::Continuation { .. }))

@@ -285,13 +285,14 @@ pub fn mark_name(mark: char) -> &'static str {
 /// Whether the next non-blank line after `index` starts a preambular or operative
 /// paragraph: a colon there introduces nothing.
 pub fn paragraph_follows(tree: &Tree, index: usize) -> bool {
-    tree.iter()
-        .skip(index + 1)
-        .find(|(_, _, role)| *role != Role::Blank)
-        .is_some_and(|(_, line, role)| match role {
-            Role::Operative { .. } => true,
-            // Not a bullet or dash item (`– to protect …`).
-            Role::Preambular => line.body().starts_with(char::is_uppercase),
-            _ => false,
-        })
+    let next = tree.roles()[(index + 1).min(tree.line_count())..]
+        .iter()
+        .position(|role| *role != Role::Blank)
+        .map(|offset| index + 1 + offset);
+    next.is_some_and(|next| match tree.role(next) {
+        Role::Operative { .. } => true,
+        // Not a bullet or dash item (`– to protect …`).
+        Role::Preambular => tree.lines()[next].body().starts_with(char::is_uppercase),
+        _ => false,
+    })
 }

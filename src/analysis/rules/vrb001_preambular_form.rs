@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, Finding, OpeningKind, finding, paragraphs};
+use crate::analysis::agreed_language::{Finding, OpeningKind, finding};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -29,8 +29,8 @@ impl Rule for PreambularForm {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        let paragraphs = paragraphs(context.tree, &extras);
+        let extras = context.extras();
+        let paragraphs = context.paragraphs();
         for (i, paragraph) in paragraphs.iter().enumerate() {
             if paragraph.kind != OpeningKind::Preambular || paragraph.opening.is_some() {
                 continue;
@@ -42,12 +42,9 @@ impl Rule for PreambularForm {
                 continue;
             }
             let line = paragraph.lexed;
-            let Some(Finding::WrongForm { range, written, .. }) = finding(
-                &line.text,
-                line.body_start,
-                OpeningKind::Preambular,
-                &extras,
-            ) else {
+            let Some(Finding::WrongForm { range, written, .. }) =
+                finding(&line.text, line.body_start, OpeningKind::Preambular, extras)
+            else {
                 continue;
             };
             sink.report(

@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, Finding, OpeningKind, finding, paragraphs};
+use crate::analysis::agreed_language::{Finding, OpeningKind, finding};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -30,8 +30,8 @@ impl Rule for OperativeVerbForm {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        for paragraph in paragraphs(context.tree, &extras) {
+        let extras = context.extras();
+        for paragraph in context.paragraphs() {
             if paragraph.kind != OpeningKind::Operative || paragraph.opening.is_some() {
                 continue;
             }
@@ -40,7 +40,7 @@ impl Rule for OperativeVerbForm {
                 range,
                 written,
                 replacement: Some(replacement),
-            }) = finding(&line.text, line.body_start, OpeningKind::Operative, &extras)
+            }) = finding(&line.text, line.body_start, OpeningKind::Operative, extras)
             else {
                 continue;
             };

@@ -1,7 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{
-    Extras, MarkerPlace, Opening, Recognition, paragraphs, tokenize_opening,
-};
+use crate::analysis::agreed_language::{MarkerPlace, Opening, Recognition, tokenize_opening};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -33,8 +31,8 @@ impl Rule for OpeningCapitals {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        for paragraph in paragraphs(context.tree, &extras) {
+        let _extras = context.extras();
+        for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;
             };

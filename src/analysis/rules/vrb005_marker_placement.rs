@@ -1,7 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{
-    Extras, MarkerPlace, OpeningKind, is_security_council, paragraphs, with_marker, written_words,
-};
+use crate::analysis::agreed_language::{MarkerPlace, OpeningKind, with_marker, written_words};
 use crate::analysis::{Edit, Fix, Severity};
 use crate::syntax::Span;
 
@@ -37,9 +35,9 @@ impl Rule for MarkerPlacement {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        let security_council = is_security_council(context.tree);
-        for paragraph in paragraphs(context.tree, &extras) {
+        let _extras = context.extras();
+        let security_council = context.security_council();
+        for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;
             };

@@ -1,7 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{
-    Extras, head_of, is_security_council, paragraphs, with_marker, written_words,
-};
+use crate::analysis::agreed_language::{head_of, with_marker, written_words};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -35,11 +33,11 @@ impl Rule for MarkerAntecedent {
         // Security Council texts order and place their markers freely (adopted
         // texts have `Reaffirming further` before `Reaffirming also`, `Further
         // requests` without an earlier `Requests`).
-        if is_security_council(context.tree) {
+        if context.security_council() {
             return;
         }
-        let extras = Extras::from_config(context.config);
-        let paragraphs = paragraphs(context.tree, &extras);
+        let _extras = context.extras();
+        let paragraphs = context.paragraphs();
         for (k, paragraph) in paragraphs.iter().enumerate() {
             let Some(opening) = &paragraph.opening else {
                 continue;

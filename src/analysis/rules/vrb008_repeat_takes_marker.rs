@@ -1,7 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{
-    Extras, MarkerWord, OpeningKind, Paragraph, head_of, is_security_council, paragraphs, tokenize,
-    with_marker, written_words,
+    MarkerWord, OpeningKind, Paragraph, head_of, tokenize, with_marker, written_words,
 };
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
@@ -42,11 +41,11 @@ impl Rule for RepeatTakesMarker {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         // Security Council texts leave most repeats unmarked (86 % in the corpus).
-        if is_security_council(context.tree) {
+        if context.security_council() {
             return;
         }
-        let extras = Extras::from_config(context.config);
-        let paragraphs = paragraphs(context.tree, &extras);
+        let _extras = context.extras();
+        let paragraphs = context.paragraphs();
         let marked = |p: &Paragraph<'_>| {
             p.opening
                 .as_ref()

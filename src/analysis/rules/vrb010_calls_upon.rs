@@ -1,5 +1,4 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, is_security_council, paragraphs};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -29,11 +28,11 @@ impl Rule for CallsUpon {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        if is_security_council(context.tree) {
+        if context.security_council() {
             return;
         }
-        let extras = Extras::from_config(context.config);
-        for paragraph in paragraphs(context.tree, &extras) {
+        let _extras = context.extras();
+        for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;
             };

@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, paragraphs, tokenize};
+use crate::analysis::agreed_language::tokenize;
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -35,8 +35,8 @@ impl Rule for TakesNoteOf {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        for paragraph in paragraphs(context.tree, &extras) {
+        let _extras = context.extras();
+        for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;
             };

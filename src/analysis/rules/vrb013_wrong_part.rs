@@ -1,7 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{
-    Extras, Finding, OpeningKind, finding, finite_verb_follows, paragraphs,
-};
+use crate::analysis::agreed_language::{Finding, OpeningKind, finding, finite_verb_follows};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -40,8 +38,8 @@ impl Rule for WrongPart {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        let paragraphs = paragraphs(context.tree, &extras);
+        let extras = context.extras();
+        let paragraphs = context.paragraphs();
         for (i, paragraph) in paragraphs.iter().enumerate() {
             if paragraph.opening.is_some() {
                 continue;
@@ -78,7 +76,7 @@ impl Rule for WrongPart {
                 range,
                 written,
                 replacement,
-            }) = finding(&line.text, line.body_start, paragraph.kind, &extras)
+            }) = finding(&line.text, line.body_start, paragraph.kind, extras)
             else {
                 continue;
             };

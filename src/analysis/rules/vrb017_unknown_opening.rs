@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::agreed_language::{Extras, Finding, finding, paragraphs};
+use crate::analysis::agreed_language::{Finding, finding};
 use crate::analysis::{Edit, Fix, Severity};
 use crate::syntax::Span;
 
@@ -33,8 +33,8 @@ impl Rule for UnknownOpening {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let extras = Extras::from_config(context.config);
-        for paragraph in paragraphs(context.tree, &extras) {
+        let extras = context.extras();
+        for paragraph in context.paragraphs() {
             let line = paragraph.lexed;
             if let Some(opening) = &paragraph.opening {
                 if let Some(entry) = opening.entry.filter(|e| e.mun_only()) {
@@ -53,7 +53,7 @@ impl Rule for UnknownOpening {
                 range,
                 written,
                 suggestions,
-            }) = finding(&line.text, line.body_start, paragraph.kind, &extras)
+            }) = finding(&line.text, line.body_start, paragraph.kind, extras)
             else {
                 continue;
             };
