@@ -146,6 +146,7 @@ fn neovim_plugin_shows_diagnostics_hover_and_completion_from_the_server() {
         "server",
         "settings",
         "diagnostics",
+        "severity",
         "hover",
         "completion",
         "checkhealth",

@@ -106,7 +106,8 @@ check("plugin", function()
   vim.opt.runtimepath:prepend(plugin_dir)
   require("unres").setup({
     cmd = { binary, "lsp" },
-    settings = { rules = { VRB017 = "off" } },
+    -- NUM001 reports an error by default; the severity check below sees this setting.
+    settings = { rules = { NUM001 = "warning" } },
   })
   return true, ("setup() ran in Neovim %s"):format(tostring(vim.version()))
 end)
@@ -156,17 +157,17 @@ end
 check_with_server("settings", function()
   local init = client.config.init_options or {}
   local settings = (client.config.settings or {}).unres or {}
-  local ok = vim.tbl_get(init, "rules", "VRB017") == "off" and vim.tbl_get(settings, "rules", "VRB017") == "off"
+  local ok = vim.tbl_get(init, "rules", "NUM001") == "warning" and vim.tbl_get(settings, "rules", "NUM001") == "warning"
   return ok, ("initializationOptions=%s settings.unres=%s"):format(vim.json.encode(init), vim.json.encode(settings))
 end)
 
+local found -- the NUM001 diagnostic, once it has arrived
 check_with_server("diagnostics", function()
   local line = find(bufnr, "^\t4%.\t")
   assert(line, "the fixture has no paragraph numbered 4")
   local function code_of(d)
     return d.code or vim.tbl_get(d, "user_data", "lsp", "code")
   end
-  local found
   vim.wait(timeout, function()
     for _, d in ipairs(vim.diagnostic.get(bufnr)) do
       if code_of(d) == "NUM001" and d.lnum == line then
@@ -184,6 +185,15 @@ check_with_server("diagnostics", function()
     table.insert(seen, ("%s@%d"):format(tostring(code_of(d)), d.lnum + 1))
   end
   return false, ("expected NUM001 on line %d, got [%s]"):format(line + 1, table.concat(seen, ", "))
+end)
+
+check_with_server("severity", function()
+  if found == nil then
+    return false, "not run: no NUM001 diagnostic"
+  end
+  local names = { "error", "warning", "information", "hint" }
+  return found.severity == vim.diagnostic.severity.WARN,
+    ("NUM001 arrived as %s; settings asked for warning"):format(names[found.severity] or tostring(found.severity))
 end)
 
 check_with_server("hover", function()
