@@ -144,6 +144,14 @@ local started = check("server", function()
   return true, ("initialized: %s %s"):format(info.name or "?", info.version or "")
 end)
 
+--- Does the server announce `method` in its capabilities?
+local function supports(method)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client:supports_method(method)
+  end
+  return client.supports_method(method)
+end
+
 --- A check that talks to the server; without a server it fails without running.
 local function check_with_server(name, fn)
   if started then
@@ -199,6 +207,9 @@ end)
 check_with_server("hover", function()
   local line, column = find(bufnr, "64/222")
   assert(line, "the fixture does not cite 64/222")
+  if not supports("textDocument/hover") then
+    return false, "the server does not offer hover (no hoverProvider in its capabilities)"
+  end
   local result, err = request(bufnr, "textDocument/hover", {
     textDocument = vim.lsp.util.make_text_document_params(bufnr),
     position = { line = line, character = column + 2 },
@@ -214,6 +225,9 @@ end)
 check_with_server("completion", function()
   local line = find(bufnr, "^\t11%.\t")
   assert(line, "the fixture has no paragraph 11")
+  if not supports("textDocument/completion") then
+    return false, "the server does not offer completion (no completionProvider in its capabilities)"
+  end
   -- Type a new operative paragraph below paragraph 11, as a user would: `o` opens the
   -- line with paragraph 11's tab ('autoindent' is on in Neovim by default).
   vim.bo[bufnr].autoindent = true
