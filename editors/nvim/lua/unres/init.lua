@@ -98,10 +98,13 @@ function M.setup(opts)
     vim.notify("unres: Neovim 0.10 or later is needed", vim.log.levels.ERROR)
     return
   end
-  M.options = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts or {})
+  opts = opts or {}
+  M.options = vim.tbl_deep_extend("force", vim.deepcopy(defaults), opts)
   -- A list given by the user replaces the default rather than merging into it.
-  if opts and opts.cmd then
-    M.options.cmd = opts.cmd
+  for _, key in ipairs({ "cmd", "filetypes", "root_markers" }) do
+    if opts[key] ~= nil then
+      M.options[key] = opts[key]
+    end
   end
   vim.filetype.add({ extension = { unres = "unres" } })
 
@@ -140,6 +143,10 @@ function M.update_settings(settings)
   local object = unres_settings(settings)
   if M.options then
     M.options.settings = object
+    if vim.lsp.config ~= nil then
+      -- Clients started from now on get the new settings too.
+      vim.lsp.config("unres", M.client_config(M.options))
+    end
   end
   for _, client in ipairs(vim.lsp.get_clients({ name = "unres" })) do
     client.settings = { unres = object }
