@@ -70,11 +70,10 @@ fn find_nvim() -> Result<PathBuf, String> {
 }
 
 /// Runs a command to completion or until `TIMEOUT`, returning (success, stdout, stderr).
-fn run_with_timeout(command: &mut Command) -> (bool, String, String) {
-    let dir = std::env::temp_dir().join(format!("unres-nvim-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temporary directory");
-    let stdout_path = dir.join("stdout");
-    let stderr_path = dir.join("stderr");
+/// Its output goes through files in `dir`, so a chatty child can never block on a pipe.
+fn run_with_timeout(command: &mut Command, dir: &Path) -> (bool, String, String) {
+    let stdout_path = dir.join("harness.stdout");
+    let stderr_path = dir.join("harness.stderr");
     let mut child = command
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&stdout_path).expect("stdout file"))
@@ -98,24 +97,33 @@ fn run_with_timeout(command: &mut Command) -> (bool, String, String) {
     if status.is_none() {
         stderr.push_str(&format!("\nkilled after {TIMEOUT:?}\n"));
     }
-    let _ = std::fs::remove_dir_all(&dir);
     (status.is_some_and(|s| s.success()), stdout, stderr)
 }
 
-#[test]
-fn neovim_plugin_shows_diagnostics_hover_and_completion_from_the_server() {
+/// The last `bytes` bytes of `text`, moved forward to a character boundary.
+fn tail(text: &str, bytes: usize) -> &str {
+    let mut start = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// Runs the harness in Neovim and asserts that every check passed. `extra_env` selects
+/// variants of the harness (see tests/editors/neovim_e2e.lua).
+fn run_harness(label: &str, extra_env: &[(&str, &str)]) {
     let nvim = match find_nvim() {
         Ok(nvim) => nvim,
         Err(why) if in_ci() => panic!("CI=true and Neovim is missing: {why}"),
         Err(why) => {
-            eprintln!("skipping the Neovim end-to-end test: {why}");
+            eprintln!("skipping the Neovim end-to-end test ({label}): {why}");
             return;
         }
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // Neovim's own state (LSP log, shada, swap) goes to a throwaway home, so the test
     // neither reads the developer's configuration nor leaves files behind.
-    let home = std::env::temp_dir().join(format!("unres-nvim-home-{}", std::process::id()));
+    let home = std::env::temp_dir().join(format!("unres-nvim-home-{label}-{}", std::process::id()));
     std::fs::create_dir_all(&home).expect("temporary home");
     let mut command = Command::new(&nvim);
     command
@@ -128,17 +136,22 @@ fn neovim_plugin_shows_diagnostics_hover_and_completion_from_the_server() {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    let (success, stdout, stderr) = run_with_timeout(&mut command);
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .envs(extra_env.iter().copied());
+    let (success, stdout, stderr) = run_with_timeout(&mut command, &home);
     let log = std::fs::read_to_string(home.join("state/nvim/lsp.log")).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&home);
 
-    println!("{} ({:?})\n{stdout}", nvim.display(), nvim_version(&nvim));
+    println!(
+        "[{label}] {} ({:?})\n{stdout}",
+        nvim.display(),
+        nvim_version(&nvim)
+    );
     let failures: Vec<&str> = stdout.lines().filter(|l| l.starts_with("FAIL ")).collect();
     let report = format!(
-        "Neovim end-to-end test failed.\n--- harness ---\n{stdout}\n--- stderr ---\n{stderr}\n\
+        "Neovim end-to-end test ({label}) failed.\n--- harness ---\n{stdout}\n--- stderr ---\n{stderr}\n\
          --- lsp.log (last 4000 bytes) ---\n{}",
-        &log[log.len().saturating_sub(4000)..]
+        tail(&log, 4000)
     );
     assert!(success && failures.is_empty(), "{report}");
     for check in [
@@ -158,4 +171,17 @@ fn neovim_plugin_shows_diagnostics_hover_and_completion_from_the_server() {
             "no PASS line for {check}\n{report}"
         );
     }
+}
+
+/// Neovim 0.11+: the plugin registers the server with vim.lsp.config / vim.lsp.enable.
+#[test]
+fn neovim_plugin_shows_diagnostics_hover_and_completion_from_the_server() {
+    run_harness("lsp-enable", &[]);
+}
+
+/// The Neovim 0.10 path of the plugin (vim.lsp.start), taken in the same Neovim by hiding
+/// vim.lsp.config and vim.lsp.enable.
+#[test]
+fn neovim_plugin_fallback_to_vim_lsp_start_works_too() {
+    run_harness("lsp-start", &[("UNRES_E2E_LSP_START", "1")]);
 }

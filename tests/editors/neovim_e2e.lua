@@ -3,6 +3,9 @@
 --   nvim --headless -u NONE -i NONE -l tests/editors/neovim_e2e.lua \
 --        <unres binary> <editors/nvim> <fixture.unres>
 --
+-- With UNRES_E2E_LSP_START=1 the harness hides vim.lsp.config and vim.lsp.enable before
+-- setup(), so the plugin takes its Neovim 0.10 path (vim.lsp.start) in a newer Neovim.
+--
 -- The plugin is loaded as a user would load it (runtimepath + setup); each check prints
 -- one PASS/FAIL line, the last line counts them, and the exit code is 0 only if all pass.
 -- The fixture is a draft whose operative paragraph 3 is numbered 4.
@@ -104,12 +107,18 @@ check("plugin", function()
   -- A user's Neovim turns filetype detection on at startup; -u NONE skips that.
   vim.cmd("filetype plugin indent on")
   vim.opt.runtimepath:prepend(plugin_dir)
+  local path = "vim.lsp.config + vim.lsp.enable"
+  if vim.env.UNRES_E2E_LSP_START == "1" or vim.lsp.config == nil then
+    vim.lsp.config = nil
+    vim.lsp.enable = nil
+    path = "vim.lsp.start (the Neovim 0.10 path)"
+  end
   require("unres").setup({
     cmd = { binary, "lsp" },
     -- NUM001 reports an error by default; the severity check below sees this setting.
     settings = { rules = { NUM001 = "warning" } },
   })
-  return true, ("setup() ran in Neovim %s"):format(tostring(vim.version()))
+  return true, ("setup() ran in Neovim %s, registering through %s"):format(tostring(vim.version()), path)
 end)
 
 -- Work on a copy so that nothing can ever write to the fixture.
