@@ -156,6 +156,7 @@ fn run_harness(label: &str, extra_env: &[(&str, &str)]) {
     assert!(success && failures.is_empty(), "{report}");
     for check in [
         "filetype",
+        "syntax",
         "server",
         "settings",
         "diagnostics",

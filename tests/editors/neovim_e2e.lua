@@ -104,8 +104,9 @@ check("plugin", function()
   if vim.fn.has("nvim-0.10") == 0 then
     return false, "Neovim 0.10 or later is needed, this is " .. tostring(vim.version())
   end
-  -- A user's Neovim turns filetype detection on at startup; -u NONE skips that.
+  -- A user's Neovim turns filetype detection and syntax on at startup; -u NONE skips that.
   vim.cmd("filetype plugin indent on")
+  vim.cmd("syntax on")
   vim.opt.runtimepath:prepend(plugin_dir)
   local path = "vim.lsp.config + vim.lsp.enable"
   if vim.env.UNRES_E2E_LSP_START == "1" or vim.lsp.config == nil then
@@ -135,6 +136,24 @@ check("filetype", function()
     return false, detail .. "; opening raised: " .. tostring(open_error)
   end
   return vim.bo[bufnr].filetype == "unres", detail
+end)
+
+check("syntax", function()
+  local line, column = find(bufnr, "^\t4%.\tAlso recognizes")
+  assert(line, "the fixture has no paragraph 4 with Also recognizes")
+  local function group(col)
+    return vim.fn.synIDattr(vim.fn.synID(line + 1, col + 1, 1), "name")
+  end
+  local found = {
+    number = group(column + 1),
+    marker = group(column + 4),
+    verb = group(column + 9),
+  }
+  local ok = found.number == "unresOperativeNumber"
+    and found.marker == "unresMarker"
+    and found.verb == "unresOperativeOpening"
+    and vim.bo[bufnr].expandtab == false
+  return ok, ("syntax groups %s; expandtab=%s"):format(vim.json.encode(found), tostring(vim.bo[bufnr].expandtab))
 end)
 
 local client
