@@ -12,9 +12,6 @@
 --- })
 local M = {}
 
---- Neovim 0.10 is the oldest version the plugin supports.
-M.min_nvim = { 0, 10, 0 }
-
 local defaults = {
   cmd = { "unres", "lsp" },
   filetypes = { "unres" },
@@ -82,11 +79,12 @@ local function root_dir(bufnr, markers)
   return name ~= "" and vim.fs.dirname(name) or vim.uv.cwd()
 end
 
---- Neovim 0.10: start (or reuse) the client for one buffer.
-local function start_for_buffer(bufnr, config)
+--- Neovim 0.10: start (or reuse) the client for one buffer, with the current options.
+local function start_for_buffer(bufnr)
   if warn_if_missing(M.options) then
     return
   end
+  local config = M.client_config(M.options)
   local start_config = vim.tbl_extend("force", config, { root_dir = root_dir(bufnr, config.root_markers) })
   start_config.filetypes = nil
   start_config.root_markers = nil
@@ -108,12 +106,11 @@ function M.setup(opts)
   end
   vim.filetype.add({ extension = { unres = "unres" } })
 
-  local config = M.client_config(M.options)
   local group = vim.api.nvim_create_augroup("unres", { clear = true })
 
   if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then
     -- Neovim 0.11+: the built-in configuration framework.
-    vim.lsp.config("unres", config)
+    vim.lsp.config("unres", M.client_config(M.options))
     vim.lsp.enable("unres")
     vim.api.nvim_create_autocmd("FileType", {
       group = group,
@@ -127,12 +124,12 @@ function M.setup(opts)
       group = group,
       pattern = M.options.filetypes,
       callback = function(event)
-        start_for_buffer(event.buf, config)
+        start_for_buffer(event.buf)
       end,
     })
     for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
       if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(M.options.filetypes, vim.bo[bufnr].filetype) then
-        start_for_buffer(bufnr, config)
+        start_for_buffer(bufnr)
       end
     end
   end
@@ -150,6 +147,7 @@ function M.update_settings(settings)
   end
   for _, client in ipairs(vim.lsp.get_clients({ name = "unres" })) do
     client.settings = { unres = object }
+    client.config.settings = client.settings
     local params = { settings = { unres = object } }
     if vim.fn.has("nvim-0.11") == 1 then
       client:notify("workspace/didChangeConfiguration", params)
