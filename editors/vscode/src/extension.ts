@@ -84,9 +84,14 @@ async function startServer(): Promise<void> {
 async function stopServer(): Promise<void> {
   const running = client;
   client = undefined;
-  if (running !== undefined) {
-    await running.stop();
-    running.dispose();
+  if (running === undefined) {
+    return;
+  }
+  try {
+    // Stops the server if it runs; a client that never started has nothing to stop.
+    await running.dispose();
+  } catch (error) {
+    outputChannel?.appendLine(`Stopping the server: ${String(error)}`);
   }
 }
 
