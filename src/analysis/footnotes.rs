@@ -34,6 +34,9 @@ pub struct Footnotes {
     pub refs: Vec<FootnoteRef>,
     /// In document order.
     pub texts: Vec<FootnoteText>,
+    /// The number footnotes start at: 1, except in a later part of a composite
+    /// resolution issued on its own (`74/254 B`), which goes on from part A.
+    pub first_number: u32,
 }
 
 /// Lines whose markers count as references.
@@ -82,7 +85,24 @@ impl Footnotes {
         }
         let max_text = texts.iter().map(|t| t.number).max().unwrap_or(0);
         let mut refs = Vec::new();
-        let mut max_seen = 0;
+        let later_part = tree.iter().any(|(_, line, role)| {
+            let text = line.text.trim();
+            let masthead_part = role == Role::Header
+                && (text.starts_with("A/RES/") || text.starts_with("A/HRC/RES/"))
+                && text.rsplit(' ').next().is_some_and(|p| p.len() == 1 && p != "A");
+            masthead_part ||
+            role == Role::Title
+                && matches!(line.shape, LineShape::Title { number } if line.text[number.start..number.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|part| part.len() == 1 && part != "A" && !part.contains('/')))
+        });
+        let first_number = if later_part {
+            texts.iter().map(|t| t.number).min().unwrap_or(1)
+        } else {
+            1
+        };
+        let mut max_seen = first_number - 1;
         for (index, line, role) in tree.iter() {
             if !carries_references(role) {
                 continue;
@@ -98,7 +118,9 @@ impl Footnotes {
                         (marker.number <= max_text && marker.number <= next_new + 1)
                             || marker.number == next_new
                     }
-                    MarkerForm::AfterYear => marker.number == next_new,
+                    MarkerForm::AfterNumber | MarkerForm::Detached => {
+                        marker.number == next_new && marker.number <= max_text
+                    }
                 };
                 if accepted {
                     max_seen = max_seen.max(marker.number);
@@ -110,7 +132,11 @@ impl Footnotes {
                 }
             }
         }
-        Footnotes { refs, texts }
+        Footnotes {
+            refs,
+            texts,
+            first_number,
+        }
     }
 
     pub fn text(&self, number: u32) -> Option<&FootnoteText> {

@@ -201,15 +201,13 @@ impl Plan {
             return Vec::new();
         };
         let mut edits = Vec::new();
-        let mut number = first_number;
-        for paragraph in &self.paragraphs[index..] {
+        for (number, paragraph) in (first_number..).zip(&self.paragraphs[index..]) {
             if paragraph.run != start.run {
                 break;
             }
             if paragraph.number != number {
                 edits.push(Edit::new(paragraph.digits, number.to_string()));
             }
-            number += 1;
         }
         edits
     }

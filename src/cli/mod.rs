@@ -1,1 +1,140 @@
-//! The command line: `unres check`, `unres lsp`, `unres explain`.
+//! The command line: `unres check`, `unres lsp`, `unres explain`, `unres rules`.
+
+mod check;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::{Config, RULES, RepeatIndicators, Severity, rule_meta};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "unres",
+    version,
+    about = "Language server and linter for United Nations resolutions"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check resolution files and print every problem found.
+    Check {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Change a rule's severity, or turn it off: `--rule FTN009=warning`,
+        /// `--rule PUN010=off`. Repeatable.
+        #[arg(long = "rule", value_name = "CODE=LEVEL")]
+        rules: Vec<String>,
+        /// May a footnote number be repeated for the same source (FTN007)?
+        #[arg(long, value_enum, default_value_t = RepeatMode::Legacy)]
+        repeat_indicators: RepeatMode,
+    },
+    /// Serve the Language Server Protocol over stdio.
+    Lsp,
+    /// Print the documentation of a rule.
+    Explain {
+        /// A rule code such as NUM001.
+        code: String,
+    },
+    /// List every rule with its default severity.
+    Rules,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RepeatMode {
+    Legacy,
+    Current,
+}
+
+/// Run the command line; the binary's `main` calls this.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            files,
+            format,
+            rules,
+            repeat_indicators,
+        } => {
+            let mut config = Config {
+                repeat_indicators: match repeat_indicators {
+                    RepeatMode::Legacy => RepeatIndicators::Legacy,
+                    RepeatMode::Current => RepeatIndicators::Current,
+                },
+                ..Config::default()
+            };
+            for rule in &rules {
+                if let Err(message) = set_rule_level(&mut config, rule) {
+                    eprintln!("unres: {message}");
+                    return ExitCode::from(2);
+                }
+            }
+            check::run(&files, format, &config)
+        }
+        Command::Lsp => crate::server::run_stdio(),
+        Command::Explain { code } => match rule_meta(&code) {
+            Some(meta) => {
+                println!(
+                    "{} ({}, default severity {})\n\n{}",
+                    meta.code,
+                    meta.name,
+                    meta.default_severity.as_str(),
+                    meta.doc.trim_end()
+                );
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("unres: no rule {code}; `unres rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+        Command::Rules => {
+            for rule in RULES {
+                let meta = rule.meta();
+                let summary = meta
+                    .doc
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty() && !l.starts_with('#'))
+                    .unwrap_or("");
+                println!(
+                    "{}\t{}\t{}",
+                    meta.code,
+                    meta.default_severity.as_str(),
+                    summary
+                );
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn set_rule_level(config: &mut Config, setting: &str) -> Result<(), String> {
+    let (code, level) = setting
+        .split_once('=')
+        .ok_or_else(|| format!("`--rule {setting}`: expected CODE=LEVEL"))?;
+    let meta = rule_meta(code).ok_or_else(|| format!("`--rule {setting}`: no rule {code}"))?;
+    let level = match level.to_ascii_lowercase().as_str() {
+        "off" | "none" => None,
+        other => Some(Severity::parse(other).ok_or_else(|| {
+            format!("`--rule {setting}`: level must be error, warning, information, hint or off")
+        })?),
+    };
+    config.severities.insert(meta.code.to_owned(), level);
+    Ok(())
+}

@@ -86,9 +86,14 @@ pub enum MarkerForm {
     Bracketed,
     /// Unicode superscript digits: `¹`.
     Superscript,
-    /// A year with the marker glued on: `for 20191` (2019 + marker 1). Only
-    /// accepted when the number is the next expected footnote.
-    AfterYear,
+    /// A marker separated from its word: at the end of a line (`Territory 1`) or
+    /// glued to the next word (`Weapons 6and`), as some renderings write it. Only
+    /// accepted when the number is the next expected footnote and has a text.
+    Detached,
+    /// A year or a resolution number with the marker glued on: `for 20191`
+    /// (2019 + marker 1), `59/3009` (59/300 + marker 9). Only accepted when the
+    /// number is the next expected footnote and has a footnote text.
+    AfterNumber,
 }
 
 /// A possible footnote reference inside a line.
@@ -144,7 +149,10 @@ macro_rules! regex {
 }
 
 regex!(NUMBERED, r"^[ \t]*([1-9][0-9]{0,3})\.(?:[ \t]+|$)");
-regex!(MALFORMED_NUMBER, r"^[ \t]*(\(?([1-9][0-9]{0,3})\))[ \t]+\S");
+regex!(
+    MALFORMED_NUMBER,
+    r"^[ \t]*(\(?([1-9][0-9]{0,3})\)|([1-9][0-9]{0,3})\t)[ \t]*\S"
+);
 regex!(
     DOTTED_NUMBER,
     r"^[ \t]*([0-9]+(?:\.[0-9]+)+\.?)(?:[ \t]+|$)"
@@ -183,7 +191,7 @@ regex!(
 );
 regex!(
     ANNEX,
-    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?[ \t]*$"
+    r"^[ \t]*(?:Annex(?:es)?|ANNEX|Attachment|Appendix|Enclosure)(?:[ \t]+[IVXLC0-9A-Z]{1,6})?(?:[ \t]*(?::|\t|–|-|—)[ \t]*\S.*)?[ \t]*$"
 );
 regex!(FOOTNOTE_CANDIDATE, r"^([1-9][0-9]{0,2}) +\S");
 regex!(
@@ -228,17 +236,8 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
     };
     let whole = |shape| (shape, indent);
     if first.is_ascii_digit() {
-        if indent == 0 {
-            if let Some(c) = TITLE.captures(text) {
-                let number = c.get(1).expect("group");
-                let body = after_whitespace(text, number.end() + 1);
-                return (
-                    LineShape::Title {
-                        number: ByteRange::new(number.start(), number.end()),
-                    },
-                    body,
-                );
-            }
+        if let Some(title) = title_shape(text, indent) {
+            return title;
         }
         if let Some(c) = NUMBERED.captures(text) {
             let digits = c.get(1).expect("group");
@@ -268,13 +267,19 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         }
         if let Some(c) = MALFORMED_NUMBER.captures(text) {
             let label = c.get(1).expect("group");
-            let number = c.get(2).expect("group").as_str().parse().unwrap_or(0);
+            if c.get(3).is_some() && indent == 0 {
+                // `1<TAB>Cell<TAB>…` at the margin: a table row, not a paragraph.
+                return whole(LineShape::Text);
+            }
+            let digits = c.get(2).or_else(|| c.get(3)).expect("one alternative");
+            let number = digits.as_str().parse().unwrap_or(0);
+            let label_end = label.as_str().trim_end().len() + label.start();
             return (
                 LineShape::MalformedNumber {
                     number,
-                    label: ByteRange::new(label.start(), label.end()),
+                    label: ByteRange::new(label.start(), label_end),
                 },
-                after_whitespace(text, label.end()),
+                after_whitespace(text, label_end),
             );
         }
         if indent == 0 {
@@ -357,6 +362,10 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
             }
         }
         'A'..='Z' => {
+            if let Some(title) = title_shape(text, indent) {
+                // `ES-10/24.<TAB>Title`, `S-32/1.<TAB>Title`.
+                return title;
+            }
             if let Some(c) = ORGAN_KNOWN.captures(text) {
                 let comma = !c.get(1).expect("group").as_str().is_empty();
                 return whole(LineShape::Organ { known: true, comma });
@@ -399,6 +408,22 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         _ => {}
     }
     whole(LineShape::Text)
+}
+
+/// `68/230.<TAB>South-South cooperation` at the margin.
+fn title_shape(text: &str, indent: usize) -> Option<(LineShape, usize)> {
+    if indent != 0 {
+        return None;
+    }
+    let c = TITLE.captures(text)?;
+    let number = c.get(1).expect("group");
+    let body = after_whitespace(text, number.end() + 1);
+    Some((
+        LineShape::Title {
+            number: ByteRange::new(number.start(), number.end()),
+        },
+        body,
+    ))
 }
 
 fn malformed_subparagraph(text: &str) -> Option<(LineShape, usize)> {
@@ -495,11 +520,30 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             }
         }
     }
-    for (token_start, token) in tokens(body) {
+    let all_tokens: Vec<(usize, &str)> = tokens(body).collect();
+    for (position, &(token_start, token)) in all_tokens.iter().enumerate() {
         let offset = body_start + token_start;
+        if let Some(number) = detached_marker(token, position + 1 == all_tokens.len()) {
+            let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            markers.push(MarkerCandidate {
+                number,
+                range: ByteRange::new(offset, offset + digits),
+                form: MarkerForm::Detached,
+                after_punctuation: false,
+                punctuation_after: None,
+            });
+            continue;
+        }
         let mut end = token.len();
         // Several markers at one point are comma-separated: `General,1,2`.
         while let Some(marker) = glued_marker(&token[..end]) {
+            let cited_with_date = body[token_start + token.len()..]
+                .trim_start()
+                .starts_with("of ");
+            if marker.form == MarkerForm::AfterNumber && token.contains('/') && cited_with_date {
+                // `60/212 of 22 December 2005`: a citation, not `60/21` + marker 2.
+                break;
+            }
             markers.push(MarkerCandidate {
                 range: ByteRange::new(offset + marker.range.start, offset + marker.range.end),
                 punctuation_after: marker
@@ -520,6 +564,18 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
     }
     markers.sort_by_key(|m| m.range.start);
     markers
+}
+
+/// `6and` (a marker glued to the next word) or a lone `1` ending the line.
+fn detached_marker(token: &str, last: bool) -> Option<u32> {
+    let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 || token.starts_with('0') {
+        return None;
+    }
+    let rest = &token[digits..];
+    let glued_to_word = rest.len() > 1 && rest.chars().all(|c| c.is_ascii_lowercase());
+    let alone_at_end = rest.is_empty() && last;
+    (glued_to_word || alone_at_end).then(|| token[..digits].parse().ok())?
 }
 
 fn punctuation_at(text: &str, at: usize) -> Option<ByteRange> {
@@ -543,9 +599,6 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn glued_marker(token: &str) -> Option<MarkerCandidate> {
     let bytes = token.as_bytes();
     if !bytes.last()?.is_ascii_digit() && !bytes.last()?.is_ascii_punctuation() {
-        return None;
-    }
-    if token.contains('/') {
         return None;
     }
     // Trailing punctuation after the digits: `session2,` (wrong side, FTN003).
@@ -572,6 +625,7 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         ',' | ';' | ':' | '.' => (&before[..before.len() - 1], true),
         ')' | ']' | '”' | '’' | '"' => (before, true),
         c if c.is_alphabetic() => (before, false),
+        '/' => return symbol_marker(token, digits_start, end, punctuation_after),
         _ => {
             return year_marker(token, digits_start, end, punctuation_after);
         }
@@ -579,15 +633,28 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
     if digits.len() > 2 || digits.starts_with('0') {
         return None;
     }
-    // Sales numbers and section pinpoints: `E.93.I.8`, `chap.1`.
-    if after_punctuation && !ends_like_a_word(word) {
+    if word.contains('/') && !matches!(last_before, ',' | ';') {
+        // Digits inside a symbol (`A/68/443/Add.2`), not a marker.
+        return None;
+    }
+    // `resolution 42/12,18`, `Agenda 21,2`, `for 2019,1`: a marker after a
+    // symbol or a number and a comma.
+    let after_number = after_punctuation
+        && matches!(last_before, ',' | ';')
+        && (word.contains('/') || word.ends_with(|c: char| c.is_ascii_digit()));
+    if after_punctuation && !after_number && !ends_like_a_word(word) {
         // `5,6` or `2.5`: numbers, not markers.
         return None;
     }
-    if word.contains('.') && word.chars().any(|c| c.is_ascii_digit()) {
+    // Sales numbers and section pinpoints: `E.93.I.8`.
+    if last_before == '.' && word.contains('.') && word.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if !after_punctuation && word.contains('.') {
+        // `B.l1`, `No.1`: codes and abbreviations.
+        return None;
+    }
     if !after_punctuation {
         // Acronyms and formulas (`G77`, `UF6`, `COVID19`) and units (`km2`, `m3`).
         if letters.iter().all(|c| c.is_uppercase()) {
@@ -631,6 +698,33 @@ fn ends_like_a_word(word: &str) -> bool {
     }
 }
 
+/// `59/3009`: resolution 59/300 with marker 9 glued on (only the last digit; the
+/// analysis accepts it only as the next expected footnote).
+fn symbol_marker(
+    token: &str,
+    digits_start: usize,
+    end: usize,
+    punctuation_after: Option<ByteRange>,
+) -> Option<MarkerCandidate> {
+    let digits = &token[digits_start..end];
+    // Only a bare `59/3009` (no punctuation after it): in lists such as
+    // `64/269, 65/289` the digits are the resolution's own.
+    if punctuation_after.is_some()
+        || digits.len() < 3
+        || digits.ends_with('0')
+        || token.matches('/').count() != 1
+    {
+        return None;
+    }
+    Some(MarkerCandidate {
+        number: digits[digits.len() - 1..].parse().ok()?,
+        range: ByteRange::new(end - 1, end),
+        form: MarkerForm::AfterNumber,
+        after_punctuation: false,
+        punctuation_after,
+    })
+}
+
 /// `20191` in "for 20191 and": a year with a marker glued on.
 fn year_marker(
     token: &str,
@@ -639,7 +733,9 @@ fn year_marker(
     punctuation_after: Option<ByteRange>,
 ) -> Option<MarkerCandidate> {
     let digits = &token[digits_start..end];
-    if digits_start != 0 || !(5..=6).contains(&digits.len()) {
+    // The year stands alone or ends a range: `for 20191`, `2015–20303`.
+    let standalone = digits_start == 0 || token[..digits_start].ends_with(['–', '-']);
+    if !standalone || !(5..=6).contains(&digits.len()) {
         return None;
     }
     let year: u32 = digits[..4].parse().ok()?;
@@ -648,8 +744,8 @@ fn year_marker(
     }
     Some(MarkerCandidate {
         number: digits[4..].parse().ok()?,
-        range: ByteRange::new(4, end),
-        form: MarkerForm::AfterYear,
+        range: ByteRange::new(digits_start + 4, end),
+        form: MarkerForm::AfterNumber,
         after_punctuation: false,
         punctuation_after,
     })
@@ -659,10 +755,13 @@ fn year_marker(
 mod tests {
     use super::*;
 
+    /// Candidates other than detached ones (which the analysis accepts only as
+    /// the next expected footnote).
     fn markers(text: &str) -> Vec<(u32, MarkerForm)> {
         lex_line(text)
             .markers
             .iter()
+            .filter(|m| m.form != MarkerForm::Detached)
             .map(|m| (m.number, m.form))
             .collect()
     }
@@ -700,7 +799,39 @@ mod tests {
             markers("Countries,[^1] and Rights¹²"),
             vec![(1, MarkerForm::Bracketed), (12, MarkerForm::Superscript)]
         );
-        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterYear)]);
+        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterNumber)]);
+        assert_eq!(
+            markers("Framework 2015–20303 to"),
+            vec![(3, MarkerForm::AfterNumber)]
+        );
+        assert_eq!(markers("for 2019,1"), vec![(1, MarkerForm::Glued)]);
+        assert_eq!(markers("2.5 per cent and 1,000 people"), vec![]);
+        assert_eq!(
+            markers("resolution 42/12,18 and Agenda 21,2 and (No.182),14"),
+            vec![
+                (18, MarkerForm::Glued),
+                (2, MarkerForm::Glued),
+                (14, MarkerForm::Glued)
+            ]
+        );
+    }
+
+    #[test]
+    fn detached_candidates() {
+        let detached = |text: &str| -> Vec<u32> {
+            lex_line(text)
+                .markers
+                .iter()
+                .filter(|m| m.form == MarkerForm::Detached)
+                .map(|m| m.number)
+                .collect()
+        };
+        assert_eq!(detached("the Occupied Palestinian Territory 1"), vec![1]);
+        assert_eq!(
+            detached("Nuclear Weapons 6and the opinion, 7in which"),
+            vec![6, 7]
+        );
+        assert_eq!(detached("on 1 July and 2 more"), Vec::<u32>::new());
     }
 
     #[test]
@@ -718,6 +849,22 @@ mod tests {
         let line = lex_line("\tNoting the reports of the Secretary-General,1,2 ");
         assert_eq!(line.final_char().map(|(_, c)| c), Some(','));
         assert!(line.body().ends_with("General,"));
+    }
+
+    #[test]
+    fn number_without_full_stop() {
+        let line = lex_line("\t3\tCalls upon all Member States");
+        assert!(matches!(
+            line.shape,
+            LineShape::MalformedNumber { number: 3, .. }
+        ));
+        assert_eq!(line.body(), "Calls upon all Member States");
+    }
+
+    #[test]
+    fn annex_heading_with_title() {
+        let line = lex_line("\t\tAnnex A: Joint Comprehensive Plan of Action");
+        assert!(matches!(line.shape, LineShape::AnnexHeading));
     }
 
     #[test]

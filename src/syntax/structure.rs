@@ -155,6 +155,9 @@ struct ListState {
     roman: Option<String>,
     dotted_letter: Option<String>,
     dotted_roman: Option<String>,
+    /// A heading seen since the last item: a list that restarts at (a) after it
+    /// is a new list under that heading.
+    heading: Option<u32>,
 }
 
 struct Builder<'a> {
@@ -169,6 +172,8 @@ struct Builder<'a> {
     last_paragraph: Option<u32>,
     seen_operative: bool,
     has_organ: bool,
+    /// The last number of a numbered list nested inside a paragraph.
+    nested_number: Option<u32>,
 }
 
 /// Assign roles to every line.
@@ -191,6 +196,7 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         last_paragraph: None,
         seen_operative: false,
         has_organ,
+        nested_number: None,
     };
     for index in 0..lines.len() {
         let role = builder.role_of(index);
@@ -306,13 +312,37 @@ impl Builder<'_> {
     fn body_line(&mut self, index: usize) -> Role {
         let line = &self.lines[index];
         match &line.shape {
+            // A numbered row of a table (`1.<TAB>Income<TAB>314 723 800`).
+            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. }
+                if is_table_row(line.body()) =>
+            {
+                Role::Other
+            }
+            LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
+                self.nested_number = Some(*number);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                Role::Subparagraph { level: 5, parent }
+            }
             LineShape::Numbered { number, .. } => {
                 self.seen_operative = true;
+                self.nested_number = None;
                 self.start_paragraph(index);
+                // `5.<TAB>(a)<TAB>Text`: the list starts on the paragraph's line.
+                if let Some(label) = leading_label(line.body()) {
+                    self.list.letter = Some(label.to_owned());
+                }
                 Role::Operative {
                     number: *number,
                     segment: self.segment,
                 }
+            }
+            LineShape::MalformedNumber { number, label }
+                if self.lines[index].text[label.start..].starts_with('(')
+                    && self.continues_nested_list(index, *number) =>
+            {
+                self.nested_number = Some(*number);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                Role::Subparagraph { level: 5, parent }
             }
             LineShape::MalformedNumber { number, .. } => {
                 self.seen_operative = true;
@@ -363,13 +393,52 @@ impl Builder<'_> {
         }
     }
 
+    /// A numbered line inside a list rather than a new operative paragraph: `1.`
+    /// (or `(1)`) right after a subparagraph or a lead-in ending with a colon, or the
+    /// next number of such a nested list.
+    fn continues_nested_list(&self, index: usize, number: u32) -> bool {
+        if self.list.parent.is_none() || index == 0 {
+            return false;
+        }
+        if self.nested_number.is_some_and(|n| n + 1 == number) {
+            return true;
+        }
+        let Some(previous) = self.roles.iter().rposition(|r| *r != Role::Blank) else {
+            return false;
+        };
+        number == 1
+            && self.seen_operative
+            && (matches!(self.roles[previous], Role::Subparagraph { .. })
+                || matches!(self.lines[previous].final_char(), Some((_, ':'))))
+    }
+
     /// An unlabelled line of text in the body: a preambular paragraph, a heading,
     /// or the continuation of the paragraph before.
     fn text_paragraph(&mut self, index: usize) -> Role {
         let line = &self.lines[index];
         let body = line.body();
         let first = body.chars().next();
-        if first.is_some_and(char::is_lowercase) {
+        let after_bare_label = index > 0
+            && matches!(self.roles[index - 1], Role::Subparagraph { .. })
+            && self.lines[index - 1].body().is_empty();
+        if after_bare_label {
+            if let Some(parent) = self.last_paragraph {
+                return Role::Continuation { parent };
+            }
+        }
+        let inside_operative_list = self.list.letter.is_some()
+            && self
+                .list
+                .parent
+                .is_some_and(|p| matches!(self.roles[p as usize], Role::Operative { .. }));
+        if inside_operative_list && self.list.heading.is_none() {
+            // Unlabelled text inside an operative paragraph's list (a mandate's
+            // sub-items under a labelled heading): it belongs to the paragraph.
+            if let Some(parent) = self.list.parent {
+                return Role::Continuation { parent };
+            }
+        }
+        if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•' | '*')) {
             if let Some(parent) = self.last_paragraph {
                 return Role::Continuation { parent };
             }
@@ -381,6 +450,8 @@ impl Builder<'_> {
         let words = body.split_whitespace().count();
         let double_indent = line.text.starts_with("\t\t");
         if !ends_like_paragraph && (double_indent || words <= 15) {
+            // A heading inside a list: the list may go on after it, or restart at (a).
+            self.list.heading = Some(index as u32);
             self.last_paragraph = None;
             return Role::Heading;
         }
@@ -389,6 +460,15 @@ impl Builder<'_> {
     }
 
     fn subparagraph(&mut self, index: usize, label: &str, dotted: bool) -> Role {
+        if let (Some(heading), "a") = (self.list.heading, label) {
+            if !dotted && self.list.letter.is_some() {
+                self.list = ListState {
+                    parent: Some(heading),
+                    ..ListState::default()
+                };
+            }
+        }
+        self.list.heading = None;
         let Some(parent) = self.list.parent else {
             return self.text_paragraph(index);
         };
@@ -459,7 +539,14 @@ impl Builder<'_> {
         let line = &self.lines[index];
         match &line.shape {
             LineShape::AnnexHeading => self.annex_heading(index),
+            LineShape::Numbered { .. } if is_table_row(line.body()) => Role::AnnexText,
+            LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
+                self.nested_number = Some(*number);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                Role::Subparagraph { level: 5, parent }
+            }
             LineShape::Numbered { number, .. } => {
+                self.nested_number = None;
                 self.start_paragraph(index);
                 Role::AnnexParagraph {
                     number: *number,
@@ -479,7 +566,14 @@ impl Builder<'_> {
                 self.zone = Zone::Footnotes;
                 Role::Separator
             }
-            _ => Role::AnnexText,
+            _ => {
+                // Annex headings and lead-ins start a new list context.
+                self.list = ListState {
+                    parent: Some(index as u32),
+                    ..ListState::default()
+                };
+                Role::AnnexText
+            }
         }
     }
 
@@ -492,6 +586,21 @@ impl Builder<'_> {
             _ => Role::FootnoteContinuation,
         }
     }
+}
+
+/// The subparagraph label a paragraph's text starts with: `(a)` in
+/// `5.<TAB>(a)<TAB>Lebanese judges …`.
+pub fn leading_label(body: &str) -> Option<&str> {
+    let rest = body.strip_prefix('(')?;
+    let end = rest.find(')')?;
+    let label = &rest[..end];
+    (is_letter_label(label) && rest[end + 1..].starts_with(['\t', ' '])).then_some(label)
+}
+
+/// A row of a table: tab-separated cells
+/// (`Income from staff assessment<TAB>314 723 800`).
+fn is_table_row(body: &str) -> bool {
+    leading_label(body).is_none() && body.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
 }
 
 /// NUM008: decide whether a parenthesized label is a first-degree letter or a
@@ -509,7 +618,9 @@ fn subparagraph_level(list: &ListState, label: &str) -> u8 {
     if roman_open && next_roman.as_deref() == Some(label) {
         return 2;
     }
-    if label == "i" && list.letter.is_some() && list.letter_colon && !roman_open {
+    if label == "i" && !roman_open && (list.letter.is_none() || list.letter_colon) {
+        // A roman list under a lead-in ending with a colon, or opened directly under
+        // the paragraph (Security Council texts do this).
         return 2;
     }
     if next_letter.as_deref() == Some(label) {

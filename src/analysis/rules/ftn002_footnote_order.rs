@@ -28,7 +28,8 @@ impl Rule for FootnoteOrder {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let mut highest = 0;
+        let start = context.footnotes.first_number;
+        let mut highest = start - 1;
         let mut seen: Vec<u32> = Vec::new();
         for reference in &context.footnotes.refs {
             let number = reference.number;
@@ -38,8 +39,10 @@ impl Rule for FootnoteOrder {
             seen.push(number);
             if number != highest + 1 {
                 let message = if number > highest + 1 {
-                    if highest == 0 {
-                        format!("The first footnote is numbered {number}; footnotes start at 1")
+                    if highest + 1 == start {
+                        format!(
+                            "The first footnote is numbered {number}; footnotes start at {start}"
+                        )
                     } else {
                         format!(
                             "Footnote {number} follows footnote {highest}: expected {} (footnotes are numbered in order of first appearance)",

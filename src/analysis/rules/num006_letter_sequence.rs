@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::syntax::structure::{is_letter_label, successor_letter};
+use crate::syntax::structure::{is_letter_label, leading_label, successor_letter};
 use crate::syntax::{LineShape, Role, Span};
 
 declare_rule! {
@@ -41,8 +41,15 @@ impl Rule for LetterSequence {
             };
             if current_parent != Some(parent) {
                 current_parent = Some(parent);
-                expected = "a".to_owned();
                 items.clear();
+                // `5.<TAB>(a)<TAB>…`: the first item stands on the paragraph's line.
+                let on_parent_line = context
+                    .tree
+                    .line(parent as usize)
+                    .and_then(|l| leading_label(l.body()));
+                expected = on_parent_line
+                    .and_then(successor_letter)
+                    .unwrap_or_else(|| "a".to_owned());
             }
             let span = Span::in_line(index, *range);
             if label != &expected {

@@ -1,0 +1,90 @@
+//! Diagnostics and the quick fixes they carry.
+
+use std::collections::HashMap;
+
+use tower_lsp_server::ls_types::{
+    self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, NumberOrString, Uri,
+    WorkspaceEdit,
+};
+
+use super::convert;
+use crate::analysis::{self, Config, Diagnostic};
+use crate::syntax::Tree;
+use crate::text::PositionEncoding;
+
+pub fn to_lsp(
+    tree: &Tree,
+    uri: &Uri,
+    diagnostic: &Diagnostic,
+    encoding: PositionEncoding,
+) -> lsp::Diagnostic {
+    let related = diagnostic
+        .related
+        .iter()
+        .map(|(span, message)| lsp::DiagnosticRelatedInformation {
+            location: lsp::Location::new(uri.clone(), convert::range(tree, *span, encoding)),
+            message: message.clone(),
+        })
+        .collect::<Vec<_>>();
+    lsp::Diagnostic {
+        range: convert::range(tree, diagnostic.span, encoding),
+        severity: Some(convert::severity(diagnostic.severity)),
+        code: Some(NumberOrString::String(diagnostic.code.to_owned())),
+        source: Some("unres".to_owned()),
+        message: diagnostic.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        ..lsp::Diagnostic::default()
+    }
+}
+
+pub fn compute(
+    tree: &Tree,
+    uri: &Uri,
+    config: &Config,
+    encoding: PositionEncoding,
+) -> Vec<lsp::Diagnostic> {
+    analysis::analyze(tree, config)
+        .iter()
+        .map(|d| to_lsp(tree, uri, d, encoding))
+        .collect()
+}
+
+/// Quick fixes for the diagnostics that touch `range`.
+pub fn code_actions(
+    tree: &Tree,
+    uri: &Uri,
+    config: &Config,
+    range: lsp::Range,
+    encoding: PositionEncoding,
+) -> Vec<CodeActionOrCommand> {
+    let mut actions = Vec::new();
+    for diagnostic in analysis::analyze(tree, config) {
+        let diagnostic_range = convert::range(tree, diagnostic.span, encoding);
+        let overlaps = diagnostic_range.start.line <= range.end.line
+            && range.start.line <= diagnostic_range.end.line;
+        if !overlaps {
+            continue;
+        }
+        for fix in &diagnostic.fixes {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|edit| convert::text_edit(tree, edit, encoding))
+                .collect();
+            let mut changes = HashMap::new();
+            changes.insert(uri.clone(), edits);
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![to_lsp(tree, uri, &diagnostic, encoding)]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(changes),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: Some(diagnostic.fixes.len() == 1),
+                ..CodeAction::default()
+            }));
+        }
+    }
+    actions
+}

@@ -1,0 +1,75 @@
+//! Client settings (the `unres` section) to an analysis [`Config`].
+//!
+//! Read from `initializationOptions`, from `workspace/didChangeConfiguration`, and
+//! pulled with `workspace/configuration` when the client says settings changed —
+//! never on a keystroke.
+
+use serde_json::Value;
+
+use crate::analysis::{Config, RepeatIndicators, Severity, rule_meta};
+
+/// Build a config from the `unres` settings object. Unknown keys are ignored;
+/// invalid values are reported back so the server can log them.
+pub fn parse(value: &Value) -> (Config, Vec<String>) {
+    let mut config = Config::default();
+    let mut problems = Vec::new();
+    // Accept both `{ "unres": {...} }` and the section itself.
+    let value = value.get("unres").unwrap_or(value);
+    if let Some(rules) = value.get("rules").and_then(Value::as_object) {
+        for (code, level) in rules {
+            let Some(meta) = rule_meta(code) else {
+                problems.push(format!("unres.rules: no rule {code}"));
+                continue;
+            };
+            let level = level.as_str().unwrap_or_default();
+            let severity = match level.to_ascii_lowercase().as_str() {
+                "off" | "none" => None,
+                other => match Severity::parse(other) {
+                    Some(severity) => Some(severity),
+                    None => {
+                        problems.push(format!(
+                            "unres.rules.{code}: `{level}` is not error, warning, information, hint or off"
+                        ));
+                        continue;
+                    }
+                },
+            };
+            config.severities.insert(meta.code.to_owned(), severity);
+        }
+    }
+    let repeat = value
+        .pointer("/footnotes/repeatIndicators")
+        .or_else(|| value.get("footnotes.repeatIndicators"))
+        .and_then(Value::as_str);
+    match repeat {
+        Some("current") => config.repeat_indicators = RepeatIndicators::Current,
+        Some("legacy") | None => {}
+        Some(other) => problems.push(format!(
+            "unres.footnotes.repeatIndicators: `{other}` is not legacy or current"
+        )),
+    }
+    (config, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn rules_and_footnotes() {
+        let (config, problems) = parse(&json!({
+            "unres": {
+                "rules": { "num001": "warning", "FTN009": "off", "XYZ999": "error" },
+                "footnotes": { "repeatIndicators": "current" }
+            }
+        }));
+        assert_eq!(
+            config.severities.get("NUM001"),
+            Some(&Some(Severity::Warning))
+        );
+        assert_eq!(config.severities.get("FTN009"), Some(&None));
+        assert_eq!(config.repeat_indicators, RepeatIndicators::Current);
+        assert_eq!(problems, vec!["unres.rules: no rule XYZ999".to_owned()]);
+    }
+}

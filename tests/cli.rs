@@ -1,0 +1,116 @@
+//! `unres check` as CI uses it: output shapes and exit codes.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn unres(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_unres"))
+        .args(args)
+        .output()
+        .expect("run unres");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn seed_is_clean_and_exits_zero() {
+    let (code, stdout, _) = unres(&["check", "data/examples/A_RES_68_230.txt"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("1 file checked"));
+}
+
+#[test]
+fn defects_are_printed_with_the_line_and_exit_one() {
+    let (code, stdout, _) = unres(&["check", "tests/fixtures/draft_with_defects.unres"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("check_text", stdout);
+}
+
+#[test]
+fn json_shape_is_stable() {
+    let (code, stdout, _) = unres(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/draft_with_defects.unres",
+    ]);
+    assert_eq!(code, 1);
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    let items = value.as_array().expect("array");
+    assert!(!items.is_empty());
+    for item in items {
+        let mut keys: Vec<&str> = item
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "code",
+                "column",
+                "end_column",
+                "end_line",
+                "line",
+                "message",
+                "path",
+                "severity"
+            ]
+        );
+    }
+    insta::assert_snapshot!("check_json", stdout);
+}
+
+#[test]
+fn rule_levels_and_bad_arguments() {
+    let (code, _, _) = unres(&[
+        "check",
+        "--rule",
+        "NUM001=off",
+        "--rule",
+        "NUM006=warning",
+        "--rule",
+        "FTN008=hint",
+        "tests/fixtures/draft_with_defects.unres",
+    ]);
+    assert_eq!(code, 0, "no errors left");
+    let (code, _, stderr) = unres(&[
+        "check",
+        "--rule",
+        "XYZ123=off",
+        "tests/fixtures/draft_with_defects.unres",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no rule XYZ123"));
+    let (code, _, stderr) = unres(&["check", "does/not/exist.unres"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read"));
+}
+
+#[test]
+fn invalid_utf8_is_checked_not_fatal() {
+    let dir = std::env::temp_dir().join(format!("unres-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.unres");
+    std::fs::write(
+        &path,
+        b"\tThe General Assembly,\n\t1.\tDecides \xff\xfe to act.\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = unres(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+}
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let (code, stdout, _) = unres(&["explain", "num001"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("NUM001") && stdout.contains("## Why"));
+}

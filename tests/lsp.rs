@@ -1,0 +1,270 @@
+//! End to end: spawn `unres lsp` and drive it over stdio like an editor does.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_unres"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn unres lsp");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = child.stdout.take().expect("stdout");
+        let (sender, messages) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = 0usize;
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let header = header.trim();
+                    if header.is_empty() {
+                        break;
+                    }
+                    if let Some(value) = header.strip_prefix("Content-Length: ") {
+                        length = value.parse().expect("length");
+                    }
+                }
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                let message: Value = serde_json::from_slice(&body).expect("json from server");
+                if sender.send(message).is_err() {
+                    return;
+                }
+            }
+        });
+        Client {
+            child,
+            stdin,
+            messages,
+            next_id: 1,
+        }
+    }
+
+    fn send_raw(&mut self, body: &str) {
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        let body = json!({"jsonrpc": "2.0", "method": method, "params": params});
+        self.send_raw(&body.to_string());
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let body = json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params});
+        self.send_raw(&body.to_string());
+        self.wait_for(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
+    }
+
+    fn wait_for(&mut self, predicate: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let message = self
+                .messages
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "no message from the server ({e}); waiting after {:?}",
+                        self.next_id
+                    )
+                });
+            if predicate(&message) {
+                return message;
+            }
+        }
+    }
+
+    fn diagnostics_for_version(&mut self, version: i64) -> Vec<Value> {
+        let message = self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["version"] == json!(version)
+        });
+        message["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+const URI: &str = "file:///tmp/draft.unres";
+const DRAFT: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,1\n\t1.\tDecides to act;\n\t2.\tRequests a report;\n\t4.\tInvites States to act.\n\n1 A/68/212.\n";
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn lifecycle_sync_and_diagnostics() {
+    let mut client = Client::start();
+    let init = client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
+    );
+    let capabilities = &init["result"]["capabilities"];
+    assert_eq!(capabilities["positionEncoding"], "utf-16");
+    assert_eq!(
+        capabilities["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    client.notify("initialized", json!({}));
+
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "unres", "version": 1, "text": DRAFT}}),
+    );
+    let diagnostics = client.diagnostics_for_version(1);
+    assert!(
+        codes(&diagnostics).contains(&"NUM001".to_owned()),
+        "{diagnostics:#?}"
+    );
+    let gap = diagnostics
+        .iter()
+        .find(|d| d["code"] == "NUM001")
+        .expect("NUM001");
+    assert_eq!(gap["range"]["start"], json!({"line": 4, "character": 1}));
+
+    // Fix the gap with an incremental edit: "4" -> "3" on line 4.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": URI, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 4, "character": 1}, "end": {"line": 4, "character": 2}}, "text": "3"}]
+        }),
+    );
+    let diagnostics = client.diagnostics_for_version(2);
+    assert!(
+        !codes(&diagnostics).contains(&"NUM001".to_owned()),
+        "{diagnostics:#?}"
+    );
+
+    // Two quick edits in one go: insert a paragraph, then break the numbering again.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": URI, "version": 3},
+            "contentChanges": [
+                {"range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}}, "text": "\t5.\tDecides to remain seized of the matter.\n"},
+            ]
+        }),
+    );
+    let diagnostics = client.diagnostics_for_version(3);
+    assert!(
+        codes(&diagnostics).contains(&"NUM001".to_owned()),
+        "paragraph 5 after 3: {diagnostics:#?}"
+    );
+
+    // A stale version is ignored (logged), not applied.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "garbage"}]}),
+    );
+
+    // Hover on nothing answers null; hover on the footnote marker shows its text.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 2}}),
+    );
+    assert_eq!(hover["result"], Value::Null);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 54}}),
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("A/68/212"),
+        "{hover}"
+    );
+
+    // Out-of-range positions clamp instead of failing.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 999, "character": 999}}),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
+
+    // Quick fix for the gap renumbers from there.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}}, "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions["result"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t.starts_with("Renumber from here")),
+        "{titles:?}"
+    );
+
+    // Garbage on stdin does not take the server down.
+    client.send_raw("{this is not json");
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert!(
+        symbols["result"].as_array().is_some_and(|s| !s.is_empty()),
+        "{symbols}"
+    );
+
+    let shutdown = client.request("shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null);
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().expect("exit");
+    assert!(status.success());
+}
+
+#[test]
+fn utf8_positions_with_astral_characters() {
+    let mut client = Client::start();
+    let init = client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}}),
+    );
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    client.notify("initialized", json!({}));
+    let text = "\tThe General Assembly,\n\tNoting 𠮷 and 👍🏽 and قرار,1\n\t1.\tDecides.\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "unres", "version": 1, "text": text}}),
+    );
+    let diagnostics = client.diagnostics_for_version(1);
+    let dangling = diagnostics
+        .iter()
+        .find(|d| d["code"] == "FTN008")
+        .expect("FTN008");
+    let line = "\tNoting 𠮷 and 👍🏽 and قرار,";
+    assert_eq!(dangling["range"]["start"]["character"], json!(line.len()));
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().expect("exit").success());
+}
