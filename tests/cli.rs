@@ -114,3 +114,70 @@ fn explain_prints_the_rule_documentation() {
     assert_eq!(code, 0);
     assert!(stdout.contains("NUM001") && stdout.contains("## Why"));
 }
+
+#[test]
+fn sarif_output() {
+    let (code, stdout, _) = unres(&[
+        "check",
+        "--format",
+        "sarif",
+        "tests/fixtures/draft_with_defects.unres",
+    ]);
+    assert_eq!(code, 1);
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(value["version"], "2.1.0");
+    let run = &value["runs"][0];
+    assert!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .is_some_and(|r| r.len() >= 10)
+    );
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "FTN008");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+}
+
+#[test]
+fn format_rewrites_layout_and_keeps_line_endings() {
+    let dir = std::env::temp_dir().join(format!("unres-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("draft.unres");
+    std::fs::write(&path, "The General Assembly,\r\n1. Decides  to act.\r\n").unwrap();
+    let (code, stdout, _) = unres(&["format", "--check", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stdout}");
+    let (code, _, _) = unres(&["format", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "\tThe General Assembly,\r\n\t1.\tDecides to act.\r\n"
+    );
+    let (code, _, _) = unres(&["format", "--check", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn extra_catalog_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("unres-cat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalog = dir.join("extra.tsv");
+    std::fs::write(
+        &catalog,
+        "symbol\tdate\ttitle\nA/RES/99/1\t2044-10-01\tA future resolution\n",
+    )
+    .unwrap();
+    let draft = dir.join("draft.unres");
+    std::fs::write(&draft, "\tThe General Assembly,\n\tRecalling its resolution 99/1 of 2 October 2044,\n\t1.\tDecides.\n").unwrap();
+    let (_, stdout, _) = unres(&[
+        "check",
+        "--catalog",
+        catalog.to_str().unwrap(),
+        draft.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout.contains("CIT016"),
+        "the record's date contradicts the cited one: {stdout}"
+    );
+}

@@ -268,3 +268,100 @@ fn utf8_positions_with_astral_characters() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().expect("exit").success());
 }
+
+#[test]
+fn record_features_and_workspace() {
+    // A workspace holding the seed resolution A/RES/68/230.
+    let root = std::env::temp_dir().join(format!("unres-lsp-ws-{}", std::process::id()));
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::copy(
+        "data/examples/A_RES_68_230.txt",
+        root.join("A_RES_68_230.txt"),
+    )
+    .unwrap();
+    let root_uri = format!("file://{}", root.display());
+    let draft_uri = format!("{root_uri}/draft.unres");
+
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root_uri,
+            "workspaceFolders": [{"uri": root_uri, "name": "ws"}],
+            "capabilities": {}
+        }),
+    );
+    client.notify("initialized", json!({}));
+    client.wait_for(|m| {
+        m["method"] == "window/logMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("indexed 1 resolutions"))
+    });
+
+    let draft = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009 and its resolution 68/230 of 20 December 2013,\n\t1.\tRecalls resolution 68/23";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": draft_uri, "languageId": "unres", "version": 1, "text": draft}}),
+    );
+    client.diagnostics_for_version(1);
+
+    // Hover on 64/222: the record's date and the official document link.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": draft_uri}, "position": {"line": 1, "character": 28}}),
+    );
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(text.contains("21 December 2009"), "{text}");
+    assert!(text.contains("https://undocs.org/"), "{text}");
+
+    // Completion after "resolution 68/23" offers 68/230.
+    let completion = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": draft_uri}, "position": {"line": 2, "character": 28}}),
+    );
+    let labels: Vec<String> = completion["result"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_owned))
+        .collect();
+    assert!(labels.iter().any(|l| l.starts_with("68/230")), "{labels:?}");
+
+    // Go to definition on 68/230 opens the workspace file.
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": draft_uri}, "position": {"line": 1, "character": 72}}),
+    );
+    let target = definition["result"]["uri"].as_str().unwrap_or_default();
+    assert!(target.ends_with("A_RES_68_230.txt"), "{definition}");
+
+    // Links and semantic tokens.
+    let links = client.request(
+        "textDocument/documentLink",
+        json!({"textDocument": {"uri": draft_uri}}),
+    );
+    assert!(
+        links["result"].as_array().is_some_and(|l| l.len() >= 2),
+        "{links}"
+    );
+    let tokens = client.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": draft_uri}}),
+    );
+    assert!(
+        tokens["result"]["data"]
+            .as_array()
+            .is_some_and(|d| !d.is_empty()),
+        "{tokens}"
+    );
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().expect("exit").success());
+    std::fs::remove_dir_all(&root).ok();
+}

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::catalog::Catalog;
 use super::diagnostic::Severity;
 
 /// FTN007: may a footnote number be repeated for the same source?
@@ -21,6 +22,10 @@ pub struct Config {
     pub repeat_indicators: RepeatIndicators,
     /// Per-rule severity overrides; `None` turns the rule off.
     pub severities: HashMap<String, Option<Severity>>,
+    /// The text of the user's own catalog files (TSV with a header line, the
+    /// columns of `data/catalog/catalog.tsv` or of the shared catalog), read by
+    /// the server or the CLI; they extend and override the embedded record.
+    pub extra_catalogs: Vec<String>,
 }
 
 impl Config {
@@ -29,6 +34,16 @@ impl Config {
         match self.severities.get(code) {
             Some(choice) => *choice,
             None => Some(default),
+        }
+    }
+
+    /// The record the analysis consults: the embedded catalog plus
+    /// `extra_catalogs`.
+    pub fn catalog(&self) -> Catalog {
+        if self.extra_catalogs.is_empty() {
+            Catalog::embedded()
+        } else {
+            Catalog::with_extras(&self.extra_catalogs)
         }
     }
 }

@@ -77,3 +77,11 @@ pub struct DocumentLink {
     pub target: String,
     pub tooltip: Option<String>,
 }
+
+/// A short label shown inside the text (an inlay hint), before `at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineLabel {
+    pub at: Span,
+    pub label: String,
+    pub tooltip: Option<String>,
+}

@@ -3,13 +3,25 @@
 //! Pure functions from a [`Tree`] and a [`Config`] to plain data. No I/O, no tokio,
 //! no LSP types.
 
+pub mod catalog;
+pub mod citation;
 mod config;
+pub mod cross_refs;
+pub mod date;
 mod diagnostic;
 pub mod footnotes;
+pub mod format;
 pub mod ide;
+pub mod labels;
 pub mod numbering;
+pub mod record;
 pub mod rules;
+pub mod symbol;
+pub mod tokens;
+pub mod workspace;
 
+pub use catalog::Catalog;
+pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use footnotes::Footnotes;
@@ -19,11 +31,20 @@ use crate::syntax::Tree;
 
 /// All diagnostics for a document, sorted by position.
 pub fn analyze(tree: &Tree, config: &Config) -> Vec<Diagnostic> {
+    analyze_with(tree, config, &config.catalog())
+}
+
+/// [`analyze`] against a catalog the caller keeps (the server builds
+/// `Catalog::with_extras(&config.extra_catalogs)` once, not per keystroke).
+pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diagnostic> {
     let footnotes = Footnotes::collect(tree);
+    let citations = Citations::collect(tree);
     let context = rules::Context {
         tree,
         config,
         footnotes: &footnotes,
+        catalog,
+        citations: &citations,
     };
     let mut diagnostics = rules::run(&context);
     diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));

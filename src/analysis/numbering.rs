@@ -10,6 +10,7 @@
 
 use crate::syntax::{LineShape, Role, SegmentKind, Span, Tree};
 
+use super::cross_refs::CrossRef;
 use super::diagnostic::Edit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub struct NumberedParagraph {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SequenceFault {
+    /// This paragraph alone carries a wrong number; the ones after it are right.
+    Misnumbered,
     /// A number is missing before this one.
     Gap,
     /// The number was already used just before.
@@ -136,13 +139,19 @@ pub fn plan(tree: &Tree) -> Plan {
         };
         let mut expected = expected_start;
         let mut previous = None;
+        let numbers: Vec<u32> = list.iter().map(|p| p.number).collect();
         for (offset, mut paragraph) in list.into_iter().enumerate() {
             paragraph.run = run_start;
-            if paragraph.number != expected {
+            let number = paragraph.number;
+            if number != expected {
+                // One paragraph carries a wrong number while the ones after it
+                // go on as if it had the right one: only this one is wrong.
+                let alone = numbers.get(offset + 1) == Some(&(expected + 1));
                 let fault = match previous {
-                    Some(p) if paragraph.number == p => SequenceFault::Duplicate,
-                    Some(p) if paragraph.number < p => SequenceFault::OutOfOrder,
-                    _ if paragraph.number < expected => SequenceFault::OutOfOrder,
+                    _ if alone => SequenceFault::Misnumbered,
+                    Some(p) if number == p => SequenceFault::Duplicate,
+                    Some(p) if number < p => SequenceFault::OutOfOrder,
+                    _ if number < expected => SequenceFault::OutOfOrder,
                     _ => SequenceFault::Gap,
                 };
                 plan.issues.push(Issue::Sequence {
@@ -151,10 +160,13 @@ pub fn plan(tree: &Tree) -> Plan {
                     previous,
                     fault,
                 });
+                // Resynchronize, so that a gap or a swap is reported once.
+                if !alone {
+                    expected = number.max(previous.unwrap_or(0));
+                }
             }
-            // Resynchronize, so that a gap or a swap is reported once.
-            expected = paragraph.number.max(previous.unwrap_or(0)) + 1;
-            previous = Some(paragraph.number);
+            expected += 1;
+            previous = Some(number);
             plan.paragraphs.push(paragraph);
         }
         if let Some((part, style, _)) = part_state {
@@ -195,18 +207,40 @@ fn check_annex(plan: &mut Plan, base: usize) {
 
 impl Plan {
     /// Edits that renumber the run of paragraph `index` consecutively from it on,
-    /// starting at `first_number`.
-    pub fn renumber_from(&self, index: usize, first_number: u32) -> Vec<Edit> {
+    /// starting at `first_number`, and rewrite the cross-references ("paragraph 5
+    /// above") to the paragraphs that move. References to a number that several
+    /// paragraphs of the run carry are left alone: which one they meant is unknown.
+    pub fn renumber_from(
+        &self,
+        index: usize,
+        first_number: u32,
+        references: &[CrossRef],
+    ) -> Vec<Edit> {
         let Some(start) = self.paragraphs.get(index) else {
             return Vec::new();
         };
         let mut edits = Vec::new();
+        let mut moves: Vec<(u32, u32)> = Vec::new();
         for (number, paragraph) in (first_number..).zip(&self.paragraphs[index..]) {
             if paragraph.run != start.run {
                 break;
             }
             if paragraph.number != number {
                 edits.push(Edit::new(paragraph.digits, number.to_string()));
+                moves.push((paragraph.number, number));
+            }
+        }
+        let run: Vec<u32> = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.run == start.run)
+            .map(|p| p.number)
+            .collect();
+        for reference in references {
+            let unique = run.iter().filter(|&&n| n == reference.number).count() == 1;
+            let target = moves.iter().find(|(old, _)| *old == reference.number);
+            if let (true, Some(&(_, new))) = (unique, target) {
+                edits.push(Edit::new(reference.span, new.to_string()));
             }
         }
         edits

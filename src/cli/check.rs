@@ -69,7 +69,7 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
             counts[diagnostic.severity as usize] += 1;
             match format {
                 Format::Text => print_human(&display, &tree, diagnostic),
-                Format::Json => json.push(to_json(&display, &tree, diagnostic)),
+                Format::Json | Format::Sarif => json.push(to_json(&display, &tree, diagnostic)),
             }
         }
     }
@@ -78,6 +78,12 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&json).expect("serializable")
+            );
+        }
+        Format::Sarif => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&sarif(&json)).expect("serializable")
             );
         }
         Format::Text => {
@@ -107,6 +113,71 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The findings as a SARIF 2.1.0 log, with every rule's documentation.
+fn sarif(findings: &[JsonDiagnostic]) -> serde_json::Value {
+    use serde_json::json;
+    let rules: Vec<_> = crate::analysis::RULES
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let summary = meta
+                .doc
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.starts_with('#'))
+                .unwrap_or(meta.name);
+            json!({
+                "id": meta.code,
+                "name": meta.name,
+                "shortDescription": { "text": summary },
+                "fullDescription": { "text": meta.doc.trim() },
+                "defaultConfiguration": { "level": sarif_level(meta.default_severity) },
+            })
+        })
+        .collect();
+    let results: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "ruleId": f.code,
+                "level": sarif_level(f.severity),
+                "message": { "text": f.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": f.path },
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                        }
+                    }
+                }]
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "unres",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }]
+    })
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Information | Severity::Hint => "note",
     }
 }
 

@@ -1,6 +1,7 @@
 //! The command line: `unres check`, `unres lsp`, `unres explain`, `unres rules`.
 
 mod check;
+mod format;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +38,19 @@ enum Command {
         /// May a footnote number be repeated for the same source (FTN007)?
         #[arg(long, value_enum, default_value_t = RepeatMode::Legacy)]
         repeat_indicators: RepeatMode,
+        /// An extra catalog file (TSV: symbol, date, title …) that extends the
+        /// embedded record. Repeatable.
+        #[arg(long = "catalog", value_name = "FILE")]
+        catalogs: Vec<PathBuf>,
+    },
+    /// Lay files out as the text export does (tabs after numbers and labels,
+    /// single spaces, no trailing whitespace). Only whitespace changes.
+    Format {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Do not write; exit 1 if a file would change.
+        #[arg(long)]
+        check: bool,
     },
     /// Serve the Language Server Protocol over stdio.
     Lsp,
@@ -53,6 +67,8 @@ enum Command {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,6 +86,7 @@ pub fn main() -> ExitCode {
             format,
             rules,
             repeat_indicators,
+            catalogs,
         } => {
             let mut config = Config {
                 repeat_indicators: match repeat_indicators {
@@ -84,8 +101,20 @@ pub fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             }
+            for path in &catalogs {
+                match std::fs::read(path) {
+                    Ok(bytes) => config
+                        .extra_catalogs
+                        .push(String::from_utf8_lossy(&bytes).into_owned()),
+                    Err(error) => {
+                        eprintln!("unres: --catalog {}: cannot read: {error}", path.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             check::run(&files, format, &config)
         }
+        Command::Format { files, check } => format::run(&files, check),
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {

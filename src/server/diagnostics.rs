@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::convert;
-use crate::analysis::{self, Config, Diagnostic};
+use crate::analysis::{self, Catalog, Config, Diagnostic};
 use crate::syntax::Tree;
 use crate::text::PositionEncoding;
 
@@ -41,9 +41,10 @@ pub fn compute(
     tree: &Tree,
     uri: &Uri,
     config: &Config,
+    catalog: &Catalog,
     encoding: PositionEncoding,
 ) -> Vec<lsp::Diagnostic> {
-    analysis::analyze(tree, config)
+    analysis::analyze_with(tree, config, catalog)
         .iter()
         .map(|d| to_lsp(tree, uri, d, encoding))
         .collect()
@@ -54,11 +55,12 @@ pub fn code_actions(
     tree: &Tree,
     uri: &Uri,
     config: &Config,
+    catalog: &Catalog,
     range: lsp::Range,
     encoding: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
-    for diagnostic in analysis::analyze(tree, config) {
+    for diagnostic in analysis::analyze_with(tree, config, catalog) {
         let diagnostic_range = convert::range(tree, diagnostic.span, encoding);
         let overlaps = diagnostic_range.start.line <= range.end.line
             && range.start.line <= diagnostic_range.end.line;

@@ -8,15 +8,19 @@
 //! for a version that is no longer current are dropped, and published ones carry
 //! their version.
 
+mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
 mod navigation;
 mod outline;
+mod semantic_tokens;
 mod settings;
 mod stdin_guard;
+mod workspace;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, RwLock};
 
 use serde_json::Value;
@@ -24,16 +28,33 @@ use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-use crate::analysis::Config;
+use crate::analysis::workspace::WorkspaceIndex;
+use crate::analysis::{Catalog, Config, record, tokens};
 use crate::text::PositionEncoding;
 use documents::{ChangeError, Documents, Snapshot};
+
+/// What requests read besides the document: the settings, the record (embedded
+/// catalog + the user's catalogs + the workspace's resolutions) and the workspace
+/// index. Replaced as a whole when one of them changes; never per keystroke.
+#[derive(Clone)]
+pub struct Knowledge {
+    pub config: Arc<Config>,
+    pub catalog: Arc<Catalog>,
+    pub workspace: Arc<WorkspaceIndex>,
+}
 
 pub struct Backend {
     client: Client,
     documents: Arc<Documents>,
     encoding: RwLock<PositionEncoding>,
-    config: RwLock<Arc<Config>>,
+    knowledge: RwLock<Knowledge>,
+    /// Texts of the catalog files named in `unres.catalogs`.
+    user_catalogs: RwLock<Vec<String>>,
+    roots: RwLock<Vec<PathBuf>>,
     can_pull_configuration: AtomicBool,
+    can_watch_files: AtomicBool,
+    can_report_progress: AtomicBool,
+    progress_tokens: AtomicI32,
 }
 
 impl Backend {
@@ -42,8 +63,17 @@ impl Backend {
             client,
             documents: Arc::new(Documents::default()),
             encoding: RwLock::new(PositionEncoding::Utf16),
-            config: RwLock::new(Arc::new(Config::default())),
+            knowledge: RwLock::new(Knowledge {
+                config: Arc::new(Config::default()),
+                catalog: Arc::new(Catalog::embedded()),
+                workspace: Arc::new(WorkspaceIndex::new()),
+            }),
+            user_catalogs: RwLock::new(Vec::new()),
+            roots: RwLock::new(Vec::new()),
             can_pull_configuration: AtomicBool::new(false),
+            can_watch_files: AtomicBool::new(false),
+            can_report_progress: AtomicBool::new(false),
+            progress_tokens: AtomicI32::new(0),
         }
     }
 
@@ -51,14 +81,74 @@ impl Backend {
         *self.encoding.read().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn config(&self) -> Arc<Config> {
-        Arc::clone(&self.config.read().unwrap_or_else(|p| p.into_inner()))
+    fn knowledge(&self) -> Knowledge {
+        self.knowledge
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Rebuild the record from the embedded catalog, the user's catalogs and the
+    /// workspace index (a few tens of milliseconds, off the reactor).
+    async fn rebuild_catalog(&self) {
+        let mut extras = self
+            .user_catalogs
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let workspace = self.knowledge().workspace;
+        extras.push(workspace.catalog_tsv());
+        let built = tokio::task::spawn_blocking(move || Catalog::with_extras(&extras)).await;
+        match built {
+            Ok(catalog) => {
+                self.knowledge
+                    .write()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .catalog = Arc::new(catalog);
+            }
+            Err(error) => {
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("unres: building the catalog failed: {error}"),
+                    )
+                    .await;
+            }
+        }
     }
 
     async fn apply_settings(&self, value: &Value) {
-        let (config, problems) = settings::parse(value);
-        *self.config.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(config);
+        let (settings, mut problems) = settings::parse(value);
+        let roots = self.roots.read().unwrap_or_else(|p| p.into_inner()).clone();
+        let mut catalogs = Vec::new();
+        for path in &settings.catalog_paths {
+            let mut full = PathBuf::from(path);
+            if full.is_relative() {
+                if let Some(root) = roots.first() {
+                    full = root.join(full);
+                }
+            }
+            match std::fs::read(&full) {
+                Ok(bytes) => catalogs.push(String::from_utf8_lossy(&bytes).into_owned()),
+                Err(error) => problems.push(format!(
+                    "unres.catalogs: cannot read {}: {error}",
+                    full.display()
+                )),
+            }
+        }
+        *self
+            .user_catalogs
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = catalogs;
+        self.knowledge
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .config = Arc::new(settings.config);
+        self.rebuild_catalog().await;
         for problem in problems {
+            self.client
+                .log_message(MessageType::WARNING, format!("unres settings: {problem}"))
+                .await;
             self.client
                 .show_message(MessageType::WARNING, format!("unres settings: {problem}"))
                 .await;
@@ -69,13 +159,19 @@ impl Backend {
     fn publish(&self, uri: Uri, snapshot: Snapshot) {
         let client = self.client.clone();
         let documents = Arc::clone(&self.documents);
-        let config = self.config();
+        let knowledge = self.knowledge();
         let encoding = self.encoding();
         tokio::spawn(async move {
             let tree = Arc::clone(&snapshot.tree);
             let for_uri = uri.clone();
             let computed = tokio::task::spawn_blocking(move || {
-                diagnostics::compute(&tree, &for_uri, &config, encoding)
+                diagnostics::compute(
+                    &tree,
+                    &for_uri,
+                    &knowledge.config,
+                    &knowledge.catalog,
+                    encoding,
+                )
             })
             .await;
             match computed {
@@ -111,14 +207,14 @@ impl Backend {
         &self,
         feature: &'static str,
         uri: &Uri,
-        work: impl FnOnce(Snapshot, PositionEncoding, Arc<Config>) -> Option<T> + Send + 'static,
+        work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
         let Some(snapshot) = self.documents.snapshot(uri) else {
             return Ok(None);
         };
         let encoding = self.encoding();
-        let config = self.config();
-        match tokio::task::spawn_blocking(move || work(snapshot, encoding, config)).await {
+        let knowledge = self.knowledge();
+        match tokio::task::spawn_blocking(move || work(snapshot, encoding, knowledge)).await {
             Ok(result) => Ok(result),
             Err(error) => {
                 let message = format!("unres: {feature} failed on {}: {error}", uri.as_str());
@@ -150,6 +246,35 @@ impl LanguageServer for Backend {
             .unwrap_or(false);
         self.can_pull_configuration
             .store(can_pull, Ordering::Relaxed);
+        let can_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        self.can_watch_files.store(can_watch, Ordering::Relaxed);
+        let can_progress = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false);
+        self.can_report_progress
+            .store(can_progress, Ordering::Relaxed);
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|folder| folder.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        #[allow(deprecated)] // Older clients send only `rootUri`.
+        if roots.is_empty() {
+            if let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path()) {
+                roots.push(root.into_owned());
+            }
+        }
+        *self.roots.write().unwrap_or_else(|p| p.into_inner()) = roots;
         if let Some(options) = &params.initialization_options {
             self.apply_settings(options).await;
         }
@@ -168,6 +293,27 @@ impl LanguageServer for Backend {
                 references_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![" ".to_owned(), "/".to_owned(), "\t".to_owned()]),
+                    resolve_provider: Some(true),
+                    ..CompletionOptions::default()
+                }),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: semantic_tokens::legend(),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: Some(false),
+                            ..SemanticTokensOptions::default()
+                        },
+                    ),
+                ),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
                         code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -196,6 +342,8 @@ impl LanguageServer for Backend {
             )
             .await;
         self.pull_configuration().await;
+        self.watch_files().await;
+        self.index_workspace().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -266,10 +414,18 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params.position;
         let uri = params.text_document_position_params.text_document.uri;
-        self.with_snapshot("hover", &uri, move |snapshot, encoding, _config| {
+        self.with_snapshot("hover", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let info = navigation::footnote_hover(tree, line, byte)?;
+            let info = navigation::footnote_hover(tree, line, byte).or_else(|| {
+                record::hover_citation(
+                    tree,
+                    &knowledge.catalog,
+                    Some(&knowledge.workspace),
+                    line,
+                    byte,
+                )
+            })?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -288,13 +444,23 @@ impl LanguageServer for Backend {
         let position = params.text_document_position_params.position;
         let uri = params.text_document_position_params.text_document.uri;
         let target = uri.clone();
-        self.with_snapshot("definition", &uri, move |snapshot, encoding, _| {
+        self.with_snapshot("definition", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let span = navigation::footnote_definition(tree, line, byte)?;
+            if let Some(span) = navigation::footnote_definition(tree, line, byte) {
+                return Some(GotoDefinitionResponse::Scalar(Location::new(
+                    target,
+                    convert::range(tree, span, encoding),
+                )));
+            }
+            // A cited resolution held in a workspace file: open it at its title.
+            let symbol = record::definition_symbol(tree, line, byte)?;
+            let entry = knowledge.workspace.get(&symbol)?;
+            let file: Uri = entry.file.parse().ok()?;
+            let at = Position::new(entry.summary.title_line as u32, 0);
             Some(GotoDefinitionResponse::Scalar(Location::new(
-                target,
-                convert::range(tree, span, encoding),
+                file,
+                Range::new(at, at),
             )))
         })
         .await
@@ -345,15 +511,201 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        self.with_snapshot(
+            "inlayHint",
+            &params.text_document.uri,
+            move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                let hints = crate::analysis::labels::paragraph_labels(tree)
+                    .into_iter()
+                    .filter(|l| {
+                        let line = l.at.line as u32;
+                        range.start.line <= line && line <= range.end.line
+                    })
+                    .map(|l| InlayHint {
+                        position: convert::range(tree, l.at, encoding).start,
+                        label: InlayHintLabel::String(l.label),
+                        kind: None,
+                        text_edits: None,
+                        tooltip: l.tooltip.map(InlayHintTooltip::String),
+                        padding_left: None,
+                        padding_right: Some(true),
+                        data: None,
+                    })
+                    .collect();
+                Some(hints)
+            },
+        )
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position.position;
+        let uri = params.text_document_position.text_document.uri;
+        self.with_snapshot("completion", &uri, move |snapshot, encoding, knowledge| {
+            let tree = &snapshot.tree;
+            let (line, byte) = convert::offset(tree, position, encoding);
+            let candidates = record::complete_symbol(
+                tree,
+                &knowledge.catalog,
+                Some(&knowledge.workspace),
+                line,
+                byte,
+            );
+            let items: Vec<CompletionItem> = candidates
+                .into_iter()
+                .map(|c| completion::to_item(tree, c, encoding))
+                .collect();
+            Some(CompletionResponse::List(CompletionList {
+                // Narrowing by what is typed next changes the candidates.
+                is_incomplete: true,
+                items,
+            }))
+        })
+        .await
+    }
+
+    async fn completion_resolve(&self, mut item: CompletionItem) -> Result<CompletionItem> {
+        let key = item
+            .data
+            .as_ref()
+            .and_then(|d| d.get("resolution"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        if let (Some(key), None) = (key, &item.documentation) {
+            let knowledge = self.knowledge();
+            let documentation = tokio::task::spawn_blocking(move || {
+                record::resolve_symbol_completion(
+                    &key,
+                    &knowledge.catalog,
+                    Some(&knowledge.workspace),
+                )
+            })
+            .await
+            .ok()
+            .flatten();
+            item.documentation = documentation.map(completion::markdown);
+        }
+        Ok(item)
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.with_snapshot(
+            "semanticTokens",
+            &params.text_document.uri,
+            |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                let mut all = tokens::structure_tokens(tree);
+                all.extend(record::citation_tokens(tree));
+                let merged = tokens::merge(all);
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: semantic_tokens::encode(tree, &merged, encoding),
+                }))
+            },
+        )
+        .await
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.with_snapshot(
+            "documentLink",
+            &params.text_document.uri,
+            |snapshot, encoding, knowledge| {
+                let tree = &snapshot.tree;
+                let links = record::symbol_links(tree, &knowledge.catalog)
+                    .into_iter()
+                    .filter_map(|link| {
+                        Some(DocumentLink {
+                            range: convert::range(tree, link.span, encoding),
+                            target: Some(link.target.parse().ok()?),
+                            tooltip: link.tooltip,
+                            data: None,
+                        })
+                    })
+                    .collect();
+                Some(links)
+            },
+        )
+        .await
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut index = (*self.knowledge().workspace).clone();
+        let mut changed = false;
+        for event in params.changes {
+            let Some(path) = event.uri.to_file_path().map(|p| p.into_owned()) else {
+                continue;
+            };
+            let key = event.uri.as_str().to_owned();
+            index.remove_file(&key);
+            changed = true;
+            if event.typ == FileChangeType::DELETED {
+                continue;
+            }
+            let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
+            match read {
+                Ok(workspace::FileRead::Resolution(tree)) => {
+                    index.update(&key, &tree);
+                }
+                Ok(workspace::FileRead::Skipped) => {}
+                Ok(workspace::FileRead::Problem(problem)) => {
+                    self.client
+                        .log_message(MessageType::WARNING, format!("unres: {problem}"))
+                        .await;
+                }
+                Err(error) => {
+                    self.client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("unres: reading {key} failed: {error}"),
+                        )
+                        .await;
+                }
+            }
+        }
+        if changed {
+            self.knowledge
+                .write()
+                .unwrap_or_else(|p| p.into_inner())
+                .workspace = Arc::new(index);
+            self.rebuild_catalog().await;
+            self.republish_all();
+        }
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.with_snapshot(
+            "formatting",
+            &params.text_document.uri,
+            |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                Some(
+                    crate::analysis::format::format(tree)
+                        .iter()
+                        .map(|edit| convert::text_edit(tree, edit, encoding))
+                        .collect(),
+                )
+            },
+        )
+        .await
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let target = uri.clone();
         let range = params.range;
-        self.with_snapshot("codeAction", &uri, move |snapshot, encoding, config| {
+        self.with_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
             Some(diagnostics::code_actions(
                 &snapshot.tree,
                 &target,
-                &config,
+                &knowledge.config,
+                &knowledge.catalog,
                 range,
                 encoding,
             ))
@@ -372,6 +724,129 @@ impl Backend {
                 format!("unres: ignored an invalid message from the client: {reason}"),
             )
             .await;
+    }
+
+    /// Ask the client to tell us when resolution files change on disk.
+    async fn watch_files(&self) {
+        if !self.can_watch_files.load(Ordering::Relaxed) {
+            return;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: ["**/*.unres", "**/*.txt"]
+                .into_iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob.to_owned()),
+                    kind: None,
+                })
+                .collect(),
+        };
+        let registration = Registration {
+            id: "unres-watch-resolutions".to_owned(),
+            method: "workspace/didChangeWatchedFiles".to_owned(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(error) = self.client.register_capability(vec![registration]).await {
+            self.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("unres: cannot watch files: {error}"),
+                )
+                .await;
+        }
+    }
+
+    /// Index the resolution files of the workspace folders in the background,
+    /// with progress, then republish with the workspace known to the record.
+    async fn index_workspace(&self) {
+        let roots = self.roots.read().unwrap_or_else(|p| p.into_inner()).clone();
+        if roots.is_empty() {
+            return;
+        }
+        let files = match tokio::task::spawn_blocking(move || workspace::list_files(&roots)).await {
+            Ok(files) => files,
+            Err(error) => {
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("unres: listing the workspace failed: {error}"),
+                    )
+                    .await;
+                return;
+            }
+        };
+        let progress = if self.can_report_progress.load(Ordering::Relaxed) {
+            let token = NumberOrString::String(format!(
+                "unres-index-{}",
+                self.progress_tokens.fetch_add(1, Ordering::Relaxed)
+            ));
+            match self.client.create_work_done_progress(token.clone()).await {
+                Ok(()) => Some(
+                    self.client
+                        .progress(token, "Indexing resolutions")
+                        .with_percentage(0)
+                        .begin()
+                        .await,
+                ),
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        let mut index = WorkspaceIndex::new();
+        let total = files.len().max(1);
+        let mut indexed = 0;
+        for (done, path) in files.into_iter().enumerate() {
+            let Some(uri) = Uri::from_file_path(&path) else {
+                continue;
+            };
+            let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
+            match read {
+                Ok(workspace::FileRead::Resolution(tree)) => {
+                    if index.update(uri.as_str(), &tree).is_some() {
+                        indexed += 1;
+                    }
+                }
+                Ok(workspace::FileRead::Skipped) => {}
+                Ok(workspace::FileRead::Problem(problem)) => {
+                    self.client
+                        .log_message(MessageType::WARNING, format!("unres: {problem}"))
+                        .await;
+                }
+                Err(error) => {
+                    self.client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("unres: reading a file failed: {error}"),
+                        )
+                        .await;
+                }
+            }
+            if let Some(progress) = &progress {
+                if done % 20 == 0 {
+                    let percent = ((done * 100) / total) as u32;
+                    progress
+                        .report_with_message(format!("{done}/{total} files"), percent)
+                        .await;
+                }
+            }
+        }
+        if let Some(progress) = progress {
+            progress
+                .finish_with_message(format!("{indexed} resolutions indexed"))
+                .await;
+        }
+        self.client
+            .log_message(
+                MessageType::INFO,
+                format!("unres: indexed {indexed} resolutions of the workspace"),
+            )
+            .await;
+        self.knowledge
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .workspace = Arc::new(index);
+        self.rebuild_catalog().await;
+        self.republish_all();
     }
 
     /// Ask the client for the `unres` section, if it can answer.

@@ -8,13 +8,34 @@ use serde_json::Value;
 
 use crate::analysis::{Config, RepeatIndicators, Severity, rule_meta};
 
-/// Build a config from the `unres` settings object. Unknown keys are ignored;
-/// invalid values are reported back so the server can log them.
-pub fn parse(value: &Value) -> (Config, Vec<String>) {
+/// What the `unres` settings say: the analysis config, and the catalog files the
+/// server must read (`unres.catalogs`).
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub config: Config,
+    pub catalog_paths: Vec<String>,
+}
+
+/// Build the settings from the `unres` settings object. Unknown keys are ignored;
+/// invalid values are reported back so the server can show them.
+pub fn parse(value: &Value) -> (Settings, Vec<String>) {
     let mut config = Config::default();
     let mut problems = Vec::new();
     // Accept both `{ "unres": {...} }` and the section itself.
     let value = value.get("unres").unwrap_or(value);
+    let mut catalog_paths = Vec::new();
+    match value.get("catalogs") {
+        Some(Value::Array(paths)) => {
+            for path in paths {
+                match path.as_str() {
+                    Some(path) => catalog_paths.push(path.to_owned()),
+                    None => problems.push(format!("unres.catalogs: `{path}` is not a path")),
+                }
+            }
+        }
+        Some(Value::Null) | None => {}
+        Some(other) => problems.push(format!("unres.catalogs: `{other}` is not a list of paths")),
+    }
     if let Some(rules) = value.get("rules").and_then(Value::as_object) {
         for (code, level) in rules {
             let Some(meta) = rule_meta(code) else {
@@ -48,7 +69,13 @@ pub fn parse(value: &Value) -> (Config, Vec<String>) {
             "unres.footnotes.repeatIndicators: `{other}` is not legacy or current"
         )),
     }
-    (config, problems)
+    (
+        Settings {
+            config,
+            catalog_paths,
+        },
+        problems,
+    )
 }
 
 #[cfg(test)]
@@ -58,12 +85,15 @@ mod tests {
 
     #[test]
     fn rules_and_footnotes() {
-        let (config, problems) = parse(&json!({
+        let (settings, problems) = parse(&json!({
             "unres": {
                 "rules": { "num001": "warning", "FTN009": "off", "XYZ999": "error" },
-                "footnotes": { "repeatIndicators": "current" }
+                "footnotes": { "repeatIndicators": "current" },
+                "catalogs": ["extra.tsv"]
             }
         }));
+        let config = settings.config;
+        assert_eq!(settings.catalog_paths, ["extra.tsv"]);
         assert_eq!(
             config.severities.get("NUM001"),
             Some(&Some(Severity::Warning))

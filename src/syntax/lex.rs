@@ -467,6 +467,17 @@ fn content_end(text: &str, body_start: usize, markers: &[MarkerCandidate]) -> us
     trimmed.max(body_start.min(trimmed))
 }
 
+/// Abbreviations that a number follows after a full stop.
+const ABBREVIATIONS: [&str; 16] = [
+    "Add", "Rev", "Corr", "Amend", "Suppl", "No", "Nos", "para", "paras", "chap", "vol", "sect",
+    "art", "p", "pp", "fig",
+];
+
+/// Units written with a power (`km2`, `m3`), which are not footnote markers.
+const UNITS: [&str; 12] = [
+    "m", "km", "cm", "mm", "dm", "ha", "ft", "mi", "nm", "kg", "g", "t",
+];
+
 const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 fn superscript_value(ch: char) -> Option<u32> {
@@ -537,11 +548,13 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
         let mut end = token.len();
         // Several markers at one point are comma-separated: `General,1,2`.
         while let Some(marker) = glued_marker(&token[..end]) {
-            let cited_with_date = body[token_start + token.len()..]
-                .trim_start()
-                .starts_with("of ");
-            if marker.form == MarkerForm::AfterNumber && token.contains('/') && cited_with_date {
-                // `60/212 of 22 December 2005`: a citation, not `60/21` + marker 2.
+            // `60/212 of 22 December 2005` and `64/269, 65/289`: a citation or a
+            // list of symbols, not `60/21` + marker 2.
+            let next = all_tokens.get(position + 1).map_or("", |t| t.1);
+            let cited = (next == "of" && marker.punctuation_after.is_none())
+                || next.contains('/')
+                || next.starts_with(|c: char| c.is_ascii_digit());
+            if marker.form == MarkerForm::AfterNumber && token.contains('/') && cited {
                 break;
             }
             markers.push(MarkerCandidate {
@@ -608,6 +621,12 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         punctuation_after = Some(ByteRange::new(end - 1, end));
         end -= 1;
     }
+    // A marker inside brackets or quotes: `(… Bandar Abbas21),`.
+    let closed = token[..end].trim_end_matches([')', ']', '”', '’', '"']);
+    if closed.len() < end && closed.ends_with(|c: char| c.is_ascii_digit()) {
+        end = closed.len();
+        punctuation_after = None;
+    }
     let digits_start = token[..end]
         .rfind(|c: char| !c.is_ascii_digit())
         .map_or(0, |i| {
@@ -646,6 +665,10 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         // `5,6` or `2.5`: numbers, not markers.
         return None;
     }
+    // Document parts and pinpoints: `Add.1`, `Rev.2`, `No.3`, `para.4`.
+    if last_before == '.' && ABBREVIATIONS.contains(&word.trim_start_matches(['(', '['])) {
+        return None;
+    }
     // Sales numbers and section pinpoints: `E.93.I.8`.
     if last_before == '.' && word.contains('.') && word.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -660,7 +683,7 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         if letters.iter().all(|c| c.is_uppercase()) {
             return None;
         }
-        if letters.len() <= 3 && letters.iter().all(|c| c.is_lowercase()) {
+        if UNITS.contains(&word) {
             return None;
         }
         if word.chars().any(|c| c.is_ascii_digit()) {
@@ -673,7 +696,8 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         form: MarkerForm::Glued,
         after_punctuation,
         // `Rights,1.`: the marker already follows a mark; what comes after is text.
-        punctuation_after: if after_punctuation {
+        // After a closing quote or bracket (`”1,`) it still stands before the mark.
+        punctuation_after: if matches!(last_before, ',' | ';' | ':' | '.') {
             None
         } else {
             punctuation_after
@@ -707,8 +731,8 @@ fn symbol_marker(
     punctuation_after: Option<ByteRange>,
 ) -> Option<MarkerCandidate> {
     let digits = &token[digits_start..end];
-    // Only a bare `59/3009` (no punctuation after it): in lists such as
-    // `64/269, 65/289` the digits are the resolution's own.
+    // Only a bare `59/3009`: before a comma (`64/263, section II`) the digits are
+    // far more often the resolution's own.
     if punctuation_after.is_some()
         || digits.len() < 3
         || digits.ends_with('0')

@@ -400,12 +400,16 @@ impl Builder<'_> {
         if self.list.parent.is_none() || index == 0 {
             return false;
         }
-        if self.nested_number.is_some_and(|n| n + 1 == number) {
-            return true;
-        }
         let Some(previous) = self.roles.iter().rposition(|r| *r != Role::Blank) else {
             return false;
         };
+        let in_nested_list = matches!(
+            self.roles[previous],
+            Role::Subparagraph { .. } | Role::Continuation { .. }
+        );
+        if in_nested_list && self.nested_number.is_some_and(|n| n + 1 == number) {
+            return true;
+        }
         number == 1
             && self.seen_operative
             && (matches!(self.roles[previous], Role::Subparagraph { .. })
@@ -567,11 +571,19 @@ impl Builder<'_> {
                 Role::Separator
             }
             _ => {
-                // Annex headings and lead-ins start a new list context.
-                self.list = ListState {
-                    parent: Some(index as u32),
-                    ..ListState::default()
-                };
+                // Annex headings and lead-ins start a new list context; other
+                // unlabelled text may sit inside a list that goes on after it.
+                match line.final_char() {
+                    Some((_, ':')) => {
+                        self.list = ListState {
+                            parent: Some(index as u32),
+                            ..ListState::default()
+                        };
+                    }
+                    Some((_, ',' | ';' | '.')) => {}
+                    // A heading: the list may go on after it, or restart at (a).
+                    _ => self.list.heading = Some(index as u32),
+                }
                 Role::AnnexText
             }
         }

@@ -4,11 +4,19 @@
 //! why, example, fix); [`declare_rule!`] keeps the same text available at run time
 //! for `unres explain` and hovers on a rule code.
 
+use super::catalog::Catalog;
+use super::citation::Citations;
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::footnotes::Footnotes;
 use crate::syntax::{Span, Tree};
 
+mod cit001_first_citation_date;
+mod cit002_date_at_later_citation;
+mod cit003_date_format;
+mod cit004_chronological_order;
+mod cit016_date_contradicts_record;
+mod cit017_unknown_resolution;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
 mod ftn007_repeated_marker;
@@ -20,6 +28,12 @@ mod num005_subparagraph_label_form;
 mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
+mod num010_cross_reference;
+mod sym001_ga_resolution_number;
+mod sym002_old_ga_number;
+mod sym003_part_letter;
+mod sym009_council_year;
+mod sym013_resolution_by_number;
 
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -39,6 +53,10 @@ pub struct Context<'a> {
     pub tree: &'a Tree,
     pub config: &'a Config,
     pub footnotes: &'a Footnotes,
+    /// The record: embedded catalog plus the user's catalog files.
+    pub catalog: &'a Catalog,
+    /// Every citation of resolutions and decisions in the document.
+    pub citations: &'a Citations,
 }
 
 /// Collects a rule's findings at the severity the configuration gives it.
@@ -129,6 +147,18 @@ pub static RULES: &[&dyn Rule] = &[
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
+    &num010_cross_reference::CrossReference,
+    &sym001_ga_resolution_number::GaResolutionNumber,
+    &sym002_old_ga_number::OldGaNumber,
+    &sym003_part_letter::PartLetter,
+    &sym009_council_year::CouncilYear,
+    &sym013_resolution_by_number::ResolutionByNumber,
+    &cit001_first_citation_date::FirstCitationDate,
+    &cit002_date_at_later_citation::DateAtLaterCitation,
+    &cit003_date_format::DateFormat,
+    &cit004_chronological_order::ChronologicalOrder,
+    &cit016_date_contradicts_record::DateContradictsRecord,
+    &cit017_unknown_resolution::UnknownResolution,
     &ftn002_footnote_order::FootnoteOrder,
     &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
     &ftn007_repeated_marker::RepeatedMarker,

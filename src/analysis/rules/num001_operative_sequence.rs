@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::cross_refs;
 use crate::analysis::numbering::{self, Issue, SequenceFault};
 use crate::analysis::{Edit, Fix};
 
@@ -18,7 +19,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// "Renumber from here" renumbers this paragraph and the ones after it in the
-    /// same sequence.
+    /// same sequence, and rewrites references such as "paragraph 5 above" to the
+    /// paragraphs it renumbers.
     pub struct OperativeSequence {
         code: "NUM001",
         severity: Error,
@@ -32,6 +34,7 @@ impl Rule for OperativeSequence {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let plan = numbering::plan(context.tree);
+        let references = cross_refs::collect(context.tree);
         for issue in &plan.issues {
             let Issue::Sequence {
                 index,
@@ -45,6 +48,9 @@ impl Rule for OperativeSequence {
             let paragraph = plan.paragraphs[index];
             let number = paragraph.number;
             let message = match (fault, previous) {
+                (SequenceFault::Misnumbered, _) => {
+                    format!("Paragraph numbered {number} should be {expected}")
+                }
                 (SequenceFault::Duplicate, _) => {
                     format!("Paragraph number {number} is used twice; expected {expected}")
                 }
@@ -62,7 +68,7 @@ impl Rule for OperativeSequence {
                     format!("The numbering starts at {number}; expected {expected}")
                 }
             };
-            let edits: Vec<Edit> = plan.renumber_from(index, expected);
+            let edits: Vec<Edit> = plan.renumber_from(index, expected, &references);
             let diagnostic = sink.report(paragraph.digits, message);
             if !edits.is_empty() {
                 diagnostic.with_fix(Fix {
@@ -78,7 +84,8 @@ impl Rule for OperativeSequence {
 mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
 
-    const HEAD: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n";
+    const HEAD: &str =
+        "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n";
 
     #[test]
     fn consecutive_numbering_is_quiet() {
@@ -95,6 +102,14 @@ mod tests {
     }
 
     #[test]
+    fn one_misnumbered_paragraph_is_reported_alone() {
+        let diagnostics = check(&format!(
+            "{HEAD}\t1.\tDecides;\n\t2.\tRequests;\n\t4.\tInvites;\n\t^ NUM001\n\t4.\tUrges;\n\t5.\tDecides."
+        ));
+        assert_eq!(diagnostics[0].message, "Paragraph numbered 4 should be 3");
+    }
+
+    #[test]
     fn duplicates_and_wrong_start() {
         check(&format!(
             "{HEAD}\t2.\tDecides;\n\t^ NUM001\n\t3.\tRequests;\n\t3.\tInvites;\n\t^ NUM001\n\t4.\tUrges."
@@ -108,6 +123,20 @@ mod tests {
             "NUM001",
         );
         assert!(fixed.ends_with("\t1.\tDecides;\n\t2.\tRequests;\n\t3.\tInvites;\n\t4.\tUrges."));
+    }
+
+    #[test]
+    fn renumbering_rewrites_cross_references() {
+        let fixed = apply_fix(
+            &format!(
+                "{HEAD}\t1.\tDecides;\n\t3.\tRequests;\n\t4.\tInvites States to act on paragraph 3 above."
+            ),
+            "NUM001",
+        );
+        assert!(
+            fixed.ends_with("\t2.\tRequests;\n\t3.\tInvites States to act on paragraph 2 above."),
+            "{fixed}"
+        );
     }
 
     #[test]

@@ -1,0 +1,689 @@
+//! Citations of resolutions and decisions in running text (spec §6): "its
+//! resolution 64/222 of 21 December 2009", lists ("resolutions 57/270 B of
+//! 23 June 2003, 60/212 of 22 December 2005 and 67/227 of 21 December 2012"),
+//! "Security Council resolution 1325 (2000)", "resolution 2626 (XXV)".
+//!
+//! A citation is attributed to an organ: named before the keyword ("Security
+//! Council resolution"), implied by "its" (the citing organ), or given by the
+//! form of the number (`1325 (2000)` is always the Security Council). Citations
+//! of other bodies ("Commission on the Status of Women resolution 49/7",
+//! "resolution 4/2 of the United Nations Environment Assembly") get no symbol and
+//! are never looked up in the record.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::Date;
+use super::symbol::{Organ, ga_old};
+use crate::syntax::{LineShape, Role, Span, Tree};
+
+/// The shape of a cited number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemForm {
+    /// `1325 (2000)`.
+    Council,
+    /// `2013/5`: a four-digit year, then the number (ECOSOC).
+    YearNumber,
+    /// `68/230`, `ES-11/1`, `57/270 B`, `31/6 A and B`.
+    SessionNumber,
+    /// `2626 (XXV)`, `3411 A and B (XXX)`.
+    Roman,
+}
+
+/// One number of a citation, with its date when the text gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedItem {
+    /// The number as written: `57/270 B`, `2626 (XXV)`, `1325 (2000)`.
+    pub span: Span,
+    pub text: String,
+    pub form: ItemForm,
+    /// The date written after the item (`of 21 December 2009`), or shared by a
+    /// list (`… both of 27 December 2013`).
+    pub date: Option<Date>,
+    pub date_span: Option<Span>,
+    /// Canonical symbols (one per lettered part); empty for decisions and for
+    /// resolutions of bodies the record does not cover.
+    pub symbols: Vec<String>,
+}
+
+/// One citation: a keyword and the items that follow it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub line: usize,
+    /// From the organ name (or "its") to the end of the last item or date.
+    pub span: Span,
+    /// `resolution`, `resolutions`, `decision`, `decisions`.
+    pub keyword: Span,
+    pub decision: bool,
+    /// The organ whose resolutions these are; `None` for other bodies.
+    pub organ: Option<Organ>,
+    /// Written "its resolution".
+    pub own: bool,
+    /// The line is a paragraph of the resolution itself (preamble, operative
+    /// part), not a footnote, an annex or a header.
+    pub in_body: bool,
+    /// The citation stands inside quotation marks (part of a quoted title).
+    pub quoted: bool,
+    /// The composite part (A, B …) it stands in, counted from 1; 0 when the
+    /// resolution has none. Each part is dated anew.
+    pub part: u32,
+    pub items: Vec<CitedItem>,
+}
+
+const YEAR: &str = r"(?:19[4-9][0-9]|20[0-9]{2})";
+const MONTH: &str =
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+
+static KEYWORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([Rr]esolution|[Dd]ecision)(s?) ").expect("valid regex"));
+
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    let letters = r"(?: [A-Z](?:(?: and|,| to) [A-Z])*\b)";
+    Regex::new(&format!(
+        r"^(?:(?P<sc>[1-9][0-9]*) \((?P<scy>{YEAR})\)|(?P<ey>{YEAR})/(?P<en>[1-9][0-9]*)|(?P<gs>[1-9][0-9]?|E?S-[1-9][0-9]?)/(?P<gn>[1-9][0-9]*)(?P<gp>{letters})?|(?P<on>[1-9][0-9]*)(?P<op>{letters})? \((?P<or>(?:E?S-)?[IVXL]+)\))"
+    ))
+    .expect("valid regex")
+});
+
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^,? (?:(?P<shared>both|all) )?of (?P<date>(?:[1-9]|[12][0-9]|3[01]) {MONTH} {YEAR})(?:[0-9]{{1,2}})?\b"
+    ))
+    .expect("valid regex")
+});
+
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:,? and |, )").expect("valid regex"));
+
+static OTHER_BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,? (?:of|adopted by) the (?:[A-Z]|High-level)").expect("valid regex")
+});
+
+/// Capitalized nouns that end the name of a body other than the four organs
+/// ("Commission on the Status of Women resolution", "Environment Assembly
+/// resolution").
+const BODY_NOUNS: &[&str] = &[
+    "Assembly",
+    "Council",
+    "Commission",
+    "Committee",
+    "Conference",
+    "Board",
+    "Women",
+    "Drugs",
+    "Parties",
+    "Organization",
+    "Forum",
+    "Meeting",
+    "Programme",
+    "Court",
+    "Union",
+    "Agency",
+    "Rights",
+    "Development",
+    "Group",
+    "Summit",
+    "Congress",
+    "Justice",
+    "Sub-Commission",
+    "Session",
+    "Secretariat",
+    "Mechanism",
+    "Convention",
+    "Protocol",
+    "Crime",
+];
+
+/// The organ the document is a resolution of, from its organ line or header.
+pub fn citing_organ(tree: &Tree) -> Option<Organ> {
+    let named = |text: &str| {
+        [
+            Organ::GeneralAssembly,
+            Organ::SecurityCouncil,
+            Organ::EconomicAndSocialCouncil,
+            Organ::HumanRightsCouncil,
+        ]
+        .into_iter()
+        .find(|organ| text.contains(organ.name()))
+    };
+    for (_, line, _) in tree.iter() {
+        if let LineShape::Organ { known: true, .. } = line.shape {
+            return named(&line.text);
+        }
+    }
+    tree.iter()
+        .take(40)
+        .find(|(_, line, _)| matches!(line.shape, LineShape::AdoptionLine))
+        .and_then(|(_, line, _)| named(&line.text))
+}
+
+/// The organ written just before a keyword: `Some(Some(organ))` for one of the
+/// four organs or "its", `Some(None)` for another body, `None` when nothing is
+/// named.
+fn organ_before(before: &str, citing: Option<Organ>) -> (Option<Option<Organ>>, bool, usize) {
+    let trimmed = before.trim_end();
+    if let Some((organ, rest)) = named_body(trimmed) {
+        return (Some(organ), false, rest);
+    }
+    for own in ["its own", "its", "Its"] {
+        if let Some(rest) = trimmed.strip_suffix(own)
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            // "the Economic and Social Council, in its resolution": "its" is the
+            // body named just before, not the citing organ.
+            let named = rest
+                .trim_end()
+                .trim_end_matches(" in")
+                .trim_end_matches(" by")
+                .trim_end_matches(',')
+                .trim_end();
+            let organ = named_body(named).map_or(citing, |(organ, _)| organ);
+            return (Some(organ), true, rest.len());
+        }
+    }
+    (None, false, before.len())
+}
+
+/// The body whose name ends `text`: one of the four organs (`Some(organ)`),
+/// another body (`None`), with the byte where the name starts. "Assembly"
+/// alone after a lower-case word ("pursuant to Assembly resolution") is the
+/// General Assembly.
+fn named_body(text: &str) -> Option<(Option<Organ>, usize)> {
+    for organ in [
+        Organ::GeneralAssembly,
+        Organ::SecurityCouncil,
+        Organ::EconomicAndSocialCouncil,
+        Organ::HumanRightsCouncil,
+    ] {
+        if let Some(rest) = text.strip_suffix(organ.name()) {
+            return Some((Some(organ), rest.len()));
+        }
+    }
+    let word_start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &text[word_start..];
+    if word == "Assembly" {
+        let previous = text[..word_start].split_whitespace().next_back();
+        if previous.is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            return Some((Some(Organ::GeneralAssembly), word_start));
+        }
+    }
+    if BODY_NOUNS.contains(&word)
+        || (word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return Some((None, word_start));
+    }
+    None
+}
+
+/// The citations in one line of text.
+pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for keyword in KEYWORD.captures_iter(text) {
+        let whole = keyword.get(0).expect("group 0");
+        let decision = keyword[1].eq_ignore_ascii_case("decision");
+        let (named, own, start) = organ_before(&text[..whole.start()], citing);
+        let mut position = whole.end();
+        let mut items: Vec<CitedItem> = Vec::new();
+        let mut other_body = named == Some(None);
+        while let Some(captures) = ITEM.captures(&text[position..]) {
+            let matched = captures.get(0).expect("group 0");
+            let end = position + matched.end();
+            if text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '/')
+            {
+                break;
+            }
+            let form = if captures.name("sc").is_some() {
+                ItemForm::Council
+            } else if captures.name("ey").is_some() {
+                ItemForm::YearNumber
+            } else if captures.name("gs").is_some() {
+                ItemForm::SessionNumber
+            } else {
+                ItemForm::Roman
+            };
+            let mut item = CitedItem {
+                span: Span::new(line, position, end),
+                text: matched.as_str().to_owned(),
+                form,
+                date: None,
+                date_span: None,
+                symbols: Vec::new(),
+            };
+            position = end;
+            if let Some(date) = DATE_AFTER.captures(&text[position..]) {
+                let group = date.name("date").expect("date group");
+                let parsed = Date::parse_text(group.as_str());
+                let span = Span::new(line, position + group.start(), position + group.end());
+                if date.name("shared").is_some() {
+                    for earlier in items.iter_mut().filter(|i| i.date.is_none()) {
+                        earlier.date = parsed;
+                        earlier.date_span = Some(span);
+                    }
+                }
+                item.date = parsed;
+                item.date_span = Some(span);
+                position += date.get(0).expect("group 0").end();
+            } else if form != ItemForm::Council && OTHER_BODY_AFTER.is_match(&text[position..]) {
+                other_body = true;
+            }
+            items.push(item);
+            match SEPARATOR.find(&text[position..]) {
+                Some(separator) if ITEM.is_match(&text[position + separator.end()..]) => {
+                    position += separator.end();
+                }
+                _ => break,
+            }
+        }
+        if items.is_empty() {
+            continue;
+        }
+        let organ_hint = match named {
+            Some(Some(organ)) => Some(organ),
+            Some(None) => None,
+            None => citing,
+        };
+        let span_end = items
+            .last()
+            .map(|i| i.date_span.map_or(i.span.end, |d| d.end))
+            .unwrap_or(whole.end());
+        let mut citation_organ = None;
+        for item in &mut items {
+            let organ = item_organ(item.form, organ_hint, named.is_some(), other_body);
+            if !decision && let Some(organ) = organ {
+                item.symbols = symbols_of(organ, &captures_of(&item.text));
+            }
+            citation_organ = citation_organ.or(organ);
+        }
+        out.push(Citation {
+            line,
+            span: Span::new(line, start, span_end),
+            keyword: Span::new(line, whole.start(), whole.end() - 1),
+            decision,
+            organ: citation_organ,
+            own,
+            in_body,
+            quoted: is_quoted(&text[..start]),
+            part: 0,
+            items,
+        });
+    }
+    out
+}
+
+/// Is the end of `before` inside “curly” or "straight" quotation marks?
+fn is_quoted(before: &str) -> bool {
+    let opened = before.matches('“').count();
+    let closed = before.matches('”').count();
+    opened > closed || before.matches('"').count() % 2 == 1
+}
+
+/// Whose resolution an item is, from the named (or citing) organ and its form.
+fn item_organ(form: ItemForm, hint: Option<Organ>, named: bool, other_body: bool) -> Option<Organ> {
+    match form {
+        ItemForm::Council => Some(Organ::SecurityCouncil),
+        _ if other_body => None,
+        ItemForm::YearNumber => match hint {
+            Some(Organ::EconomicAndSocialCouncil) => hint,
+            _ if !named => Some(Organ::EconomicAndSocialCouncil),
+            _ => None,
+        },
+        ItemForm::SessionNumber => match hint {
+            Some(Organ::GeneralAssembly | Organ::HumanRightsCouncil) => hint,
+            None if !named => Some(Organ::GeneralAssembly),
+            _ => None,
+        },
+        ItemForm::Roman => match hint {
+            Some(Organ::GeneralAssembly) => hint,
+            None if !named => Some(Organ::GeneralAssembly),
+            _ => None,
+        },
+    }
+}
+
+/// The parts of an item's text: number groups and letters.
+struct ItemParts {
+    /// `68/230`, `2013/5`, `1325 (2000)`; for the old GA form the number alone.
+    base: String,
+    roman: Option<String>,
+    letters: Vec<char>,
+}
+
+fn captures_of(text: &str) -> ItemParts {
+    let captures = ITEM.captures(text).expect("an item's own text matches");
+    let letters_of = |group: Option<regex::Match<'_>>| -> Vec<char> {
+        let Some(group) = group else {
+            return Vec::new();
+        };
+        let letters: Vec<char> = group
+            .as_str()
+            .split([' ', ','])
+            .filter(|w| w.len() == 1)
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if group.as_str().contains(" to ") && letters.len() == 2 {
+            (letters[0]..=letters[1]).collect()
+        } else {
+            letters
+        }
+    };
+    if let Some(n) = captures.name("sc") {
+        ItemParts {
+            base: format!("{}({})", n.as_str(), &captures["scy"]),
+            roman: None,
+            letters: Vec::new(),
+        }
+    } else if let Some(year) = captures.name("ey") {
+        ItemParts {
+            base: format!("{}/{}", year.as_str(), &captures["en"]),
+            roman: None,
+            letters: Vec::new(),
+        }
+    } else if let Some(session) = captures.name("gs") {
+        ItemParts {
+            base: format!("{}/{}", session.as_str(), &captures["gn"]),
+            roman: None,
+            letters: letters_of(captures.name("gp")),
+        }
+    } else {
+        ItemParts {
+            base: captures["on"].to_owned(),
+            roman: Some(captures["or"].to_owned()),
+            letters: letters_of(captures.name("op")),
+        }
+    }
+}
+
+fn symbols_of(organ: Organ, parts: &ItemParts) -> Vec<String> {
+    let prefix = match organ {
+        Organ::GeneralAssembly => "A/RES/",
+        Organ::SecurityCouncil => "S/RES/",
+        Organ::EconomicAndSocialCouncil => "E/RES/",
+        Organ::HumanRightsCouncil => "A/HRC/RES/",
+    };
+    if let Some(roman) = &parts.roman {
+        if parts.letters.is_empty() {
+            return vec![ga_old(&parts.base, roman, None)];
+        }
+        return parts
+            .letters
+            .iter()
+            .map(|l| ga_old(&parts.base, roman, Some(&l.to_string())))
+            .collect();
+    }
+    let base = format!("{prefix}{}", parts.base);
+    if parts.letters.is_empty() {
+        vec![base]
+    } else {
+        parts
+            .letters
+            .iter()
+            .map(|l| format!("{base} {l}"))
+            .collect()
+    }
+}
+
+/// Lines whose citations count as the resolution's own text.
+pub fn is_body_role(role: Role) -> bool {
+    role.is_body_paragraph() || matches!(role, Role::Continuation { .. })
+}
+
+/// Lines worth scanning at all (not trailer or page furniture).
+fn is_scanned_role(role: Role) -> bool {
+    !matches!(
+        role,
+        Role::Blank | Role::Trailer | Role::Furniture | Role::Artifact | Role::Separator
+    )
+}
+
+/// Every citation of a document, with first-citation tracking.
+#[derive(Debug, Clone, Default)]
+pub struct Citations {
+    pub citing: Option<Organ>,
+    pub list: Vec<Citation>,
+    /// (Composite part, symbol) → (citation, item) of its first citation in the
+    /// body.
+    first: HashMap<(u32, String), (usize, usize)>,
+}
+
+impl Citations {
+    pub fn collect(tree: &Tree) -> Citations {
+        let citing = citing_organ(tree);
+        let mut list: Vec<Citation> = Vec::new();
+        let mut part = 0;
+        for (index, line, role) in tree.iter() {
+            if let Role::PartHeading {
+                composite: true, ..
+            } = role
+            {
+                part += 1;
+            }
+            if !is_scanned_role(role)
+                || !line.text.contains("esolution") && !line.text.contains("ecision")
+            {
+                continue;
+            }
+            list.extend(
+                scan_line(&line.text, index, citing, is_body_role(role))
+                    .into_iter()
+                    .map(|citation| Citation { part, ..citation }),
+            );
+        }
+        let mut first = HashMap::new();
+        for (c, citation) in list.iter().enumerate() {
+            if !citation.in_body {
+                continue;
+            }
+            for (i, item) in citation.items.iter().enumerate() {
+                for symbol in &item.symbols {
+                    first
+                        .entry((citation.part, symbol.clone()))
+                        .or_insert((c, i));
+                }
+            }
+        }
+        Citations {
+            citing,
+            list,
+            first,
+        }
+    }
+
+    /// Is item `item` of citation `citation` the first citation of `symbol` in
+    /// the body (of its composite part)?
+    pub fn is_first(&self, citation: usize, item: usize, symbol: &str) -> bool {
+        let part = self.list[citation].part;
+        self.first.get(&(part, symbol.to_owned())) == Some(&(citation, item))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str, citing: Option<Organ>) -> Vec<Citation> {
+        scan_line(text, 0, citing, true)
+    }
+
+    fn symbols(citations: &[Citation]) -> Vec<(String, Option<String>)> {
+        citations
+            .iter()
+            .flat_map(|c| c.items.iter())
+            .flat_map(|i| {
+                i.symbols
+                    .iter()
+                    .map(move |s| (s.clone(), i.date.map(|d| d.to_string())))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn single_and_list() {
+        let ga = Some(Organ::GeneralAssembly);
+        let found = scan(
+            "\tReaffirming its resolution 64/222 of 21 December 2009, in which",
+            ga,
+        );
+        assert_eq!(
+            symbols(&found),
+            [(
+                "A/RES/64/222".to_owned(),
+                Some("21 December 2009".to_owned())
+            )]
+        );
+        assert!(found[0].own);
+        let text = "\tRecalling its resolutions 57/270 B of 23 June 2003, 60/212 of 22 December 2005, 62/209 of 19 December 2007, 63/233 of 19 December 2008, 64/1 of 6 October 2009, 66/219 of 22 December 2011, 67/227 of 21 December 2012 and other resolutions relevant to South-South cooperation,";
+        let found = symbols(&scan(text, ga));
+        assert_eq!(found.len(), 7);
+        assert_eq!(found[0].0, "A/RES/57/270 B");
+        assert_eq!(
+            found[6],
+            (
+                "A/RES/67/227".to_owned(),
+                Some("21 December 2012".to_owned())
+            )
+        );
+    }
+
+    #[test]
+    fn organs_and_forms() {
+        let ga = Some(Organ::GeneralAssembly);
+        let sc = Some(Organ::SecurityCouncil);
+        let found = symbols(&scan(
+            "Security Council resolution 1325 (2000) of 31 October 2000 and resolution 2626 (XXV) and resolutions 3411 A and B (XXX)",
+            ga,
+        ));
+        let names: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "S/RES/1325(2000)",
+                "A/RES/2626(XXV)",
+                "A/RES/3411(XXX) A",
+                "A/RES/3411(XXX) B"
+            ]
+        );
+        let found = symbols(&scan("Recalling its resolution 2086 (2013)", sc));
+        assert_eq!(found[0].0, "S/RES/2086(2013)");
+        let found = symbols(&scan(
+            "Economic and Social Council resolution 2012/32 of 27 July 2012",
+            ga,
+        ));
+        assert_eq!(found[0].0, "E/RES/2012/32");
+        let found = symbols(&scan(
+            "Human Rights Council resolution 25/1 of 27 March 2014",
+            ga,
+        ));
+        assert_eq!(found[0].0, "A/HRC/RES/25/1");
+        // Other bodies are never looked up.
+        assert!(
+            symbols(&scan(
+                "resolution 4/2 of the United Nations Environment Assembly",
+                ga
+            ))
+            .is_empty()
+        );
+        assert!(
+            symbols(&scan(
+                "Commission on the Status of Women resolution 49/7",
+                ga
+            ))
+            .is_empty()
+        );
+        assert!(
+            symbols(&scan(
+                "recalls decision 17/1 of the High-level Committee",
+                ga
+            ))
+            .is_empty()
+        );
+        // In a Security Council text an undesignated N/M number is not a GA one.
+        assert!(symbols(&scan("its resolution 64/222", sc)).is_empty());
+        let found = symbols(&scan(
+            "in accordance with Assembly resolution 76/238 of 24 December 2021",
+            ga,
+        ));
+        assert_eq!(found[0].0, "A/RES/76/238");
+        let found = symbols(&scan(
+            "as endorsed by the Economic and Social Council in its resolution 2020/8 of 18 June 2020",
+            ga,
+        ));
+        assert_eq!(found[0].0, "E/RES/2020/8");
+        assert!(
+            symbols(&scan(
+                "at the request of the Commission on Human Rights, in its resolution 2005/5",
+                ga
+            ))
+            .is_empty()
+        );
+        assert!(
+            symbols(&scan(
+                "in line with United Nations Environment Assembly resolution 4/1",
+                ga
+            ))
+            .is_empty()
+        );
+        let found = symbols(&scan(
+            "its resolutions 68/247 A and 68/248 A both of 27 December 2013",
+            ga,
+        ));
+        assert!(
+            found
+                .iter()
+                .all(|(_, d)| d.as_deref() == Some("27 December 2013")),
+            "{found:?}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scanning_never_panics(text in "\\PC{0,80}", tail in "(resolutions? |its |Council |\u{a0}|[0-9/ ()A-Z,])*") {
+            let line = format!("{text}{tail}");
+            for citation in scan_line(&line, 0, Some(Organ::GeneralAssembly), true) {
+                for item in &citation.items {
+                    assert!(line.is_char_boundary(item.span.start) && line.is_char_boundary(item.span.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn glued_footnote_marker_after_year() {
+        let found = scan(
+            "resolution 33/134 of 19 December 19781 in which",
+            Some(Organ::GeneralAssembly),
+        );
+        assert_eq!(found[0].items[0].date.map(|d| d.year), Some(1978));
+    }
+
+    #[test]
+    fn seed_document() {
+        let text =
+            std::fs::read_to_string("data/examples/A_RES_68_230.txt").expect("seed resolution");
+        let tree = Tree::parse(&text);
+        let citations = Citations::collect(&tree);
+        assert_eq!(citations.citing, Some(Organ::GeneralAssembly));
+        let dated: HashMap<String, String> = citations
+            .list
+            .iter()
+            .flat_map(|c| c.items.iter())
+            .filter_map(|i| Some((i.symbols.first()?.clone(), i.date?.to_string())))
+            .collect();
+        assert_eq!(dated["A/RES/64/222"], "21 December 2009");
+        assert_eq!(dated["A/RES/33/134"], "19 December 1978");
+        assert_eq!(dated["A/RES/57/270 B"], "23 June 2003");
+        assert_eq!(dated["A/RES/57/263"], "20 December 2002");
+        assert_eq!(dated.len(), 10);
+    }
+}

@@ -1,0 +1,101 @@
+//! Formatting: the layout of the text export, applied to the body.
+//!
+//! Body paragraphs start with one tab; a number or label is followed by a tab
+//! (`\t12.\tText`, `\t(a)\tText`); runs of spaces inside the text become one
+//! space; trailing whitespace goes. Header lines, footnote texts, annexes,
+//! tables and export trailers are left alone. Only whitespace changes, so no
+//! text is ever lost, and formatting twice changes nothing.
+
+use crate::syntax::{LineShape, Role, Span, Tree};
+
+use super::diagnostic::Edit;
+
+/// One edit per line whose layout differs from the canonical one.
+pub fn format(tree: &Tree) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for (index, line, role) in tree.iter() {
+        let formatted = match role {
+            Role::Organ | Role::Preambular | Role::Continuation { .. } => {
+                Some(format!("\t{}", collapse(line.text.trim())))
+            }
+            Role::Operative { .. } | Role::Subparagraph { .. } => {
+                let label = match &line.shape {
+                    LineShape::Numbered { label, .. } => Some(*label),
+                    LineShape::Subparagraph { range, .. } => Some(*range),
+                    _ => None,
+                };
+                label.map(|label| {
+                    let number = &line.text[label.start..label.end];
+                    let body = collapse(line.text[label.end..].trim());
+                    if body.is_empty() {
+                        format!("\t{number}")
+                    } else {
+                        format!("\t{number}\t{body}")
+                    }
+                })
+            }
+            _ => None,
+        };
+        if let Some(formatted) = formatted {
+            if formatted != line.text {
+                edits.push(Edit::new(Span::new(index, 0, line.text.len()), formatted));
+            }
+        }
+    }
+    edits
+}
+
+/// Runs of spaces (and stray tabs) inside a paragraph become one space.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for ch in text.chars() {
+        if ch == ' ' || ch == '\t' {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(ch);
+            in_space = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str) -> String {
+        let tree = Tree::parse(text);
+        let mut lines: Vec<String> = tree.lines().iter().map(|l| l.text.clone()).collect();
+        for edit in format(&tree) {
+            lines[edit.span.line] = edit.new_text;
+        }
+        lines.join("\n")
+    }
+
+    #[test]
+    fn typed_layout_becomes_the_export_layout() {
+        let typed = "The General Assembly,\n  Recalling its  resolution 64/222, \n1. Decides  to act:\n(a) To report;\n    (b)   To review.\n\n1 A/68/212.";
+        let expected = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to act:\n\t(a)\tTo report;\n\t(b)\tTo review.\n\n1 A/68/212.";
+        assert_eq!(apply(typed), expected);
+        assert_eq!(apply(expected), expected, "idempotent");
+    }
+
+    #[test]
+    fn only_whitespace_changes_on_the_corpus() {
+        for name in [
+            "A_RES_74_209.txt",
+            "S_RES_2334(2016).txt",
+            "A_RES_77_128_A-B.txt",
+        ] {
+            let text = std::fs::read_to_string(format!("data/corpus/{name}")).expect("corpus");
+            let formatted = apply(&text);
+            let squash = |s: &str| s.split_whitespace().collect::<String>();
+            assert_eq!(squash(&text), squash(&formatted), "{name}");
+            assert_eq!(apply(&formatted), formatted, "{name} idempotent");
+        }
+    }
+}
