@@ -365,3 +365,55 @@ fn record_features_and_workspace() {
     assert!(client.child.wait().expect("exit").success());
     std::fs::remove_dir_all(&root).ok();
 }
+
+#[test]
+fn agreed_language_completion_and_hover() {
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let text = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n\t11.\tRequests the Secretary-General to report;\n\t12.\tReq";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "unres", "version": 1, "text": text}}),
+    );
+    client.diagnostics_for_version(1);
+    let completion = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 3, "character": 8}}),
+    );
+    let mut items: Vec<(String, String)> = completion["result"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            (
+                i["sortText"].as_str().unwrap_or_default().to_owned(),
+                i["label"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    items.sort();
+    let labels: Vec<&str> = items.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels.first(), Some(&"Also requests"), "{labels:?}");
+    assert!(labels.contains(&"Requests"), "{labels:?}");
+    let first = &completion["result"]["items"][0];
+    assert!(
+        first["textEdit"]["range"]["start"]["character"] == json!(5),
+        "{first}"
+    );
+
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 3}}),
+    );
+    let value = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(value.to_lowercase().contains("preambular"), "{value}");
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().expect("exit").success());
+}

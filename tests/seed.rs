@@ -47,3 +47,16 @@ fn footnote_markers_in_text_order() {
     let texts: Vec<u32> = footnotes.texts.iter().map(|t| t.number).collect();
     assert_eq!(texts, vec![1, 2, 3, 4, 5, 6]);
 }
+
+#[test]
+fn only_the_two_whitespace_slips_are_reported() {
+    use unres::analysis::{Config, analyze};
+    let tree = seed();
+    let found: Vec<(usize, &str)> = analyze(&tree, &Config::default())
+        .iter()
+        .map(|d| (d.span.line + 1, d.code))
+        .collect();
+    // Appendix C: a trailing space after "Cooperation," (first preambular
+    // paragraph) and "the  sub-item" (paragraph 21).
+    assert_eq!(found, vec![(6, "PUN010"), (29, "PUN010")]);
+}

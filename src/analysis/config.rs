@@ -26,6 +26,11 @@ pub struct Config {
     /// columns of `data/catalog/catalog.tsv` or of the shared catalog), read by
     /// the server or the CLI; they extend and override the embedded record.
     pub extra_catalogs: Vec<String>,
+    /// Preambular openings the user accepts beyond the shipped agreed language
+    /// (VRB017), also offered by completion.
+    pub extra_preambular_phrases: Vec<String>,
+    /// Operative openings the user accepts beyond the shipped agreed language.
+    pub extra_operative_verbs: Vec<String>,
 }
 
 impl Config {

@@ -3,6 +3,7 @@
 //! Pure functions from a [`Tree`] and a [`Config`] to plain data. No I/O, no tokio,
 //! no LSP types.
 
+pub mod agreed_language;
 pub mod catalog;
 pub mod citation;
 mod config;
@@ -20,6 +21,7 @@ pub mod symbol;
 pub mod tokens;
 pub mod workspace;
 
+pub use agreed_language::{complete_opening, hover_opening, opening_tokens};
 pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};

@@ -29,7 +29,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::analysis::workspace::WorkspaceIndex;
-use crate::analysis::{Catalog, Config, record, tokens};
+use crate::analysis::{Catalog, Config, agreed_language, record, tokens};
 use crate::text::PositionEncoding;
 use documents::{ChangeError, Documents, Snapshot};
 
@@ -417,15 +417,17 @@ impl LanguageServer for Backend {
         self.with_snapshot("hover", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let info = navigation::footnote_hover(tree, line, byte).or_else(|| {
-                record::hover_citation(
-                    tree,
-                    &knowledge.catalog,
-                    Some(&knowledge.workspace),
-                    line,
-                    byte,
-                )
-            })?;
+            let info = navigation::footnote_hover(tree, line, byte)
+                .or_else(|| {
+                    record::hover_citation(
+                        tree,
+                        &knowledge.catalog,
+                        Some(&knowledge.workspace),
+                        line,
+                        byte,
+                    )
+                })
+                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -547,13 +549,15 @@ impl LanguageServer for Backend {
         self.with_snapshot("completion", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let candidates = record::complete_symbol(
+            let mut candidates =
+                agreed_language::complete_opening(tree, &knowledge.config, line, byte);
+            candidates.extend(record::complete_symbol(
                 tree,
                 &knowledge.catalog,
                 Some(&knowledge.workspace),
                 line,
                 byte,
-            );
+            ));
             let items: Vec<CompletionItem> = candidates
                 .into_iter()
                 .map(|c| completion::to_item(tree, c, encoding))
@@ -598,9 +602,10 @@ impl LanguageServer for Backend {
         self.with_snapshot(
             "semanticTokens",
             &params.text_document.uri,
-            |snapshot, encoding, _| {
+            |snapshot, encoding, knowledge| {
                 let tree = &snapshot.tree;
                 let mut all = tokens::structure_tokens(tree);
+                all.extend(agreed_language::opening_tokens(tree, &knowledge.config));
                 all.extend(record::citation_tokens(tree));
                 let merged = tokens::merge(all);
                 Some(SemanticTokensResult::Tokens(SemanticTokens {

@@ -58,6 +58,20 @@ pub fn parse(value: &Value) -> (Settings, Vec<String>) {
             config.severities.insert(meta.code.to_owned(), severity);
         }
     }
+    for (key, target) in [
+        ("preambular", &mut config.extra_preambular_phrases),
+        ("operative", &mut config.extra_operative_verbs),
+    ] {
+        match value.pointer(&format!("/phrases/{key}")) {
+            Some(Value::Array(phrases)) => {
+                target.extend(phrases.iter().filter_map(Value::as_str).map(str::to_owned));
+            }
+            Some(Value::Null) | None => {}
+            Some(other) => problems.push(format!(
+                "unres.phrases.{key}: `{other}` is not a list of phrases"
+            )),
+        }
+    }
     let repeat = value
         .pointer("/footnotes/repeatIndicators")
         .or_else(|| value.get("footnotes.repeatIndicators"))
@@ -89,11 +103,13 @@ mod tests {
             "unres": {
                 "rules": { "num001": "warning", "FTN009": "off", "XYZ999": "error" },
                 "footnotes": { "repeatIndicators": "current" },
-                "catalogs": ["extra.tsv"]
+                "catalogs": ["extra.tsv"],
+                "phrases": { "operative": ["Applauds"] }
             }
         }));
         let config = settings.config;
         assert_eq!(settings.catalog_paths, ["extra.tsv"]);
+        assert_eq!(config.extra_operative_verbs, ["Applauds"]);
         assert_eq!(
             config.severities.get("NUM001"),
             Some(&Some(Severity::Warning))

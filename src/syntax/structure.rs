@@ -430,6 +430,30 @@ impl Builder<'_> {
                 return Role::Continuation { parent };
             }
         }
+        if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•')) {
+            if let Some(parent) = self.last_paragraph {
+                return Role::Continuation { parent };
+            }
+        }
+        // A closing quote or bracket ends a paragraph only after a mark (`….”`).
+        let before_final = line.text[..line.final_char().map_or(0, |(at, _)| at)]
+            .chars()
+            .next_back();
+        let ends_like_paragraph = match line.final_char() {
+            Some((_, ',' | ';' | ':' | '.')) => true,
+            Some((_, '”' | '"' | ')' | '’')) => {
+                matches!(before_final, Some(',' | ';' | ':' | '.')) || !line.text.starts_with("		")
+            }
+            _ => false,
+        };
+        let words = body.split_whitespace().count();
+        let double_indent = line.text.starts_with("\t\t");
+        if !ends_like_paragraph && (double_indent || words <= 15) {
+            // A heading inside a list: the list may go on after it, or restart at (a).
+            self.list.heading = Some(index as u32);
+            self.last_paragraph = None;
+            return Role::Heading;
+        }
         let inside_operative_list = self.list.letter.is_some()
             && self
                 .list
@@ -441,23 +465,6 @@ impl Builder<'_> {
             if let Some(parent) = self.list.parent {
                 return Role::Continuation { parent };
             }
-        }
-        if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•' | '*')) {
-            if let Some(parent) = self.last_paragraph {
-                return Role::Continuation { parent };
-            }
-        }
-        let ends_like_paragraph = matches!(
-            line.final_char(),
-            Some((_, ',' | ';' | ':' | '.' | '”' | '"' | ')'))
-        );
-        let words = body.split_whitespace().count();
-        let double_indent = line.text.starts_with("\t\t");
-        if !ends_like_paragraph && (double_indent || words <= 15) {
-            // A heading inside a list: the list may go on after it, or restart at (a).
-            self.list.heading = Some(index as u32);
-            self.last_paragraph = None;
-            return Role::Heading;
         }
         self.start_paragraph(index);
         Role::Preambular

@@ -55,7 +55,7 @@ impl Rule for MarkerAfterPunctuation {
 mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
 
-    const TEXT: &str = "\tThe General Assembly,\n\tRecalling the report on its session1, and\n\t                                   ^ FTN003\n\t1.\tDecides.\n\n1 A/68/212.";
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalling the report on its session1, and others,\n\t                                   ^ FTN003\n\t1.\tDecides.\n\n1 A/68/212.";
 
     #[test]
     fn marker_before_comma() {

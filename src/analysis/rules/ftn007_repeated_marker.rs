@@ -54,7 +54,7 @@ mod tests {
     use crate::analysis::rules::fixture::{check, check_with};
     use crate::analysis::{Config, RepeatIndicators};
 
-    const TEXT: &str = "\tThe General Assembly,\n\tRecalling the report,1\n\t1.\tDecides, recalling the report,1\n\t                                 ^ FTN007\n\n1 A/68/212.";
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalling the report,1\n\t1.\tDecides, recalling the report,1 to continue.\n\t                                 ^ FTN007\n\n1 A/68/212.";
 
     #[test]
     fn current_mode_flags_repeats() {

@@ -29,11 +29,29 @@ mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
 mod num010_cross_reference;
+mod pun001_preambular_comma;
+mod pun002_operative_semicolon;
+mod pun003_final_full_stop;
+mod pun004_lead_in_colon;
+mod pun005_subparagraph_endings;
+mod pun010_whitespace;
 mod sym001_ga_resolution_number;
 mod sym002_old_ga_number;
 mod sym003_part_letter;
 mod sym009_council_year;
 mod sym013_resolution_by_number;
+mod units;
+mod vrb001_preambular_form;
+mod vrb002_operative_verb_form;
+mod vrb003_opening_capitals;
+mod vrb005_marker_placement;
+mod vrb006_marker_order;
+mod vrb007_marker_antecedent;
+mod vrb008_repeat_takes_marker;
+mod vrb010_calls_upon;
+mod vrb011_takes_note_of;
+mod vrb013_wrong_part;
+mod vrb017_unknown_opening;
 
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -159,6 +177,23 @@ pub static RULES: &[&dyn Rule] = &[
     &cit004_chronological_order::ChronologicalOrder,
     &cit016_date_contradicts_record::DateContradictsRecord,
     &cit017_unknown_resolution::UnknownResolution,
+    &pun001_preambular_comma::PreambularComma,
+    &pun002_operative_semicolon::OperativeSemicolon,
+    &pun003_final_full_stop::FinalFullStop,
+    &pun004_lead_in_colon::LeadInColon,
+    &pun005_subparagraph_endings::SubparagraphEndings,
+    &pun010_whitespace::Whitespace,
+    &vrb001_preambular_form::PreambularForm,
+    &vrb002_operative_verb_form::OperativeVerbForm,
+    &vrb003_opening_capitals::OpeningCapitals,
+    &vrb005_marker_placement::MarkerPlacement,
+    &vrb006_marker_order::MarkerOrder,
+    &vrb007_marker_antecedent::MarkerAntecedent,
+    &vrb008_repeat_takes_marker::RepeatTakesMarker,
+    &vrb010_calls_upon::CallsUpon,
+    &vrb011_takes_note_of::TakesNoteOf,
+    &vrb013_wrong_part::WrongPart,
+    &vrb017_unknown_opening::UnknownOpening,
     &ftn002_footnote_order::FootnoteOrder,
     &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
     &ftn007_repeated_marker::RepeatedMarker,

@@ -1,0 +1,77 @@
+use super::units::{final_mark, mark_fix, mark_name, units};
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::agreed_language::{Extras, is_security_council};
+
+declare_rule! {
+    /// ## What it checks
+    /// A paragraph that introduces lettered subparagraphs ends its lead-in with a
+    /// colon, not with a semicolon or a full stop (a comma occurs in adopted texts
+    /// and is accepted; Security Council texts also use a semicolon).
+    ///
+    /// ## Why
+    /// PUN004 (AKN4UN list examples; adopted texts).
+    ///
+    /// ## Example
+    /// `5. Decides that the Council shall, inter alia;` followed by `(a) Promote …`
+    /// should end with `:`.
+    ///
+    /// ## Fix
+    /// Replace the final mark with a colon, or add one.
+    pub struct LeadInColon {
+        code: "PUN004",
+        severity: Warning,
+    }
+}
+
+impl Rule for LeadInColon {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let tree = context.tree;
+        let security_council = is_security_council(tree);
+        for unit in units(tree, &Extras::from_config(context.config)) {
+            if unit.end.is_none() || !unit.has_subparagraphs(tree) {
+                continue;
+            }
+            let (mark, span) = final_mark(unit.lead, &tree.lines()[unit.lead]);
+            // Adopted texts also introduce lists with a comma (`Recalling`, `Decides
+            // that all States shall,`), so only a stop or a missing mark is reported.
+            if matches!(mark, Some(':' | ',')) {
+                continue;
+            }
+            // Security Council texts also end lead-ins with a semicolon
+            // (S/RES/1904, 2360, 2820).
+            if mark == Some(';') && security_council {
+                continue;
+            }
+            let message = match mark {
+                Some(mark) => format!(
+                    "End the lead-in to subparagraphs with a colon, not {}",
+                    mark_name(mark)
+                ),
+                None => "End the lead-in to subparagraphs with a colon".to_owned(),
+            };
+            sink.report(span, message)
+                .with_fix(mark_fix(span, mark, ':'));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides that the Council shall, inter alia;\n                                              ^ PUN004\n\t(a)\tPromote cooperation;\n\t(b)\tReport to the Assembly;\n\t2.\tRequests the Secretary-General:\n\t(a)\tTo report;\n\t(b)\tTo act.";
+
+    #[test]
+    fn lead_in_ends_with_a_colon() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_the_colon() {
+        assert!(apply_fix(TEXT, "PUN004").contains("inter alia:\n"));
+    }
+}

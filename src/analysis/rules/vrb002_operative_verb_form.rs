@@ -1,0 +1,83 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::agreed_language::{Extras, Finding, OpeningKind, finding, paragraphs};
+use crate::analysis::{Edit, Fix};
+use crate::syntax::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// An operative paragraph opens with a verb in the present tense, third person
+    /// singular: the subject is the organ ("The General Assembly … requests").
+    /// Reported: the bare form (`Request`), the past (`Requested`), the infinitive
+    /// (`To request`) and the gerund (`Requesting`) of a listed verb.
+    ///
+    /// ## Why
+    /// VRB002 (Editorial Manual, resolutions, II.C).
+    ///
+    /// ## Example
+    /// `12. Requesting the Secretary-General to report …;`
+    ///
+    /// ## Fix
+    /// Write the verb in the present tense: `Requests`.
+    pub struct OperativeVerbForm {
+        code: "VRB002",
+        severity: Error,
+    }
+}
+
+impl Rule for OperativeVerbForm {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let extras = Extras::from_config(context.config);
+        for paragraph in paragraphs(context.tree, &extras) {
+            if paragraph.kind != OpeningKind::Operative || paragraph.opening.is_some() {
+                continue;
+            }
+            let line = paragraph.lexed;
+            let Some(Finding::WrongForm {
+                range,
+                written,
+                replacement: Some(replacement),
+            }) = finding(&line.text, line.body_start, OpeningKind::Operative, &extras)
+            else {
+                continue;
+            };
+            let replacement = if range.start > line.body_start {
+                replacement.to_lowercase()
+            } else {
+                replacement
+            };
+            let span = Span::in_line(paragraph.line, range);
+            sink.report(
+                span,
+                format!(
+                    "Open an operative paragraph with a verb in the present tense: `{replacement}`, not `{written}`"
+                ),
+            )
+            .with_fix(Fix {
+                title: format!("Write `{replacement}`"),
+                edits: vec![Edit::new(span, replacement)],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tRequesting the Secretary-General to report;\n    ^^^^^^^^^^ VRB002\n\t2.\tTo decide to continue;\n    ^^^^^^^^^ VRB002\n\t3.\tAlso decided to act.\n         ^^^^^^^ VRB002";
+
+    #[test]
+    fn wrong_forms_of_operative_verbs() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_the_present_tense() {
+        let fixed = apply_fix(TEXT, "VRB002");
+        assert!(fixed.contains("\t1.\tRequests the Secretary-General"));
+    }
+}

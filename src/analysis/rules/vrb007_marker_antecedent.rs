@@ -1,0 +1,100 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::agreed_language::{
+    Extras, head_of, is_security_council, paragraphs, with_marker, written_words,
+};
+use crate::analysis::{Edit, Fix};
+use crate::syntax::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// `Also X` and `Further X` (in the preamble `X also`, `X further`) repeat an
+    /// earlier paragraph of the same part that opens with the same verb X. A marker
+    /// without any such paragraph is reported.
+    ///
+    /// ## Why
+    /// VRB007 (adopted texts; the seed A/RES/68/230). A marker whose earlier
+    /// paragraph is not adjacent is common in adopted texts and is not reported.
+    ///
+    /// ## Example
+    /// `1. Decides …;` `2. Also requests …;` (no earlier `Requests`)
+    ///
+    /// ## Fix
+    /// Remove the marker.
+    pub struct MarkerAntecedent {
+        code: "VRB007",
+        severity: Warning,
+    }
+}
+
+impl Rule for MarkerAntecedent {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        // Security Council texts order and place their markers freely (adopted
+        // texts have `Reaffirming further` before `Reaffirming also`, `Further
+        // requests` without an earlier `Requests`).
+        if is_security_council(context.tree) {
+            return;
+        }
+        let extras = Extras::from_config(context.config);
+        let paragraphs = paragraphs(context.tree, &extras);
+        for (k, paragraph) in paragraphs.iter().enumerate() {
+            let Some(opening) = &paragraph.opening else {
+                continue;
+            };
+            let Some(marker) = opening.marker.filter(|m| m.word.is_sequence()) else {
+                continue;
+            };
+            // A previous paragraph without a recognizable opening may be the
+            // antecedent with a defect of its own (reported by VRB002/VRB013).
+            let previous_unknown = paragraphs[..k]
+                .iter()
+                .rev()
+                .find(|p| p.part == paragraph.part && p.kind == paragraph.kind)
+                .is_some_and(|p| p.opening.is_none());
+            if previous_unknown {
+                continue;
+            }
+            let head = head_of(opening);
+            let antecedent = paragraphs[..k].iter().any(|p| {
+                p.part == paragraph.part
+                    && p.kind == paragraph.kind
+                    && p.opening.as_ref().is_some_and(|o| head_of(o) == head)
+            });
+            if antecedent {
+                continue;
+            }
+            let text = &paragraph.lexed.text;
+            let plain = with_marker(&written_words(text, opening), paragraph.kind, None);
+            let span = Span::in_line(paragraph.line, opening.range);
+            let marker_text = &text[marker.range.start..marker.range.end];
+            sink.report(
+                Span::in_line(paragraph.line, marker.range),
+                format!("`{marker_text}` repeats an opening, but no earlier paragraph of this part opens with `{plain}`: remove the marker"),
+            )
+            .with_fix(Fix {
+                title: format!("Write `{plain}`"),
+                edits: vec![Edit::new(span, plain)],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to continue;\n\t2.\tAlso requests the Secretary-General to report.\n    ^^^^ VRB007";
+
+    #[test]
+    fn marker_without_antecedent() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_removes_the_marker() {
+        assert!(apply_fix(TEXT, "VRB007").contains("\t2.\tRequests the"));
+    }
+}

@@ -1,0 +1,136 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::agreed_language::{
+    Extras, Finding, OpeningKind, finding, finite_verb_follows, paragraphs,
+};
+use crate::analysis::{Edit, Fix};
+use crate::syntax::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// A preambular paragraph that opens with an operative verb (`Recalls`,
+    /// `Takes note of`), or an operative paragraph that opens with a preambular
+    /// participle or adjective (`Recalling`, `Deeply concerned`).
+    ///
+    /// ## Why
+    /// VRB013 (Editorial Manual, resolutions, II.C: preambular paragraphs begin
+    /// with a participle or adjective, operative paragraphs with a verb in the
+    /// present tense). Such a paragraph is usually misplaced or mistyped.
+    /// Unnumbered paragraphs after the last preambular opening of a part without
+    /// numbered paragraphs (`Approves the report …`, `Adopts the following
+    /// declaration:`) are operative and not reported, nor is an
+    /// operative paragraph whose participle introduces a finite verb (`Acting
+    /// under Chapter VII …, authorizes`) or a list (`Acting under Chapter VII …:`).
+    ///
+    /// ## Example
+    /// `Recalls its resolution 64/222,` in the preamble; `5. Recalling its
+    /// resolution 64/222;` in the operative part.
+    ///
+    /// ## Fix
+    /// Write the opening in the form of its part (`Recalling`, `Recalls`) when the
+    /// lists have it.
+    pub struct WrongPart {
+        code: "VRB013",
+        severity: Error,
+    }
+}
+
+impl Rule for WrongPart {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let extras = Extras::from_config(context.config);
+        let paragraphs = paragraphs(context.tree, &extras);
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            if paragraph.opening.is_some() {
+                continue;
+            }
+            let line = paragraph.lexed;
+            // `16. Acting under Chapter VII of the Charter of the United Nations,` with
+            // the decisions in the subparagraphs: a lead-in ends with a colon or a
+            // comma.
+            let lead_in = match paragraph.kind {
+                OpeningKind::Operative => matches!(line.final_char(), Some((_, ':' | ','))),
+                OpeningKind::Preambular => matches!(line.final_char(), Some((_, ':'))),
+            };
+            let acting = line.body().starts_with("Acting ");
+            if paragraph.kind == OpeningKind::Operative
+                && ((acting && lead_in) || finite_verb_follows(&line.text, line.body_start))
+            {
+                continue;
+            }
+            if paragraph.kind == OpeningKind::Preambular {
+                // In a preamble: numbered paragraphs follow, or more preambular
+                // paragraphs do (a resolution without numbered paragraphs).
+                let operative_follows = paragraphs[i + 1..].iter().any(|p| {
+                    p.part == paragraph.part
+                        && (p.kind == OpeningKind::Operative
+                            || p.opening
+                                .as_ref()
+                                .is_some_and(|o| o.kind == OpeningKind::Preambular))
+                });
+                if !operative_follows || lead_in {
+                    continue;
+                }
+            }
+            let Some(Finding::OtherPart {
+                range,
+                written,
+                replacement,
+            }) = finding(&line.text, line.body_start, paragraph.kind, &extras)
+            else {
+                continue;
+            };
+            let span = Span::in_line(paragraph.line, range);
+            let after_marker = range.start > line.body_start;
+            let replacement = replacement.map(|r| if after_marker { r.to_lowercase() } else { r });
+            let message = match paragraph.kind {
+                OpeningKind::Preambular => format!(
+                    "`{written}` opens operative paragraphs: open a preambular paragraph with a participle or adjective{}",
+                    suggestion(replacement.as_deref())
+                ),
+                OpeningKind::Operative => format!(
+                    "`{written}` opens preambular paragraphs: open an operative paragraph with a verb in the present tense{}",
+                    suggestion(replacement.as_deref())
+                ),
+            };
+            let diagnostic = sink.report(span, message);
+            if let Some(replacement) = replacement {
+                diagnostic.with_fix(Fix {
+                    title: format!("Write `{replacement}`"),
+                    edits: vec![Edit::new(span, replacement)],
+                });
+            }
+        }
+    }
+}
+
+fn suggestion(replacement: Option<&str>) -> String {
+    replacement.map_or_else(String::new, |r| format!(" (`{r}`)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,\n\tRecalls its resolution 64/222,\n ^^^^^^^ VRB013\n\tNoting the report of the Secretary-General,\n\t1.\tRecalling its resolution 33/134;\n    ^^^^^^^^^ VRB013\n\t2.\tActing under Chapter VII of the Charter of the United Nations, decides to continue;\n\t3.\tDecides to remain seized of the matter.";
+
+    #[test]
+    fn openings_of_the_other_part() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn declarations_and_single_paragraphs_are_not_checked() {
+        check(
+            "\tThe General Assembly,\n\tHaving considered the report,\n\tApproves the report of the Credentials Committee.\n\n44th plenary meeting\n20 December 2013\n\n\tThe General Assembly,\n\tAdopts the following declaration:\n\t1.\tReaffirm our commitment to multilateralism.",
+        );
+    }
+
+    #[test]
+    fn fix_converts_the_opening() {
+        let fixed = apply_fix(TEXT, "VRB013");
+        assert!(fixed.contains("\tRecalling its resolution"));
+    }
+}
