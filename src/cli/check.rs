@@ -75,13 +75,13 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
     }
     match format {
         Format::Json => {
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&json).expect("serializable")
             );
         }
         Format::Sarif => {
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&sarif(&json)).expect("serializable")
             );
@@ -90,9 +90,9 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
             let [errors, warnings, infos, hints] = counts;
             let total = errors + warnings + infos + hints;
             if total == 0 {
-                println!("{} checked: no problems", plural(files.len(), "file"));
+                say!("{} checked: no problems", plural(files.len(), "file"));
             } else {
-                println!(
+                say!(
                     "{} checked: {} ({} {}, {} {}, {} information, {} {})",
                     plural(files.len(), "file"),
                     plural(total, "problem"),
@@ -212,7 +212,7 @@ fn print_human(path: &str, tree: &Tree, diagnostic: &Diagnostic) {
         .line(diagnostic.span.line)
         .map_or("", |l| l.text.as_str());
     let column = char_column(text, diagnostic.span.start);
-    println!(
+    say!(
         "{path}:{}:{column}: {}[{}]: {}",
         diagnostic.span.line + 1,
         diagnostic.severity.as_str(),
@@ -240,12 +240,12 @@ fn print_human(path: &str, tree: &Tree, diagnostic: &Diagnostic) {
         window_end += 1;
     }
     let suffix = if window_end < text.len() { "…" } else { "" };
-    println!("{pad} |");
-    println!(
+    say!("{pad} |");
+    say!(
         "{gutter} | {prefix}{}{suffix}",
         shown(&text[window_start..window_end])
     );
     let lead = prefix.chars().count() + shown(&text[window_start..start]).chars().count();
     let width = shown(&text[start..end]).chars().count().max(1);
-    println!("{pad} | {}{}", " ".repeat(lead), "^".repeat(width));
+    say!("{pad} | {}{}", " ".repeat(lead), "^".repeat(width));
 }

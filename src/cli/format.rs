@@ -33,7 +33,7 @@ pub fn run(files: &[PathBuf], check_only: bool) -> ExitCode {
         }
         would_change += 1;
         if check_only {
-            println!("{}: {} lines would change", path.display(), edits.len());
+            say!("{}: {} lines would change", path.display(), edits.len());
             continue;
         }
         // Rebuild the text line by line, keeping every original line ending.

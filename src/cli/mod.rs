@@ -1,5 +1,23 @@
 //! The command line: `unres check`, `unres lsp`, `unres explain`, `unres rules`.
 
+/// `println!` that ends the program quietly when stdout is closed early
+/// (`unres explain NUM001 | head`) instead of panicking.
+macro_rules! say {
+    () => {
+        say!("")
+    };
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(error) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("unres: cannot write to standard output: {error}");
+            std::process::exit(2);
+        }
+    }};
+}
+
 mod check;
 mod format;
 
@@ -118,7 +136,7 @@ pub fn main() -> ExitCode {
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {
-                println!(
+                say!(
                     "{} ({}, default severity {})\n\n{}",
                     meta.code,
                     meta.name,
@@ -141,7 +159,7 @@ pub fn main() -> ExitCode {
                     .map(str::trim)
                     .find(|l| !l.is_empty() && !l.starts_with('#'))
                     .unwrap_or("");
-                println!(
+                say!(
                     "{}\t{}\t{}",
                     meta.code,
                     meta.default_severity.as_str(),
