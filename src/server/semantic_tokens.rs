@@ -76,3 +76,31 @@ pub fn encode(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The VS Code extension declares every token type the server sends, so
+    /// themes can style them (openings in italics).
+    #[test]
+    fn the_vscode_extension_declares_the_legend() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/editors/vscode/package.json");
+        let manifest: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("package.json"))
+                .expect("json");
+        let declared: Vec<&str> = manifest["contributes"]["semanticTokenTypes"]
+            .as_array()
+            .expect("semanticTokenTypes")
+            .iter()
+            .filter_map(|t| t["id"].as_str())
+            .collect();
+        for token_type in legend().token_types {
+            assert!(
+                declared.contains(&token_type.as_str()),
+                "{} is not declared",
+                token_type.as_str()
+            );
+        }
+    }
+}
