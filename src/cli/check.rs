@@ -123,12 +123,7 @@ fn sarif(findings: &[JsonDiagnostic]) -> serde_json::Value {
         .iter()
         .map(|rule| {
             let meta = rule.meta();
-            let summary = meta
-                .doc
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty() && !l.starts_with('#'))
-                .unwrap_or(meta.name);
+            let summary = meta.summary();
             json!({
                 "id": meta.code,
                 "name": meta.name,

@@ -153,12 +153,7 @@ pub fn main() -> ExitCode {
         Command::Rules => {
             for rule in RULES {
                 let meta = rule.meta();
-                let summary = meta
-                    .doc
-                    .lines()
-                    .map(str::trim)
-                    .find(|l| !l.is_empty() && !l.starts_with('#'))
-                    .unwrap_or("");
+                let summary = meta.summary();
                 say!(
                     "{}\t{}\t{}",
                     meta.code,

@@ -653,26 +653,7 @@ impl LanguageServer for Backend {
             if event.typ == FileChangeType::DELETED {
                 continue;
             }
-            let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
-            match read {
-                Ok(workspace::FileRead::Resolution(tree)) => {
-                    index.update(&key, &tree);
-                }
-                Ok(workspace::FileRead::Skipped) => {}
-                Ok(workspace::FileRead::Problem(problem)) => {
-                    self.client
-                        .log_message(MessageType::WARNING, format!("unres: {problem}"))
-                        .await;
-                }
-                Err(error) => {
-                    self.client
-                        .log_message(
-                            MessageType::ERROR,
-                            format!("unres: reading {key} failed: {error}"),
-                        )
-                        .await;
-                }
-            }
+            self.index_file(&mut index, &key, path).await;
         }
         if changed {
             self.knowledge
@@ -729,6 +710,31 @@ impl Backend {
                 format!("unres: ignored an invalid message from the client: {reason}"),
             )
             .await;
+    }
+
+    /// Read one workspace file off the reactor and index it under `key`; problems
+    /// become log lines. True when it was indexed as a resolution.
+    async fn index_file(&self, index: &mut WorkspaceIndex, key: &str, path: PathBuf) -> bool {
+        let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
+        match read {
+            Ok(workspace::FileRead::Resolution(tree)) => index.update(key, &tree).is_some(),
+            Ok(workspace::FileRead::Skipped) => false,
+            Ok(workspace::FileRead::Problem(problem)) => {
+                self.client
+                    .log_message(MessageType::WARNING, format!("unres: {problem}"))
+                    .await;
+                false
+            }
+            Err(error) => {
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("unres: reading {key} failed: {error}"),
+                    )
+                    .await;
+                false
+            }
+        }
     }
 
     /// Ask the client to tell us when resolution files change on disk.
@@ -804,27 +810,8 @@ impl Backend {
             let Some(uri) = Uri::from_file_path(&path) else {
                 continue;
             };
-            let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
-            match read {
-                Ok(workspace::FileRead::Resolution(tree)) => {
-                    if index.update(uri.as_str(), &tree).is_some() {
-                        indexed += 1;
-                    }
-                }
-                Ok(workspace::FileRead::Skipped) => {}
-                Ok(workspace::FileRead::Problem(problem)) => {
-                    self.client
-                        .log_message(MessageType::WARNING, format!("unres: {problem}"))
-                        .await;
-                }
-                Err(error) => {
-                    self.client
-                        .log_message(
-                            MessageType::ERROR,
-                            format!("unres: reading a file failed: {error}"),
-                        )
-                        .await;
-                }
+            if self.index_file(&mut index, uri.as_str(), path).await {
+                indexed += 1;
             }
             if let Some(progress) = &progress {
                 if done % 20 == 0 {

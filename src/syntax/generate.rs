@@ -123,21 +123,6 @@ const SUB_ITEMS: &[&str] = &[
     "To review the progress made and the challenges that remain",
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 const FOOTNOTE_TEXTS: &[&str] = &[
     "Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 3",
     "See resolution 70/1",
@@ -166,7 +151,7 @@ fn date(rng: &mut Lcg, year: usize) -> String {
     format!(
         "{} {} {year}",
         1 + rng.below(28),
-        MONTHS[rng.below(MONTHS.len())]
+        super::MONTHS[rng.below(super::MONTHS.len())]
     )
 }
 

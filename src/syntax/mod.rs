@@ -14,6 +14,22 @@ pub use lex::{ByteRange, LexedLine, LineShape, MarkerCandidate, MarkerForm};
 pub use structure::{Role, Segment, SegmentKind};
 pub use tree::Tree;
 
+/// Month names as resolutions write dates ("21 December 2009").
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A range inside one line: the unit every diagnostic and edit is expressed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {

@@ -70,6 +70,17 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+impl RuleMeta {
+    /// The first sentence of "What it checks", for lists.
+    pub fn summary(&self) -> &'static str {
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or(self.name)
+    }
+}
+
 /// Everything a rule may read. Built once per analysis.
 pub struct Context<'a> {
     pub tree: &'a Tree,
