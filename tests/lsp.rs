@@ -202,6 +202,19 @@ fn lifecycle_sync_and_diagnostics() {
         "{hover}"
     );
 
+    // Hover on a diagnostic explains its rule.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 5, "character": 1}}),
+    );
+    let value = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        value.contains("NUM001") && value.contains("## Why"),
+        "{hover}"
+    );
+
     // Out-of-range positions clamp instead of failing.
     let hover = client.request(
         "textDocument/hover",

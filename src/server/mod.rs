@@ -427,7 +427,8 @@ impl LanguageServer for Backend {
                         byte,
                     )
                 })
-                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))?;
+                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
+                .or_else(|| rule_hover(tree, &knowledge, line, byte))?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -866,6 +867,41 @@ impl Backend {
             }
         }
     }
+}
+
+/// Hover over a diagnostic's range: what its rule checks and why (the rule's
+/// documentation), so that a drafter learns the convention where it applies.
+fn rule_hover(
+    tree: &crate::syntax::Tree,
+    knowledge: &Knowledge,
+    line: usize,
+    byte: usize,
+) -> Option<crate::analysis::ide::HoverInfo> {
+    let diagnostics = crate::analysis::analyze_with(tree, &knowledge.config, &knowledge.catalog);
+    let here: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| {
+            d.span.line == line && d.span.start <= byte && byte <= d.span.end.max(d.span.start + 1)
+        })
+        .collect();
+    let span = here.first()?.span;
+    let mut markdown = String::new();
+    for diagnostic in here {
+        let Some(meta) = crate::analysis::rule_meta(diagnostic.code) else {
+            continue;
+        };
+        if !markdown.is_empty() {
+            markdown.push_str("\n\n---\n\n");
+        }
+        markdown.push_str(&format!(
+            "**{}** ({}): {}\n\n{}",
+            meta.code,
+            diagnostic.severity.as_str(),
+            diagnostic.message,
+            meta.doc.trim()
+        ));
+    }
+    Some(crate::analysis::ide::HoverInfo { span, markdown })
 }
 
 /// Serve LSP over stdin/stdout until the client says exit.
