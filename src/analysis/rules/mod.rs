@@ -72,12 +72,19 @@ pub struct RuleMeta {
 
 impl RuleMeta {
     /// The first sentence of "What it checks", for lists.
-    pub fn summary(&self) -> &'static str {
-        self.doc
+    pub fn summary(&self) -> String {
+        let paragraph: Vec<&str> = self
+            .doc
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or(self.name)
+            .skip_while(|l| l.is_empty() || l.starts_with('#'))
+            .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let text = paragraph.join(" ");
+        match text.find(". ") {
+            Some(end) => text[..=end].to_owned(),
+            None => text,
+        }
     }
 }
 
