@@ -164,7 +164,13 @@ impl Backend {
         tokio::spawn(async move {
             let tree = Arc::clone(&snapshot.tree);
             let for_uri = uri.clone();
+            let still_current = Arc::clone(&documents);
+            let version = snapshot.version;
             let computed = tokio::task::spawn_blocking(move || {
+                // Typing ahead makes this version stale: skip the work.
+                if !still_current.is_current(&for_uri, version) {
+                    return Vec::new();
+                }
                 diagnostics::compute(
                     &tree,
                     &for_uri,
