@@ -31,7 +31,6 @@ impl Rule for OpeningCapitals {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let _extras = context.extras();
         for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;

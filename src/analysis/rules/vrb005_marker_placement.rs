@@ -35,7 +35,6 @@ impl Rule for MarkerPlacement {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let _extras = context.extras();
         let security_council = context.security_council();
         for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {

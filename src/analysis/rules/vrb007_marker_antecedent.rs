@@ -36,7 +36,6 @@ impl Rule for MarkerAntecedent {
         if context.security_council() {
             return;
         }
-        let _extras = context.extras();
         let paragraphs = context.paragraphs();
         for (k, paragraph) in paragraphs.iter().enumerate() {
             let Some(opening) = &paragraph.opening else {

@@ -44,7 +44,6 @@ impl Rule for RepeatTakesMarker {
         if context.security_council() {
             return;
         }
-        let _extras = context.extras();
         let paragraphs = context.paragraphs();
         let marked = |p: &Paragraph<'_>| {
             p.opening

@@ -31,7 +31,6 @@ impl Rule for CallsUpon {
         if context.security_council() {
             return;
         }
-        let _extras = context.extras();
         for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;

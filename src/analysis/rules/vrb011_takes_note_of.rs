@@ -35,7 +35,6 @@ impl Rule for TakesNoteOf {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let _extras = context.extras();
         for paragraph in context.paragraphs() {
             let Some(opening) = &paragraph.opening else {
                 continue;
