@@ -181,3 +181,23 @@ fn extra_catalog_from_the_command_line() {
         "the record's date contradicts the cited one: {stdout}"
     );
 }
+
+#[test]
+fn a_huge_single_line_is_checked() {
+    // One paragraph of about a megabyte with thousands of citations: positions,
+    // citations and quotes must stay linear in the line's length.
+    let dir = std::env::temp_dir().join(format!("unres-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.unres");
+    let mut text = String::from("\tThe General Assembly,\n\t1.\tDecides, recalling");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            " “resolution 64/222 of 21 December 2009” and 联合国 𠮷 {i}"
+        ));
+    }
+    text.push_str(".\n");
+    std::fs::write(&path, &text).unwrap();
+    let (code, stdout, _) = unres(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert!(code == 0 || code == 1, "{code}");
+    assert!(serde_json::from_str::<Value>(&stdout).is_ok());
+}

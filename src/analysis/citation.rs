@@ -227,6 +227,17 @@ fn named_body(text: &str) -> Option<(Option<Organ>, usize)> {
 /// The citations in one line of text.
 pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) -> Vec<Citation> {
     let mut out = Vec::new();
+    let mut quotes = Quotes::default();
+    // What follows a position, bounded: a citation item, its date and the
+    // separator after it fit in a few hundred bytes, and bounding the slices
+    // keeps a pathological single line of megabytes linear.
+    let ahead = |from: usize| {
+        let mut end = (from + 512).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[from..end]
+    };
     for keyword in KEYWORD.captures_iter(text) {
         let whole = keyword.get(0).expect("group 0");
         let decision = keyword[1].eq_ignore_ascii_case("decision");
@@ -234,7 +245,7 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
         let mut position = whole.end();
         let mut items: Vec<CitedItem> = Vec::new();
         let mut other_body = named == Some(None);
-        while let Some(captures) = ITEM.captures(&text[position..]) {
+        while let Some(captures) = ITEM.captures(ahead(position)) {
             let matched = captures.get(0).expect("group 0");
             let end = position + matched.end();
             if text[end..]
@@ -262,7 +273,7 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
                 symbols: Vec::new(),
             };
             position = end;
-            if let Some(date) = DATE_AFTER.captures(&text[position..]) {
+            if let Some(date) = DATE_AFTER.captures(ahead(position)) {
                 let group = date.name("date").expect("date group");
                 let parsed = Date::parse_text(group.as_str());
                 let span = Span::new(line, position + group.start(), position + group.end());
@@ -275,12 +286,12 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
                 item.date = parsed;
                 item.date_span = Some(span);
                 position += date.get(0).expect("group 0").end();
-            } else if form != ItemForm::Council && OTHER_BODY_AFTER.is_match(&text[position..]) {
+            } else if form != ItemForm::Council && OTHER_BODY_AFTER.is_match(ahead(position)) {
                 other_body = true;
             }
             items.push(item);
-            match SEPARATOR.find(&text[position..]) {
-                Some(separator) if ITEM.is_match(&text[position + separator.end()..]) => {
+            match SEPARATOR.find(ahead(position)) {
+                Some(separator) if ITEM.is_match(ahead(position + separator.end())) => {
                     position += separator.end();
                 }
                 _ => break,
@@ -314,7 +325,7 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
             organ: citation_organ,
             own,
             in_body,
-            quoted: is_quoted(&text[..start]),
+            quoted: quotes.inside(text, start),
             part: 0,
             items,
         });
@@ -323,10 +334,33 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
 }
 
 /// Is the end of `before` inside “curly” or "straight" quotation marks?
-fn is_quoted(before: &str) -> bool {
-    let opened = before.matches('“').count();
-    let closed = before.matches('”').count();
-    opened > closed || before.matches('"').count() % 2 == 1
+/// Quotation marks counted from the start of a line up to a position, moving
+/// forward: citations are met left to right, so each byte is counted once.
+#[derive(Default)]
+struct Quotes {
+    at: usize,
+    opened: usize,
+    closed: usize,
+    straight: usize,
+}
+
+impl Quotes {
+    /// Is `text[..to]` inside a quotation?
+    fn inside(&mut self, text: &str, to: usize) -> bool {
+        if to < self.at {
+            *self = Quotes::default();
+        }
+        for ch in text[self.at..to].chars() {
+            match ch {
+                '“' => self.opened += 1,
+                '”' => self.closed += 1,
+                '"' => self.straight += 1,
+                _ => {}
+            }
+        }
+        self.at = to;
+        self.opened > self.closed || self.straight % 2 == 1
+    }
 }
 
 /// Whose resolution an item is, from the named (or citing) organ and its form.

@@ -74,7 +74,12 @@ pub fn byte_to_column(line: &str, byte: usize, encoding: PositionEncoding) -> u3
     let prefix = &line[..byte];
     let units = match encoding {
         PositionEncoding::Utf8 => prefix.len(),
-        PositionEncoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+        // Every char is one UTF-16 unit, except those outside the BMP (four UTF-8
+        // bytes, lead byte 0xF0 or above), which are two: two simple counts that
+        // stay fast on very long lines.
+        PositionEncoding::Utf16 => {
+            prefix.chars().count() + prefix.bytes().filter(|&b| b >= 0xF0).count()
+        }
         PositionEncoding::Utf32 => prefix.chars().count(),
     };
     u32::try_from(units).unwrap_or(u32::MAX)
