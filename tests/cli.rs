@@ -201,3 +201,19 @@ fn a_huge_single_line_is_checked() {
     assert!(code == 0 || code == 1, "{code}");
     assert!(serde_json::from_str::<Value>(&stdout).is_ok());
 }
+
+#[test]
+fn organ_profile_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("unres-organ-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("draft.unres");
+    std::fs::write(
+        &draft,
+        "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n\t1.\tCalls on all States to act.\n",
+    )
+    .unwrap();
+    let (_, general_assembly, _) = unres(&["check", draft.to_str().unwrap()]);
+    assert!(general_assembly.contains("VRB010"), "{general_assembly}");
+    let (_, security_council, _) = unres(&["check", "--organ", "sc", draft.to_str().unwrap()]);
+    assert!(!security_council.contains("VRB010"), "{security_council}");
+}

@@ -19,6 +19,9 @@ pub enum RepeatIndicators {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
+    /// The organ whose conventions apply (`unres.organ`); `None` reads it from
+    /// the text (its organ line or symbol).
+    pub organ: Option<crate::analysis::symbol::Organ>,
     pub repeat_indicators: RepeatIndicators,
     /// Per-rule severity overrides; `None` turns the rule off.
     pub severities: HashMap<String, Option<Severity>>,

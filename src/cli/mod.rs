@@ -26,6 +26,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::analysis::symbol::Organ;
 use crate::analysis::{Config, RULES, RepeatIndicators, Severity, rule_meta};
 
 #[derive(Debug, Parser)]
@@ -60,6 +61,9 @@ enum Command {
         /// embedded record. Repeatable.
         #[arg(long = "catalog", value_name = "FILE")]
         catalogs: Vec<PathBuf>,
+        /// Whose conventions apply; `auto` reads the organ from the text.
+        #[arg(long, value_enum, default_value_t = OrganChoice::Auto)]
+        organ: OrganChoice,
     },
     /// Lay files out as the text export does (tabs after numbers and labels,
     /// single spaces, no trailing whitespace). Only whitespace changes.
@@ -90,6 +94,15 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OrganChoice {
+    Auto,
+    Ga,
+    Sc,
+    Ecosoc,
+    Hrc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum RepeatMode {
     Legacy,
     Current,
@@ -105,11 +118,19 @@ pub fn main() -> ExitCode {
             rules,
             repeat_indicators,
             catalogs,
+            organ,
         } => {
             let mut config = Config {
                 repeat_indicators: match repeat_indicators {
                     RepeatMode::Legacy => RepeatIndicators::Legacy,
                     RepeatMode::Current => RepeatIndicators::Current,
+                },
+                organ: match organ {
+                    OrganChoice::Auto => None,
+                    OrganChoice::Ga => Some(Organ::GeneralAssembly),
+                    OrganChoice::Sc => Some(Organ::SecurityCouncil),
+                    OrganChoice::Ecosoc => Some(Organ::EconomicAndSocialCouncil),
+                    OrganChoice::Hrc => Some(Organ::HumanRightsCouncil),
                 },
                 ..Config::default()
             };

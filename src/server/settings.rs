@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::analysis::symbol::Organ;
 use crate::analysis::{Config, RepeatIndicators, Severity, rule_meta};
 
 /// What the `unres` settings say: the analysis config, and the catalog files the
@@ -72,6 +73,16 @@ pub fn parse(value: &Value) -> (Settings, Vec<String>) {
             )),
         }
     }
+    match value.get("organ").and_then(Value::as_str) {
+        None | Some("auto") => {}
+        Some("GA") => config.organ = Some(Organ::GeneralAssembly),
+        Some("SC") => config.organ = Some(Organ::SecurityCouncil),
+        Some("ECOSOC") => config.organ = Some(Organ::EconomicAndSocialCouncil),
+        Some("HRC") => config.organ = Some(Organ::HumanRightsCouncil),
+        Some(other) => problems.push(format!(
+            "unres.organ: `{other}` is not auto, GA, SC, ECOSOC or HRC"
+        )),
+    }
     let repeat = value
         .pointer("/footnotes/repeatIndicators")
         .or_else(|| value.get("footnotes.repeatIndicators"))
@@ -104,12 +115,14 @@ mod tests {
                 "rules": { "num001": "warning", "FTN009": "off", "XYZ999": "error" },
                 "footnotes": { "repeatIndicators": "current" },
                 "catalogs": ["extra.tsv"],
-                "phrases": { "operative": ["Applauds"] }
+                "phrases": { "operative": ["Applauds"] },
+                "organ": "SC"
             }
         }));
         let config = settings.config;
         assert_eq!(settings.catalog_paths, ["extra.tsv"]);
         assert_eq!(config.extra_operative_verbs, ["Applauds"]);
+        assert_eq!(config.organ, Some(Organ::SecurityCouncil));
         assert_eq!(
             config.severities.get("NUM001"),
             Some(&Some(Severity::Warning))

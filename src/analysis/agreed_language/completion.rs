@@ -150,7 +150,11 @@ pub fn complete_opening(
     }
     // Security Council texts leave 86 % of their repeats unmarked (corpus): there
     // the marked form comes right after the plain one.
-    if position.previous.is_some() && is_security_council(tree) {
+    let security_council = match config.organ {
+        Some(organ) => organ == crate::analysis::symbol::Organ::SecurityCouncil,
+        None => is_security_council(tree),
+    };
+    if position.previous.is_some() && security_council {
         if let Some((plain_sort, plain)) = position.previous.as_ref().and_then(|(p, _)| {
             out.iter()
                 .find(|c| c.label == *p)

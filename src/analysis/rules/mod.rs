@@ -145,7 +145,10 @@ impl<'a> Context<'a> {
         *self
             .derived
             .security_council
-            .get_or_init(|| is_security_council(self.tree))
+            .get_or_init(|| match self.config.organ {
+                Some(organ) => organ == crate::analysis::symbol::Organ::SecurityCouncil,
+                None => is_security_council(self.tree),
+            })
     }
 }
 
