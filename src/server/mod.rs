@@ -12,6 +12,8 @@ mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
+mod hover;
+mod indexing;
 mod navigation;
 mod outline;
 mod semantic_tokens;
@@ -434,7 +436,7 @@ impl LanguageServer for Backend {
                     )
                 })
                 .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
-                .or_else(|| rule_hover(tree, &knowledge, line, byte))?;
+                .or_else(|| hover::rule_hover(tree, &knowledge, line, byte))?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -648,28 +650,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let mut index = (*self.knowledge().workspace).clone();
-        let mut changed = false;
-        for event in params.changes {
-            let Some(path) = event.uri.to_file_path().map(|p| p.into_owned()) else {
-                continue;
-            };
-            let key = event.uri.as_str().to_owned();
-            index.remove_file(&key);
-            changed = true;
-            if event.typ == FileChangeType::DELETED {
-                continue;
-            }
-            self.index_file(&mut index, &key, path).await;
-        }
-        if changed {
-            self.knowledge
-                .write()
-                .unwrap_or_else(|p| p.into_inner())
-                .workspace = Arc::new(index);
-            self.rebuild_catalog().await;
-            self.republish_all();
-        }
+        self.reindex_changed_files(params.changes).await;
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
@@ -719,135 +700,6 @@ impl Backend {
             .await;
     }
 
-    /// Read one workspace file off the reactor and index it under `key`; problems
-    /// become log lines. True when it was indexed as a resolution.
-    async fn index_file(&self, index: &mut WorkspaceIndex, key: &str, path: PathBuf) -> bool {
-        let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
-        match read {
-            Ok(workspace::FileRead::Resolution(tree)) => index.update(key, &tree).is_some(),
-            Ok(workspace::FileRead::Skipped) => false,
-            Ok(workspace::FileRead::Problem(problem)) => {
-                self.client
-                    .log_message(MessageType::WARNING, format!("unres: {problem}"))
-                    .await;
-                false
-            }
-            Err(error) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("unres: reading {key} failed: {error}"),
-                    )
-                    .await;
-                false
-            }
-        }
-    }
-
-    /// Ask the client to tell us when resolution files change on disk.
-    async fn watch_files(&self) {
-        if !self.can_watch_files.load(Ordering::Relaxed) {
-            return;
-        }
-        let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: ["**/*.unres", "**/*.txt"]
-                .into_iter()
-                .map(|glob| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(glob.to_owned()),
-                    kind: None,
-                })
-                .collect(),
-        };
-        let registration = Registration {
-            id: "unres-watch-resolutions".to_owned(),
-            method: "workspace/didChangeWatchedFiles".to_owned(),
-            register_options: serde_json::to_value(options).ok(),
-        };
-        if let Err(error) = self.client.register_capability(vec![registration]).await {
-            self.client
-                .log_message(
-                    MessageType::WARNING,
-                    format!("unres: cannot watch files: {error}"),
-                )
-                .await;
-        }
-    }
-
-    /// Index the resolution files of the workspace folders in the background,
-    /// with progress, then republish with the workspace known to the record.
-    async fn index_workspace(&self) {
-        let roots = self.roots.read().unwrap_or_else(|p| p.into_inner()).clone();
-        if roots.is_empty() {
-            return;
-        }
-        let files = match tokio::task::spawn_blocking(move || workspace::list_files(&roots)).await {
-            Ok(files) => files,
-            Err(error) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("unres: listing the workspace failed: {error}"),
-                    )
-                    .await;
-                return;
-            }
-        };
-        let progress = if self.can_report_progress.load(Ordering::Relaxed) {
-            let token = NumberOrString::String(format!(
-                "unres-index-{}",
-                self.progress_tokens.fetch_add(1, Ordering::Relaxed)
-            ));
-            match self.client.create_work_done_progress(token.clone()).await {
-                Ok(()) => Some(
-                    self.client
-                        .progress(token, "Indexing resolutions")
-                        .with_percentage(0)
-                        .begin()
-                        .await,
-                ),
-                Err(_) => None,
-            }
-        } else {
-            None
-        };
-        let mut index = WorkspaceIndex::new();
-        let total = files.len().max(1);
-        let mut indexed = 0;
-        for (done, path) in files.into_iter().enumerate() {
-            let Some(uri) = Uri::from_file_path(&path) else {
-                continue;
-            };
-            if self.index_file(&mut index, uri.as_str(), path).await {
-                indexed += 1;
-            }
-            if let Some(progress) = &progress {
-                if done % 20 == 0 {
-                    let percent = ((done * 100) / total) as u32;
-                    progress
-                        .report_with_message(format!("{done}/{total} files"), percent)
-                        .await;
-                }
-            }
-        }
-        if let Some(progress) = progress {
-            progress
-                .finish_with_message(format!("{indexed} resolutions indexed"))
-                .await;
-        }
-        self.client
-            .log_message(
-                MessageType::INFO,
-                format!("unres: indexed {indexed} resolutions of the workspace"),
-            )
-            .await;
-        self.knowledge
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .workspace = Arc::new(index);
-        self.rebuild_catalog().await;
-        self.republish_all();
-    }
-
     /// Ask the client for the `unres` section, if it can answer.
     async fn pull_configuration(&self) {
         if !self.can_pull_configuration.load(Ordering::Relaxed) {
@@ -873,41 +725,6 @@ impl Backend {
             }
         }
     }
-}
-
-/// Hover over a diagnostic's range: what its rule checks and why (the rule's
-/// documentation), so that a drafter learns the convention where it applies.
-fn rule_hover(
-    tree: &crate::syntax::Tree,
-    knowledge: &Knowledge,
-    line: usize,
-    byte: usize,
-) -> Option<crate::analysis::ide::HoverInfo> {
-    let diagnostics = crate::analysis::analyze_with(tree, &knowledge.config, &knowledge.catalog);
-    let here: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| {
-            d.span.line == line && d.span.start <= byte && byte <= d.span.end.max(d.span.start + 1)
-        })
-        .collect();
-    let span = here.first()?.span;
-    let mut markdown = String::new();
-    for diagnostic in here {
-        let Some(meta) = crate::analysis::rule_meta(diagnostic.code) else {
-            continue;
-        };
-        if !markdown.is_empty() {
-            markdown.push_str("\n\n---\n\n");
-        }
-        markdown.push_str(&format!(
-            "**{}** ({}): {}\n\n{}",
-            meta.code,
-            diagnostic.severity.as_str(),
-            diagnostic.message,
-            meta.doc.trim()
-        ));
-    }
-    Some(crate::analysis::ide::HoverInfo { span, markdown })
 }
 
 /// Serve LSP over stdin/stdout until the client says exit.
