@@ -59,6 +59,17 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+impl Fix {
+    /// The common fix: replace `span` with `text`, titled "Write `text`".
+    pub fn write(span: Span, text: impl Into<String>) -> Fix {
+        let text = text.into();
+        Fix {
+            title: format!("Write `{text}`"),
+            edits: vec![Edit::new(span, text)],
+        }
+    }
+}
+
 /// A finding of one rule at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

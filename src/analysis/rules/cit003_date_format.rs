@@ -6,7 +6,7 @@ use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::is_body_role;
 use crate::analysis::date::{Date, MONTHS};
 use crate::analysis::symbol::Organ;
-use crate::analysis::{Edit, Fix, Severity};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -107,10 +107,7 @@ impl Rule for DateFormat {
                         ),
                     );
                     if let Some(rewritten) = rewritten {
-                        diagnostic.with_fix(Fix {
-                            title: format!("Write `{rewritten}`"),
-                            edits: vec![Edit::new(span, rewritten)],
-                        });
+                        diagnostic.with_fix(Fix::write(span, rewritten));
                     }
                 }
             }

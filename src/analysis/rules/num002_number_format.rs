@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::{Edit, Fix};
+use crate::analysis::Fix;
 use crate::syntax::{LineShape, Role, Span};
 
 declare_rule! {
@@ -39,10 +39,7 @@ impl Rule for NumberFormat {
                 span,
                 format!("Write the paragraph number as `{number}.`, not `{written}`"),
             )
-            .with_fix(Fix {
-                title: format!("Write `{number}.`"),
-                edits: vec![Edit::new(span, format!("{number}."))],
-            });
+            .with_fix(Fix::write(span, format!("{number}.")));
         }
     }
 }

@@ -3,9 +3,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
 use crate::analysis::symbol::{SymbolKind, classify, symbol_tokens};
-use crate::analysis::{Edit, Fix};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -69,10 +69,7 @@ impl Rule for GaResolutionNumber {
                     let span = Span::new(index, session.start(), number.end());
                     let fixed = format!("{}/{}", session.as_str(), number.as_str());
                     sink.report(span, format!("Write the resolution number as `{fixed}`"))
-                        .with_fix(Fix {
-                            title: format!("Write `{fixed}`"),
-                            edits: vec![Edit::new(span, fixed)],
-                        });
+                        .with_fix(Fix::write(span, fixed));
                 }
             }
             if !line.text.contains("A/RES/") {
@@ -91,10 +88,7 @@ impl Rule for GaResolutionNumber {
                     ),
                 );
                 if let Some(fixed) = repaired(token) {
-                    diagnostic.with_fix(Fix {
-                        title: format!("Write `{fixed}`"),
-                        edits: vec![Edit::new(span, fixed)],
-                    });
+                    diagnostic.with_fix(Fix::write(span, fixed));
                 }
             }
         }

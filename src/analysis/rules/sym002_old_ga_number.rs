@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
-use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -78,10 +78,7 @@ impl Rule for OldGaNumber {
                     span,
                     format!("Write resolutions of the first thirty sessions as `{fixed}`"),
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{fixed}`"),
-                    edits: vec![Edit::new(span, fixed)],
-                });
+                .with_fix(Fix::write(span, fixed));
             }
         }
     }

@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
-use crate::analysis::{Edit, Fix};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -80,10 +80,7 @@ impl Rule for CouncilYear {
                         ),
                     );
                     if let Some(year) = year {
-                        diagnostic.with_fix(Fix {
-                            title: format!("Write `{year}`"),
-                            edits: vec![Edit::new(span, year)],
-                        });
+                        diagnostic.with_fix(Fix::write(span, year));
                     }
                 }
             }

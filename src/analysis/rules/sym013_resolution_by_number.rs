@@ -5,7 +5,7 @@ use regex::Regex;
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::is_body_role;
 use crate::analysis::symbol::{Organ, canonical_resolution, citation_form};
-use crate::analysis::{Edit, Fix, Severity};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -68,10 +68,7 @@ impl Rule for ResolutionByNumber {
                     ),
                 );
                 if let Some(number) = number {
-                    diagnostic.with_fix(Fix {
-                        title: format!("Write `{number}`"),
-                        edits: vec![Edit::new(span, number)],
-                    });
+                    diagnostic.with_fix(Fix::write(span, number));
                 }
             }
         }

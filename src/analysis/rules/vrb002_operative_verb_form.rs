@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding};
-use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -56,10 +56,7 @@ impl Rule for OperativeVerbForm {
                     "Open an operative paragraph with a verb in the present tense: `{replacement}`, not `{written}`"
                 ),
             )
-            .with_fix(Fix {
-                title: format!("Write `{replacement}`"),
-                edits: vec![Edit::new(span, replacement)],
-            });
+            .with_fix(Fix::write(span, replacement));
         }
     }
 }

@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::agreed_language::{MarkerPlace, Opening, Recognition, tokenize_opening};
-use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -46,10 +46,7 @@ impl Rule for OpeningCapitals {
                 span,
                 format!("Capitalize only the first word of the opening: `{expected}`"),
             )
-            .with_fix(Fix {
-                title: format!("Write `{expected}`"),
-                edits: vec![Edit::new(span, expected)],
-            });
+            .with_fix(Fix::write(span, expected));
         }
     }
 }

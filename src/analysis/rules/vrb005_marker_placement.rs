@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{MarkerPlace, OpeningKind, with_marker, written_words};
-use crate::analysis::{Edit, Fix, Severity};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -65,10 +65,8 @@ impl Rule for MarkerPlacement {
                     marker.word.text()
                 ),
             };
-            sink.report_at(severity, span, message).with_fix(Fix {
-                title: format!("Write `{expected}`"),
-                edits: vec![Edit::new(span, expected)],
-            });
+            sink.report_at(severity, span, message)
+                .with_fix(Fix::write(span, expected));
         }
     }
 }

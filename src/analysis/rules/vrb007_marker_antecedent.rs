@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::agreed_language::{head_of, with_marker, written_words};
-use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -71,10 +71,7 @@ impl Rule for MarkerAntecedent {
                 Span::in_line(paragraph.line, marker.range),
                 format!("`{marker_text}` repeats an opening, but no earlier paragraph of this part opens with `{plain}`: remove the marker"),
             )
-            .with_fix(Fix {
-                title: format!("Write `{plain}`"),
-                edits: vec![Edit::new(span, plain)],
-            });
+            .with_fix(Fix::write(span, plain));
         }
     }
 }

@@ -1,8 +1,8 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::agreed_language::{
     MarkerWord, OpeningKind, Paragraph, head_of, tokenize, with_marker, written_words,
 };
-use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -125,10 +125,7 @@ impl Rule for RepeatTakesMarker {
                     Span::point(paragraphs[k - 1].line, paragraphs[k - 1].lexed.body_start),
                     "the previous paragraph",
                 )
-                .with_fix(Fix {
-                    title: format!("Write `{marked_text}`"),
-                    edits: vec![Edit::new(span, marked_text)],
-                });
+                .with_fix(Fix::write(span, marked_text));
             }
         }
     }

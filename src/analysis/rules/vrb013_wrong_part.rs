@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding, finite_verb_follows};
-use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -95,10 +95,7 @@ impl Rule for WrongPart {
             };
             let diagnostic = sink.report(span, message);
             if let Some(replacement) = replacement {
-                diagnostic.with_fix(Fix {
-                    title: format!("Write `{replacement}`"),
-                    edits: vec![Edit::new(span, replacement)],
-                });
+                diagnostic.with_fix(Fix::write(span, replacement));
             }
         }
     }

@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{Finding, finding};
-use crate::analysis::{Edit, Fix, Severity};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -71,10 +71,7 @@ impl Rule for UnknownOpening {
             );
             let diagnostic = sink.report(span, message);
             for suggestion in suggestions {
-                diagnostic.with_fix(Fix {
-                    title: format!("Write `{suggestion}`"),
-                    edits: vec![Edit::new(span, suggestion)],
-                });
+                diagnostic.with_fix(Fix::write(span, suggestion));
             }
         }
     }
