@@ -10,7 +10,6 @@ mod config;
 pub mod cross_refs;
 pub mod date;
 mod diagnostic;
-pub mod footnotes;
 pub mod format;
 pub mod ide;
 pub mod labels;
@@ -26,7 +25,7 @@ pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
-pub use footnotes::Footnotes;
+pub use crate::syntax::Footnotes;
 pub use rules::{RULES, RuleMeta, rule_meta};
 
 use crate::syntax::Tree;
@@ -39,12 +38,11 @@ pub fn analyze(tree: &Tree, config: &Config) -> Vec<Diagnostic> {
 /// [`analyze`] against a catalog the caller keeps (the server builds
 /// `Catalog::with_extras(&config.extra_catalogs)` once, not per keystroke).
 pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diagnostic> {
-    let footnotes = Footnotes::collect(tree);
     let citations = Citations::collect(tree);
     let context = rules::Context {
         tree,
         config,
-        footnotes: &footnotes,
+        footnotes: tree.footnotes(),
         catalog,
         citations: &citations,
         derived: rules::Derived::default(),

@@ -5,7 +5,6 @@
 
 use crate::syntax::{LineShape, Role, Span, Tree};
 
-use super::footnotes::Footnotes;
 use super::ide::{SemanticToken, TokenKind};
 
 pub fn structure_tokens(tree: &Tree) -> Vec<SemanticToken> {
@@ -38,7 +37,7 @@ pub fn structure_tokens(tree: &Tree) -> Vec<SemanticToken> {
             });
         }
     }
-    let footnotes = Footnotes::collect(tree);
+    let footnotes = tree.footnotes();
     for reference in &footnotes.refs {
         tokens.push(SemanticToken {
             span: reference.span,

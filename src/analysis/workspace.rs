@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::Date;
-use super::footnotes::Footnotes;
+use crate::syntax::Footnotes;
 use super::symbol::{canonical_resolution, symbol_key};
 use crate::syntax::{LexedLine, LineShape, Role, Tree};
 
@@ -69,7 +69,7 @@ pub fn summarize(tree: &Tree) -> Option<ResolutionSummary> {
     let mut closing_date = None;
     let mut organ_prefix = "A/RES/";
     let mut operative = Vec::new();
-    let footnotes = Footnotes::collect(tree);
+    let footnotes = tree.footnotes();
     for (index, line, role) in tree.iter() {
         let text = line.text.trim();
         match role {

@@ -19,6 +19,7 @@ macro_rules! say {
 }
 
 mod check;
+mod export;
 mod format;
 
 use std::path::PathBuf;
@@ -73,6 +74,13 @@ enum Command {
         /// Do not write; exit 1 if a file would change.
         #[arg(long)]
         check: bool,
+    },
+    /// Write a file's structure: AKN4UN XML (as the UN publishes resolutions) or
+    /// an outline of the role of each line.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = export::ExportFormat::Akn)]
+        format: export::ExportFormat,
     },
     /// Serve the Language Server Protocol over stdio.
     Lsp,
@@ -154,6 +162,7 @@ pub fn main() -> ExitCode {
             check::run(&files, format, &config)
         }
         Command::Format { files, check } => format::run(&files, check),
+        Command::Export { file, format } => export::run(&file, format),
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {

@@ -18,7 +18,7 @@ fn footnote_at(footnotes: &Footnotes, line: usize, byte: usize) -> Option<(u32, 
 }
 
 pub fn footnote_hover(tree: &Tree, line: usize, byte: usize) -> Option<HoverInfo> {
-    let footnotes = Footnotes::collect(tree);
+    let footnotes = tree.footnotes();
     let reference = footnotes.ref_at(line, byte)?;
     let markdown = match footnotes.text(reference.number) {
         Some(text) => {
@@ -42,7 +42,7 @@ pub fn footnote_hover(tree: &Tree, line: usize, byte: usize) -> Option<HoverInfo
 
 /// The footnote text a marker points to.
 pub fn footnote_definition(tree: &Tree, line: usize, byte: usize) -> Option<Span> {
-    let footnotes = Footnotes::collect(tree);
+    let footnotes = tree.footnotes();
     let (number, _) = footnote_at(&footnotes, line, byte)?;
     footnotes.text(number).map(|t| t.label)
 }
@@ -54,7 +54,7 @@ pub fn footnote_references(
     byte: usize,
     include_declaration: bool,
 ) -> Vec<Span> {
-    let footnotes = Footnotes::collect(tree);
+    let footnotes = tree.footnotes();
     let Some((number, _)) = footnote_at(&footnotes, line, byte) else {
         return Vec::new();
     };

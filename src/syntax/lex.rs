@@ -45,6 +45,8 @@ pub enum LineShape {
     MalformedSubparagraph { label: String, range: ByteRange },
     /// `a.`, `i.`: third- and fourth-degree labels.
     DottedLetter { label: String, range: ByteRange },
+    /// `–`, `•`, `-` before a tab: an item of a dashed or bulleted list.
+    Bullet { range: ByteRange },
     /// `68/230.<TAB>South-South cooperation`.
     Title { number: ByteRange },
     /// `The General Assembly,` (known organ) or another `The …,` line.
@@ -163,6 +165,7 @@ regex!(
     r"^[ \t]*(\(([A-Z]{1,3}|[0-9]{1,2})\)|([a-z])\))[ \t]+\S"
 );
 regex!(DOTTED_LETTER, r"^[ \t]*(([a-z]{1,4})\.)[ \t]+\S");
+regex!(BULLET, r"^[ \t]*([–•·◦▪—-])(?:\t[ \t]*| +)\S");
 regex!(
     TITLE,
     r"^((?:[1-9][0-9]?|E?S-[1-9][0-9]?|[12][0-9]{3})/[1-9][0-9]*(?: [A-Z](?:-[A-Z])?)?)\.[ \t]+\S"
@@ -346,6 +349,17 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         }
         '<' if ODS_TRAILER.is_match(text) => return whole(LineShape::OdsTrailer),
         '_' | '-' if SEPARATOR.is_match(text) => return whole(LineShape::Separator),
+        '–' | '•' | '·' | '◦' | '▪' | '—' | '-' => {
+            if let Some(c) = BULLET.captures(text) {
+                let mark = c.get(1).expect("group");
+                return (
+                    LineShape::Bullet {
+                        range: ByteRange::new(mark.start(), mark.end()),
+                    },
+                    after_whitespace(text, mark.end()),
+                );
+            }
+        }
         'a'..='z' => {
             if let Some(c) = DOTTED_LETTER.captures(text) {
                 let label = c.get(1).expect("group");
@@ -969,5 +983,14 @@ mod tests {
             LineShape::Separator
         ));
         assert!(matches!(lex_line("   ").shape, LineShape::Blank));
+        assert!(matches!(
+            lex_line("\t–\tto protect civilians,").shape,
+            LineShape::Bullet { .. }
+        ));
+        assert!(matches!(
+            lex_line("\t•\tThe Government").shape,
+            LineShape::Bullet { .. }
+        ));
+        assert_eq!(lex_line("\t–\tto protect civilians,").body(), "to protect civilians,");
     }
 }

@@ -5,11 +5,15 @@
 //! text and keeps every byte of it; positions are (line, byte offset in the line);
 //! an edit re-lexes only the lines it touched.
 
+pub mod akn;
+pub mod footnotes;
 pub mod generate;
 pub mod lex;
+pub mod openings;
 pub mod structure;
 mod tree;
 
+pub use footnotes::{FootnoteRef, FootnoteText, Footnotes};
 pub use lex::{ByteRange, LexedLine, LineShape, MarkerCandidate, MarkerForm};
 pub use structure::{Role, Segment, SegmentKind};
 pub use tree::Tree;

@@ -6,6 +6,7 @@
 //! fits nowhere gets [`Role::Other`].
 
 use super::lex::{LexedLine, LineShape};
+use super::openings::{OpeningClass, class_of};
 
 /// The role of one line in the resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,12 @@ pub enum Role {
     /// A numbered operative paragraph, `segment` being its numbering sequence.
     Operative {
         number: u32,
+        segment: u32,
+    },
+    /// An operative paragraph without a number: the single paragraph of a short
+    /// resolution, the operative part of a budget section, a lead-in such as
+    /// `Adopts the following declaration:`.
+    UnnumberedOperative {
         segment: u32,
     },
     /// A paragraph numbered as `12)` or `(12)` (NUM002); still operative.
@@ -91,8 +98,17 @@ impl Role {
             self,
             Role::Preambular
                 | Role::Operative { .. }
+                | Role::UnnumberedOperative { .. }
                 | Role::MalformedOperative { .. }
                 | Role::Subparagraph { .. }
+        )
+    }
+
+    /// A paragraph of the operative part, numbered or not.
+    pub fn is_operative(self) -> bool {
+        matches!(
+            self,
+            Role::Operative { .. } | Role::UnnumberedOperative { .. } | Role::MalformedOperative { .. }
         )
     }
 
@@ -158,6 +174,12 @@ struct ListState {
     /// A heading seen since the last item: a list that restarts at (a) after it
     /// is a new list under that heading.
     heading: Option<u32>,
+    /// The level of the last item and whether its text ended with a colon (a
+    /// dashed list under it goes one level down).
+    last_level: u8,
+    last_colon: bool,
+    /// The level of the dashed or bulleted items of the list, once one is seen.
+    bullet_level: Option<u8>,
 }
 
 struct Builder<'a> {
@@ -174,6 +196,8 @@ struct Builder<'a> {
     has_organ: bool,
     /// The last number of a numbered list nested inside a paragraph.
     nested_number: Option<u32>,
+    /// Per line: a numbered paragraph follows in the same part or section.
+    numbered_ahead: Vec<bool>,
 }
 
 /// Assign roles to every line.
@@ -197,6 +221,7 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         seen_operative: false,
         has_organ,
         nested_number: None,
+        numbered_ahead: numbered_ahead(lines),
     };
     for index in 0..lines.len() {
         let role = builder.role_of(index);
@@ -358,6 +383,7 @@ impl Builder<'_> {
                 None => Role::Other,
             },
             LineShape::DottedLetter { label, .. } => self.subparagraph(index, label, true),
+            LineShape::Bullet { .. } => self.bullet(index),
             LineShape::SectionNumber { .. } => {
                 let segment = self.new_segment(SegmentKind::Section, index);
                 self.last_paragraph = None;
@@ -467,7 +493,61 @@ impl Builder<'_> {
             }
         }
         self.start_paragraph(index);
+        if self.is_unnumbered_operative(index) {
+            self.seen_operative = true;
+            return Role::UnnumberedOperative {
+                segment: self.segment,
+            };
+        }
         Role::Preambular
+    }
+
+    /// An unnumbered paragraph opening with a finite verb is operative after
+    /// numbered operative paragraphs, where no numbered paragraph follows, or when
+    /// it introduces a text (`Adopts the following declaration:`); before numbered
+    /// paragraphs it is a preambular paragraph in the wrong form (VRB013).
+    fn is_unnumbered_operative(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        if class_of(line.body()) != Some(OpeningClass::Operative) {
+            return false;
+        }
+        let introduces_a_text = matches!(line.final_char(), Some((_, ':')))
+            && !self.next_nonblank(index).is_some_and(|next| {
+                matches!(
+                    next.shape,
+                    LineShape::Subparagraph { .. }
+                        | LineShape::MalformedSubparagraph { .. }
+                        | LineShape::DottedLetter { .. }
+                        | LineShape::Bullet { .. }
+                )
+            });
+        self.seen_operative || !self.numbered_ahead[index] || introduces_a_text
+    }
+
+    /// A dashed or bulleted item (`–<TAB>to protect civilians,`): one level
+    /// below a labelled item whose text ends with a colon, else at the level of
+    /// the items before it.
+    fn bullet(&mut self, index: usize) -> Role {
+        let Some(parent) = self.list.parent else {
+            return self.text_paragraph(index);
+        };
+        let previous_was_bullet = self
+            .roles
+            .iter()
+            .rposition(|r| *r != Role::Blank)
+            .is_some_and(|p| matches!(self.lines[p].shape, LineShape::Bullet { .. }));
+        let level = match self.list.bullet_level {
+            Some(level) if previous_was_bullet => level,
+            _ if self.list.last_level > 0 && self.list.last_colon => self.list.last_level + 1,
+            _ if self.list.last_level > 0 => self.list.last_level,
+            _ => 1,
+        };
+        self.list.bullet_level = Some(level);
+        self.list.last_level = level;
+        self.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
+        self.list.heading = None;
+        self.last_paragraph = Some(parent);
+        Role::Subparagraph { level, parent }
     }
 
     fn subparagraph(&mut self, index: usize, label: &str, dotted: bool) -> Role {
@@ -510,6 +590,9 @@ impl Builder<'_> {
             }
             level
         };
+        self.list.last_level = level;
+        self.list.last_colon = ends_with_colon;
+        self.list.bullet_level = None;
         self.last_paragraph = Some(parent);
         Role::Subparagraph { level, parent }
     }
@@ -605,6 +688,29 @@ impl Builder<'_> {
             _ => Role::FootnoteContinuation,
         }
     }
+}
+
+/// For each line, whether a numbered paragraph follows before the part or
+/// section ends: an unnumbered paragraph with a finite verb before numbered ones
+/// is a misplaced preambular paragraph, one without numbered ones after it is
+/// operative.
+fn numbered_ahead(lines: &[LexedLine]) -> Vec<bool> {
+    let mut ahead = vec![false; lines.len()];
+    let mut seen = false;
+    for (index, line) in lines.iter().enumerate().rev() {
+        ahead[index] = seen;
+        match line.shape {
+            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. } => seen = true,
+            LineShape::Organ { known: true, .. }
+            | LineShape::ClosingMeeting
+            | LineShape::AnnexHeading
+            | LineShape::SectionNumber { .. }
+            | LineShape::Separator
+            | LineShape::OdsTrailer => seen = false,
+            _ => {}
+        }
+    }
+    ahead
 }
 
 /// The subparagraph label a paragraph's text starts with: `(a)` in

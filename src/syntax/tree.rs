@@ -3,6 +3,7 @@
 
 use crate::text::{EditedLines, split_lines};
 
+use super::footnotes::Footnotes;
 use super::lex::{LexedLine, lex_line};
 use super::structure::{self, Role, Segment, Structure};
 
@@ -12,6 +13,7 @@ use super::structure::{self, Role, Segment, Structure};
 pub struct Tree {
     lines: Vec<LexedLine>,
     structure: Structure,
+    footnotes: Footnotes,
 }
 
 impl Tree {
@@ -19,7 +21,12 @@ impl Tree {
     pub fn parse(text: &str) -> Tree {
         let lines: Vec<LexedLine> = split_lines(text).into_iter().map(lex_line).collect();
         let structure = structure::build(&lines);
-        Tree { lines, structure }
+        let footnotes = Footnotes::collect(&lines, &structure.roles);
+        Tree {
+            lines,
+            structure,
+            footnotes,
+        }
     }
 
     /// Apply an edit reported by the text layer: re-lex only the replaced lines
@@ -40,6 +47,12 @@ impl Tree {
         let relexed: Vec<LexedLine> = relexed.collect();
         self.lines.splice(first..end, relexed);
         self.structure = structure::build(&self.lines);
+        self.footnotes = Footnotes::collect(&self.lines, &self.structure.roles);
+    }
+
+    /// Footnote references and footnote texts, decided with the structure.
+    pub fn footnotes(&self) -> &Footnotes {
+        &self.footnotes
     }
 
     pub fn lines(&self) -> &[LexedLine] {

@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use super::agreed_language::{Extras, Paragraph, is_security_council, own_text, paragraphs};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
-use super::footnotes::Footnotes;
+use crate::syntax::Footnotes;
 use crate::syntax::{Span, Tree};
 use units::Unit;
 

@@ -7,7 +7,9 @@
 //! missing is found too). Bracketed `[^n]` and superscript markers are always
 //! references.
 
-use crate::syntax::{LineShape, MarkerCandidate, MarkerForm, Role, Span, Tree};
+use super::lex::{LexedLine, LineShape, MarkerCandidate, MarkerForm};
+use super::structure::Role;
+use super::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FootnoteRef {
@@ -57,9 +59,18 @@ fn carries_references(role: Role) -> bool {
 }
 
 impl Footnotes {
-    pub fn collect(tree: &Tree) -> Footnotes {
+    /// Decide the references and texts of a parsed document (lines and their
+    /// roles, as the structure pass assigned them).
+    pub fn collect(lines: &[LexedLine], roles: &[Role]) -> Footnotes {
+        let iter = || {
+            lines
+                .iter()
+                .zip(roles.iter().copied())
+                .enumerate()
+                .map(|(index, (line, role))| (index, line, role))
+        };
         let mut texts: Vec<FootnoteText> = Vec::new();
-        for (index, line, role) in tree.iter() {
+        for (index, line, role) in iter() {
             match role {
                 Role::FootnoteText { number } => {
                     let label = match line.shape {
@@ -85,7 +96,7 @@ impl Footnotes {
         }
         let max_text = texts.iter().map(|t| t.number).max().unwrap_or(0);
         let mut refs = Vec::new();
-        let later_part = tree.iter().any(|(_, line, role)| {
+        let later_part = iter().any(|(_, line, role)| {
             let text = line.text.trim();
             let masthead_part = role == Role::Header
                 && (text.starts_with("A/RES/") || text.starts_with("A/HRC/RES/"))
@@ -103,7 +114,7 @@ impl Footnotes {
             1
         };
         let mut max_seen = first_number - 1;
-        for (index, line, role) in tree.iter() {
+        for (index, line, role) in iter() {
             if !carries_references(role) {
                 continue;
             }
