@@ -31,12 +31,24 @@ pub fn run(path: &Path, format: ExportFormat) -> ExitCode {
     match format {
         ExportFormat::Akn => say!("{}", export(&tree).trim_end()),
         ExportFormat::Outline => {
+            let footnotes = tree.footnotes();
             for (index, line, role) in tree.iter() {
                 if role == Role::Blank {
                     continue;
                 }
                 let text: String = line.text.trim().chars().take(70).collect();
-                say!("{:>5}  {:<40} {}", index + 1, format!("{role:?}"), text);
+                let markers: Vec<String> = footnotes
+                    .refs
+                    .iter()
+                    .filter(|r| r.span.line == index)
+                    .map(|r| format!("{}@{}", r.number, r.span.start))
+                    .collect();
+                let markers = if markers.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [footnotes {}]", markers.join(" "))
+                };
+                say!("{:>5}  {:<40} {text}{markers}", index + 1, format!("{role:?}"));
             }
         }
     }

@@ -95,7 +95,6 @@ impl Footnotes {
             }
         }
         let max_text = texts.iter().map(|t| t.number).max().unwrap_or(0);
-        let mut refs = Vec::new();
         let later_part = iter().any(|(_, line, role)| {
             let text = line.text.trim();
             let masthead_part = role == Role::Header
@@ -113,36 +112,7 @@ impl Footnotes {
         } else {
             1
         };
-        let mut max_seen = first_number - 1;
-        for (index, line, role) in iter() {
-            if !carries_references(role) {
-                continue;
-            }
-            for marker in &line.markers {
-                let next_new = max_seen + 1;
-                let accepted = match marker.form {
-                    MarkerForm::Bracketed | MarkerForm::Superscript => true,
-                    MarkerForm::Glued if marker.after_punctuation => {
-                        marker.number <= max_text.max(next_new)
-                    }
-                    MarkerForm::Glued => {
-                        (marker.number <= max_text && marker.number <= next_new + 1)
-                            || marker.number == next_new
-                    }
-                    MarkerForm::AfterNumber | MarkerForm::Detached => {
-                        marker.number == next_new && marker.number <= max_text
-                    }
-                };
-                if accepted {
-                    max_seen = max_seen.max(marker.number);
-                    refs.push(FootnoteRef {
-                        number: marker.number,
-                        span: Span::in_line(index, marker.range),
-                        marker: *marker,
-                    });
-                }
-            }
-        }
+        let refs = resolve_references(iter().filter(|(_, _, role)| carries_references(*role)), first_number, max_text);
         Footnotes {
             refs,
             texts,
@@ -158,5 +128,148 @@ impl Footnotes {
         self.refs
             .iter()
             .find(|r| r.span.line == line && r.span.start <= byte && byte <= r.span.end)
+    }
+}
+
+/// Choose the references among the candidates of the lines that carry them, in
+/// document order. Bracketed and superscript markers are always references; a
+/// number glued to a word is one when a footnote text has that number or it is
+/// the next new number. Weaker readings (a marker glued to a year, a symbol or
+/// the next word) are taken when they are the next new number, or, failing that,
+/// to fill a gap in the sequence: when a reference to `n + 2` follows one to
+/// `n`, the first weaker reading of `n + 1` between them is the missing marker
+/// (`2012,727/5 of 25 September 2014,833/2 of 29 September 20169`).
+fn resolve_references<'l>(
+    lines: impl Iterator<Item = (usize, &'l LexedLine, Role)>,
+    first_number: u32,
+    max_text: u32,
+) -> Vec<FootnoteRef> {
+    let mut refs: Vec<FootnoteRef> = Vec::new();
+    // Weaker readings since the last accepted reference, in order.
+    let mut pending: Vec<FootnoteRef> = Vec::new();
+    let mut max_seen = first_number - 1;
+    for (index, line, _) in lines {
+        for marker in &line.markers {
+            let reference = FootnoteRef {
+                number: marker.number,
+                span: Span::in_line(index, marker.range),
+                marker: *marker,
+            };
+            if refs.last().is_some_and(|last| overlaps(last, &reference)) {
+                continue;
+            }
+            let next_new = max_seen + 1;
+            let accepted = match marker.form {
+                MarkerForm::Bracketed | MarkerForm::Superscript => true,
+                MarkerForm::Glued if marker.after_punctuation => {
+                    marker.number <= max_text.max(next_new)
+                }
+                MarkerForm::Glued => {
+                    (marker.number <= max_text && marker.number <= next_new + 1)
+                        || marker.number == next_new
+                }
+                MarkerForm::AfterNumber | MarkerForm::Detached => {
+                    marker.number == next_new && marker.number <= max_text
+                }
+                MarkerForm::Split => false,
+            };
+            if !accepted {
+                if marker.number >= next_new && marker.number <= max_text {
+                    pending.push(reference);
+                }
+                continue;
+            }
+            if marker.number > max_seen {
+                if marker.number > next_new {
+                    max_seen = fill_gap(&mut refs, &pending, &reference, max_seen, marker.number);
+                }
+                pending.clear();
+            }
+            max_seen = max_seen.max(marker.number);
+            refs.push(reference);
+        }
+    }
+    // Footnotes with a text after the last accepted reference.
+    if max_seen < max_text {
+        let end = FootnoteRef {
+            number: max_text + 1,
+            span: Span::new(usize::MAX, usize::MAX, usize::MAX),
+            marker: MarkerCandidate {
+                number: max_text + 1,
+                range: Default::default(),
+                form: MarkerForm::Split,
+                after_punctuation: false,
+                punctuation_after: None,
+            },
+        };
+        fill_gap(&mut refs, &pending, &end, max_seen, max_text + 1);
+    }
+    refs
+}
+
+/// Take, for each number between `max_seen` and `upto` in turn, the first
+/// pending reading of it after the reading taken before; returns the new
+/// highest number seen.
+fn fill_gap(
+    refs: &mut Vec<FootnoteRef>,
+    pending: &[FootnoteRef],
+    before: &FootnoteRef,
+    max_seen: u32,
+    upto: u32,
+) -> u32 {
+    let mut seen = max_seen;
+    let mut from = 0;
+    for wanted in max_seen + 1..upto {
+        let found = pending[from..].iter().position(|r| {
+            r.number == wanted
+                && !refs.last().is_some_and(|last| overlaps(last, r) || last.span > r.span)
+                && !overlaps(r, before)
+        });
+        if let Some(offset) = found {
+            refs.push(pending[from + offset]);
+            from += offset + 1;
+            seen = wanted;
+        }
+    }
+    seen
+}
+
+fn overlaps(a: &FootnoteRef, b: &FootnoteRef) -> bool {
+    a.span.line == b.span.line && a.span.start < b.span.end && b.span.start < a.span.end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::Tree;
+
+    fn numbers_on(text: &str, line: usize) -> Vec<(u32, String)> {
+        let tree = Tree::parse(text);
+        tree.footnotes()
+            .refs
+            .iter()
+            .filter(|r| r.span.line == line)
+            .map(|r| {
+                let line = &tree.lines()[r.span.line].text;
+                (r.number, line[r.span.start..r.span.end].to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gaps_are_filled_with_markers_glued_to_numbers() {
+        let mut text = String::from("\tThe General Assembly,\n\tRecalling the Declaration,1\n\tRecalling Human Rights Council resolutions 21/12 of 27 September 2012,227/5 of 25 September 2014,333/2 of 29 September 20164 and 39/6 of 27 September 20185 on the safety of journalists,6\n\t1.\tDecides to act.\n_______________\n");
+        for n in 1..=6 {
+            text.push_str(&format!("{n} Source {n}.\n"));
+        }
+        assert_eq!(
+            numbers_on(&text, 2),
+            vec![
+                (2, "2".to_owned()),
+                (3, "3".to_owned()),
+                (4, "4".to_owned()),
+                (5, "5".to_owned()),
+                (6, "6".to_owned())
+            ]
+        );
     }
 }

@@ -96,6 +96,12 @@ pub enum MarkerForm {
     /// (2019 + marker 1), `59/3009` (59/300 + marker 9). Only accepted when the
     /// number is the next expected footnote and has a footnote text.
     AfterNumber,
+    /// Digits that may end or start with a marker the rendering glued to a
+    /// number: `Agenda 218` (Agenda 21, marker 8), `2012,727/5` (marker 7 before
+    /// resolution 27/5). Several readings of one place are offered; one is
+    /// accepted only to fill a gap in the footnote sequence between two
+    /// references, when its number is the missing one.
+    Split,
 }
 
 /// A possible footnote reference inside a line.
@@ -462,7 +468,7 @@ fn after_whitespace(text: &str, from: usize) -> usize {
 /// are not part of it, so `Countries,1` ends with the comma.
 fn content_end(text: &str, body_start: usize, markers: &[MarkerCandidate]) -> usize {
     let mut end = text.trim_end().len().max(body_start.min(text.len()));
-    for marker in markers.iter().rev() {
+    for marker in markers.iter().rev().filter(|m| m.form != MarkerForm::Split) {
         if marker.range.end == end && marker.punctuation_after.is_none() {
             end = marker.range.start;
             // Several markers at one point: `…General,1,2`.
@@ -589,8 +595,80 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             }
         }
     }
-    markers.sort_by_key(|m| m.range.start);
+    split_candidates(body_start, &all_tokens, &mut markers);
+    markers.sort_by_key(|m| (m.range.start, m.range.end));
     markers
+}
+
+/// [`MarkerForm::Split`] readings of the numbers in a line: the last one or two
+/// digits of a number (`218`, `21/124`, `20169`), and the first one or two of a
+/// symbol glued after a comma (`2012,727/5`).
+fn split_candidates(
+    body_start: usize,
+    tokens: &[(usize, &str)],
+    markers: &mut Vec<MarkerCandidate>,
+) {
+    let mut push = |start: usize, digits: &str| {
+        if digits.starts_with('0') {
+            return;
+        }
+        if let Ok(number) = digits.parse() {
+            markers.push(MarkerCandidate {
+                number,
+                range: ByteRange::new(body_start + start, body_start + start + digits.len()),
+                form: MarkerForm::Split,
+                after_punctuation: false,
+                punctuation_after: None,
+            });
+        }
+    };
+    for (position, &(token_start, token)) in tokens.iter().enumerate() {
+        let trimmed = token.trim_end_matches([',', ';', ':', '.', ')', '”', '’']);
+        // The digits ending the token, after a number (not a word: `Countries1`
+        // is a glued marker the lexer already reads).
+        let run = trimmed.len() - trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let before = &trimmed[..trimmed.len() - run];
+        // A number on its own needs three digits (`218`, not the day in `27
+        // September`).
+        // Nor does a marker stand between a symbol and its date (`21/12 of`).
+        let next = tokens.get(position + 1).map_or("", |t| t.1);
+        let next_is_month = super::MONTHS.iter().any(|m| next.starts_with(m));
+        let after_number = next != "of"
+            && ((before.is_empty() && run >= 3 && !next_is_month)
+                || before.ends_with(['/', '-', '–', '.']));
+        if run >= 2 && after_number {
+            for length in 1..=2.min(run - 1) {
+                let start = trimmed.len() - length;
+                push(token_start + start, &trimmed[start..]);
+            }
+        }
+        // `2012,727/5`: a marker glued before the next symbol of a list.
+        let mut from = 0;
+        while let Some(comma) = token[from..].find([',', ';']).map(|i| from + i) {
+            let rest = &token[comma + 1..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits >= 2 && rest[digits..].starts_with('/') {
+                for length in 1..=2.min(digits - 1) {
+                    if !rest[length..].starts_with('0') {
+                        push(token_start + comma + 1, &rest[..length]);
+                    }
+                }
+            }
+            from = comma + 1;
+        }
+    }
+    // Drop readings of places the lexer already reads as a marker.
+    let taken: Vec<ByteRange> = markers
+        .iter()
+        .filter(|m| m.form != MarkerForm::Split)
+        .map(|m| m.range)
+        .collect();
+    markers.retain(|m| {
+        m.form != MarkerForm::Split
+            || !taken
+                .iter()
+                .any(|t| t.start < m.range.end && m.range.start < t.end)
+    });
 }
 
 /// `6and` (a marker glued to the next word) or a lone `1` ending the line.
