@@ -217,3 +217,113 @@ fn organ_profile_from_the_command_line() {
     let (_, security_council, _) = unres(&["check", "--organ", "sc", draft.to_str().unwrap()]);
     assert!(!security_council.contains("VRB010"), "{security_council}");
 }
+
+fn unres_with_stdin(args: &[&str], stdin: &str) -> (i32, String) {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unres"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run unres");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("wait");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn version_names_the_build() {
+    let (code, stdout, _) = unres(&["--version"]);
+    assert_eq!(code, 0);
+    let version = stdout.trim();
+    assert!(
+        version.starts_with(concat!("unres ", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+    // Built from a git checkout (as these tests are), the commit follows.
+    if std::path::Path::new(".git").exists() {
+        assert!(
+            version.contains(" (") && version.ends_with(')'),
+            "{version}"
+        );
+    }
+}
+
+#[test]
+fn completions_and_manual_come_from_the_command_definition() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (code, stdout, stderr) = unres(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        assert!(stdout.contains("check"), "{shell}");
+        assert!(stdout.contains("--exclude"), "{shell}");
+    }
+    let (code, stdout, _) = unres(&["man"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with(".ie"), "{stdout}");
+    assert!(stdout.contains(".TH unres 1"));
+    assert!(stdout.contains("completions"));
+}
+
+#[test]
+fn check_reads_directories_patterns_and_stdin() {
+    let dir = std::env::temp_dir().join(format!("unres-cli-inputs-{}", std::process::id()));
+    let drafts = dir.join("drafts");
+    std::fs::create_dir_all(drafts.join("archive")).expect("folders");
+    std::fs::create_dir_all(dir.join(".hidden")).expect("folders");
+    let skipped = "\tThe General Assembly,\n\t1.\tRequests;\n\t3.\tDecides.\n";
+    std::fs::write(drafts.join("one.unres"), skipped).expect("write");
+    std::fs::write(drafts.join("two.txt"), skipped).expect("write");
+    std::fs::write(drafts.join("notes.txt"), "Shopping list: milk, tea.\n").expect("write");
+    std::fs::write(drafts.join("archive/old.unres"), skipped).expect("write");
+    std::fs::write(dir.join(".hidden/secret.unres"), skipped).expect("write");
+    let root = dir.display().to_string();
+
+    let (code, stdout, _) = unres(&["check", &root]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("3 files checked"), "{stdout}");
+    for name in ["one.unres", "two.txt", "old.unres"] {
+        assert!(stdout.contains(name), "{name} in {stdout}");
+    }
+    assert!(!stdout.contains("notes.txt") && !stdout.contains("secret"));
+
+    let (_, stdout, _) = unres(&["check", &root, "--exclude", "*/archive/*"]);
+    assert!(stdout.contains("2 files checked"), "{stdout}");
+    assert!(!stdout.contains("old.unres"), "{stdout}");
+
+    let pattern = format!("{root}/drafts/**/*.unres");
+    let (_, stdout, _) = unres(&["check", &pattern]);
+    assert!(stdout.contains("2 files checked"), "{stdout}");
+    let (code, _, stderr) = unres(&["check", &format!("{root}/*.nothing")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no file matches"), "{stderr}");
+
+    let (code, stdout) = unres_with_stdin(&["check", "-"], skipped);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("<stdin>:3:2: error[NUM001]"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pre_commit_hooks_run_an_existing_command() {
+    let hooks = std::fs::read_to_string(".pre-commit-hooks.yaml").expect("hook definitions");
+    let entries: Vec<&str> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("entry: "))
+        .collect();
+    assert_eq!(entries.len(), 2, "{hooks}");
+    for entry in entries {
+        let mut words = entry.split_whitespace();
+        assert_eq!(words.next(), Some("unres"));
+        let args: Vec<&str> = words.chain(["--help"]).collect();
+        let (code, _, stderr) = unres(&args);
+        assert_eq!(code, 0, "{entry}: {stderr}");
+    }
+}

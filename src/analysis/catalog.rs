@@ -21,6 +21,11 @@ static EMBEDDED_TSV: &str = include_str!("../../data/catalog/catalog.tsv");
 
 static EMBEDDED: LazyLock<CatalogData> = LazyLock::new(|| CatalogData::parse(EMBEDDED_TSV));
 
+static CITING_CLAUSES_TSV: &str = include_str!("../../data/catalog/citing_clauses.tsv");
+
+static CITING_CLAUSES: LazyLock<HashMap<String, CitedAs>> =
+    LazyLock::new(|| parse_citing_clauses(CITING_CLAUSES_TSV));
+
 /// The attribution the source requires ("the user must acknowledge the United
 /// Nations as the source of the information"), shown with every record.
 pub const ATTRIBUTION: &str = "Source: United Nations";
@@ -39,6 +44,9 @@ pub enum Confidence {
 pub enum TitleKind {
     /// The official title.
     Official,
+    /// The title of the resolution's UN Digital Library record (UN metadata;
+    /// a few keep small typos of the library).
+    Library,
     /// The UN Digital Library catalogue title as retyped in a third-party data
     /// set: mostly exact, sometimes with a typo.
     Catalogue,
@@ -55,6 +63,7 @@ impl TitleKind {
     fn from_code(code: &str) -> Option<TitleKind> {
         match code {
             "O" => Some(TitleKind::Official),
+            "L" => Some(TitleKind::Library),
             "C" => Some(TitleKind::Catalogue),
             "S" => Some(TitleKind::Secondary),
             "T" => Some(TitleKind::TopicLabel),
@@ -87,6 +96,9 @@ pub struct Record {
     pub meeting: Option<String>,
     /// `without a vote`, `recorded vote 181-1-0`, `14-0-1`.
     pub vote: Option<String>,
+    /// What a Security Council resolution is about, in the Digital Library's
+    /// words (`on women and peace and security`).
+    pub subject: Option<String>,
 }
 
 impl Record {
@@ -98,6 +110,59 @@ impl Record {
     pub fn adoption_date(&self) -> Option<Date> {
         self.date.map(|(date, _)| date)
     }
+}
+
+/// What the adopted texts say of a resolution where they cite it, for the
+/// resolutions the record has no title for (`data/catalog/citing_clauses.tsv`,
+/// collected from the texts by `build_citing_clauses.py`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedAs {
+    /// The describing clause most texts use (`in which it endorsed …`,
+    /// `entitled “…”`, `on …`) and how many texts use it.
+    pub clause: Option<(String, u32)>,
+    /// How many texts cite the resolution at all.
+    pub citing_texts: u32,
+    /// The titled resolution it is most often cited with in one list, and in
+    /// how many texts.
+    pub cited_with: Option<(String, u32)>,
+}
+
+/// What the adopted texts say of `symbol` (canonical form), if anything.
+pub fn cited_as(symbol: &str) -> Option<&'static CitedAs> {
+    CITING_CLAUSES.get(&symbol_key(symbol))
+}
+
+fn parse_citing_clauses(text: &str) -> HashMap<String, CitedAs> {
+    let mut map = HashMap::new();
+    for line in text.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [
+            symbol,
+            clause,
+            with_clause,
+            citing,
+            companion,
+            with_companion,
+        ] = cells[..]
+        else {
+            continue;
+        };
+        let count = |cell: &str| cell.parse::<u32>().ok();
+        let pair = |value: &str, texts: &str| {
+            (!value.is_empty())
+                .then(|| count(texts).map(|n| (value.to_owned(), n)))
+                .flatten()
+        };
+        map.insert(
+            symbol_key(symbol),
+            CitedAs {
+                clause: pair(clause, with_clause),
+                citing_texts: count(citing).unwrap_or(0),
+                cited_with: pair(companion, with_companion),
+            },
+        );
+    }
+    map
 }
 
 /// One parsed catalog table.
@@ -132,6 +197,7 @@ impl CatalogData {
         let meeting_at = column("meeting");
         let vote_at = column("vote");
         let body_at = column("body");
+        let subject_at = column("subject");
         let mut data = CatalogData::default();
         for line in lines {
             let cells: Vec<&str> = line.split('\t').collect();
@@ -168,6 +234,7 @@ impl CatalogData {
                 title,
                 meeting: cell(meeting_at).map(str::to_owned),
                 vote: cell(vote_at).map(str::to_owned),
+                subject: cell(subject_at).map(str::to_owned),
             });
         }
         data
@@ -411,7 +478,10 @@ impl Catalog {
             let official = |r: &Record| {
                 !matches!(
                     r.title,
-                    Some((_, TitleKind::Official | TitleKind::Catalogue))
+                    Some((
+                        _,
+                        TitleKind::Official | TitleKind::Library | TitleKind::Catalogue
+                    ))
                 )
             };
             official(a)

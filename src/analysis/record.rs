@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::catalog::{ATTRIBUTION, Catalog, Confidence, Record, TitleKind};
+use super::catalog::{ATTRIBUTION, Catalog, CitedAs, Confidence, Record, TitleKind, cited_as};
 use super::citation::{Citations, citing_organ, is_body_role, scan_line};
 use super::ide::{
     CompletionCandidate, CompletionKind, DocumentLink, HoverInfo, SemanticToken, TokenKind,
@@ -107,16 +107,16 @@ pub fn describe_resolution(
     let organ = Organ::of_symbol(symbol).map_or("", Organ::name);
     let cited = citation_form(symbol).unwrap_or_else(|| symbol.to_owned());
     let mut out = format!("**{symbol}** · {organ} resolution {cited}\n\n");
-    match (
-        entry.and_then(|e| e.summary.title.as_ref()),
-        record.and_then(|r| r.title.as_ref()),
-    ) {
+    let workspace_title = entry.and_then(|e| e.summary.title.as_ref());
+    let record_title = record.and_then(|r| r.title.as_ref());
+    match (workspace_title, record_title) {
         (Some(title), _) => {
             let _ = writeln!(out, "*{title}*\n");
         }
         (None, Some((title, kind))) => {
             let note = match kind {
                 TitleKind::Official => "",
+                TitleKind::Library => " (title of the UN Digital Library record)",
                 TitleKind::Catalogue => {
                     " (library catalogue title as retyped in voting data; may differ slightly from the official wording)"
                 }
@@ -130,7 +130,24 @@ pub fn describe_resolution(
             };
             let _ = writeln!(out, "*{title}*{note}\n");
         }
-        (None, None) => {}
+        (None, None) => {
+            out.push_str(if record.is_some() {
+                "The record has no title for this resolution.\n\n"
+            } else {
+                "No title: this resolution is not in the record.\n\n"
+            });
+        }
+    }
+    if let Some(subject) = record.and_then(|r| r.subject.as_ref()) {
+        let _ = writeln!(out, "{} (UN Digital Library)\n", capitalized(subject));
+    }
+    let untitled = workspace_title.is_none()
+        && record_title.is_none_or(|(_, kind)| *kind == TitleKind::TopicLabel);
+    if untitled
+        && let Some(said) =
+            cited_as(symbol).and_then(|texts| what_the_texts_say(&cited, texts, catalog))
+    {
+        let _ = writeln!(out, "{said}\n");
     }
     let date = record
         .and_then(|r| r.date)
@@ -169,7 +186,7 @@ pub fn describe_resolution(
         let _ = writeln!(out, "{}\n", facts.join(" · "));
     }
     if record.is_none() && entry.is_none() {
-        out.push_str("Not in the record (the record is incomplete, above all before 2019).\n\n");
+        out.push_str("The record is incomplete, above all before 2019.\n\n");
     }
     if let Some(entry) = entry {
         for (i, paragraph) in entry.summary.operative.iter().enumerate() {
@@ -186,6 +203,44 @@ pub fn describe_resolution(
         let _ = write!(out, "\n\n_{ATTRIBUTION}_");
     }
     out
+}
+
+/// `on women and peace and security` → `On women and peace and security`.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// What the adopted texts say of an untitled resolution: the clause most of
+/// them use where they cite it, or else the titled resolution it is most often
+/// cited with.
+fn what_the_texts_say(cited: &str, texts: &CitedAs, catalog: &Catalog) -> Option<String> {
+    let share = |count: u32| match texts.citing_texts {
+        1 => "the one text that cites it".to_owned(),
+        n if n == count => format!("all {n} texts that cite it"),
+        n => format!("{count} of the {n} texts that cite it"),
+    };
+    if let Some((clause, count)) = &texts.clause {
+        // "64/222 of 21 December 2009, in which it …" but "68/230 of … on …".
+        let separator = if clause.starts_with("on ") { " " } else { ", " };
+        return Some(format!(
+            "What adopted texts say of it: “{cited} …{separator}{clause}” (in {})",
+            share(*count)
+        ));
+    }
+    let (companion, count) = texts.cited_with.as_ref()?;
+    let title = catalog
+        .get(companion)
+        .and_then(|r| r.title.as_ref())
+        .map(|(title, _)| format!(" *{title}*"))
+        .unwrap_or_default();
+    let companion = citation_form(companion).unwrap_or_else(|| companion.clone());
+    Some(format!(
+        "Adopted texts cite it without describing it, most often together with {companion}{title} (in {})",
+        share(*count)
+    ))
 }
 
 /// Hover over a cited resolution or a document symbol: the record's symbol,
@@ -584,14 +639,12 @@ mod tests {
     #[test]
     fn hover_notes_topic_labels_and_documents() {
         let tree = Tree::parse(
-            "\tThe General Assembly,\n\tRecalling its resolution 36/100 and the report (A/68/212),",
+            "\tThe General Assembly,\n\tRecalling its resolution 98 (I) and the report (A/68/212),",
         );
         let catalog = Catalog::embedded();
         let hover = hover_citation(&tree, &catalog, None, 1, 30).expect("a hover");
         assert!(
-            hover
-                .markdown
-                .contains("*NUCLEAR WEAPONS, FIRST USE* (a topic label"),
+            hover.markdown.contains("*VOTING PROCEDURE* (a topic label"),
             "{}",
             hover.markdown
         );
@@ -604,6 +657,110 @@ mod tests {
             "{}",
             hover.markdown
         );
+    }
+
+    fn hover_on(text: &str, needle: &str) -> String {
+        let tree = Tree::parse(text);
+        let (line, byte) = find(&tree, needle);
+        hover_citation(&tree, &Catalog::embedded(), None, line, byte + 1)
+            .expect("a hover")
+            .markdown
+    }
+
+    #[test]
+    fn untitled_resolution_shows_what_the_texts_say() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolutions 64/222 of 21 December 2009 and 59/296 of 22 June 2005,";
+        let nairobi = hover_on(text, "64/222");
+        assert!(
+            nairobi.contains("The record has no title for this resolution."),
+            "{nairobi}"
+        );
+        assert!(
+            nairobi.contains(
+                "What adopted texts say of it: “64/222 …, in which it endorsed the Nairobi outcome document"
+            ),
+            "{nairobi}"
+        );
+        assert!(nairobi.contains("Adopted 21 December 2009"), "{nairobi}");
+        let cross_cutting = hover_on(text, "59/296");
+        assert!(
+            cross_cutting.contains(
+                "most often together with 76/274 *Cross-cutting issues* (in 49 of the 80 texts that cite it)"
+            ),
+            "{cross_cutting}"
+        );
+    }
+
+    #[test]
+    fn library_titles_and_security_council_subjects() {
+        let palestine = hover_on(
+            "\tThe General Assembly,\n\tRecalling its resolution 181 A (II) of 29 November 1947,",
+            "181",
+        );
+        assert!(
+            palestine.contains(
+                "*Future government of Palestine* (title of the UN Digital Library record)"
+            ),
+            "{palestine}"
+        );
+        assert!(
+            palestine.contains("Adopted 29 November 1947 ·"),
+            "{palestine}"
+        );
+        let women = hover_on(
+            "\tThe Security Council,\n\tRecalling its resolution 1325 (2000),",
+            "1325",
+        );
+        assert!(
+            women.contains("On women and peace and security (UN Digital Library)"),
+            "{women}"
+        );
+    }
+
+    /// The resolutions the corpus cites most (by number of citing texts) all
+    /// have, on hover, a title or what the adopted texts say of them.
+    #[test]
+    fn the_most_cited_resolutions_show_a_title_or_what_the_texts_say() {
+        let mut citing: std::collections::HashMap<String, HashSet<String>> = Default::default();
+        for entry in std::fs::read_dir("data/corpus").expect("data/corpus") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("corpus text");
+            let name = path.display().to_string();
+            for item in Citations::collect(&Tree::parse(&text))
+                .list
+                .iter()
+                .flat_map(|c| c.items.iter())
+            {
+                for symbol in &item.symbols {
+                    citing
+                        .entry(symbol.clone())
+                        .or_default()
+                        .insert(name.clone());
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, String)> = citing
+            .into_iter()
+            .map(|(s, texts)| (texts.len(), s))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let catalog = Catalog::embedded();
+        let mut bare = Vec::new();
+        for (count, symbol) in ranked.iter().take(20) {
+            let hover = describe_resolution(symbol, &catalog, None);
+            let titled = hover
+                .lines()
+                .any(|l| l.starts_with('*') && !l.starts_with("**"));
+            let described = hover.contains("What adopted texts say of it")
+                || hover.contains("most often together with");
+            if !(titled || described) {
+                bare.push(format!("{symbol} ({count} texts):\n{hover}"));
+            }
+        }
+        assert!(bare.is_empty(), "{}", bare.join("\n\n"));
     }
 
     #[test]

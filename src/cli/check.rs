@@ -1,5 +1,6 @@
-//! `unres check`: the analysis of the server, for CI.
+//! `unres check`: the analysis of the server, for CI and pre-commit hooks.
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,17 +42,141 @@ pub fn read_text(path: &Path) -> Result<(String, Option<String>), String> {
     }
 }
 
+/// One thing to check: a file, or standard input (`-`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Input {
+    fn display(&self) -> String {
+        match self {
+            Input::File(path) => path.display().to_string(),
+            Input::Stdin => "<stdin>".to_owned(),
+        }
+    }
+
+    fn read(&self) -> Result<(String, Option<String>), String> {
+        match self {
+            Input::File(path) => read_text(path),
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+                Ok(match String::from_utf8(bytes) {
+                    Ok(text) => (text, None),
+                    Err(error) => (
+                        String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                        Some(
+                            "<stdin>: not valid UTF-8; checked with replacement characters"
+                                .to_owned(),
+                        ),
+                    ),
+                })
+            }
+        }
+    }
+}
+
+/// The files that the command line names: a file as given; a directory as the
+/// resolution files under it (`*.unres`, and `*.txt` files that read as
+/// resolutions; hidden entries skipped); a glob pattern as the files it matches;
+/// `-` as standard input. Files found in directories or through patterns are
+/// left out when a path or name matches one of `excludes`. In sorted order per
+/// argument, each file once.
+pub fn collect_inputs(arguments: &[String], excludes: &[String]) -> Result<Vec<Input>, String> {
+    let excludes = excludes
+        .iter()
+        .map(|e| glob::Pattern::new(e).map_err(|error| format!("--exclude {e}: {error}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let excluded = |path: &Path| {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        excludes
+            .iter()
+            .any(|p| p.matches_path(path) || p.matches(&name))
+    };
+    let mut inputs = Vec::new();
+    for argument in arguments {
+        let path = Path::new(argument);
+        if argument == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found);
+            found.sort();
+            inputs.extend(found.into_iter().filter(|p| !excluded(p)).map(Input::File));
+        } else if !path.exists() && argument.contains(['*', '?', '[']) {
+            let matches = glob::glob(argument).map_err(|error| format!("{argument}: {error}"))?;
+            let mut found: Vec<PathBuf> = matches
+                .filter_map(Result::ok)
+                .filter(|p| p.is_file() && !excluded(p))
+                .collect();
+            if found.is_empty() {
+                return Err(format!("{argument}: no file matches this pattern"));
+            }
+            found.sort();
+            inputs.extend(found.into_iter().map(Input::File));
+        } else {
+            // A missing file is reported when it is read, with the others checked.
+            inputs.push(Input::File(path.to_path_buf()));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| input == &Input::Stdin || seen.insert(input.clone()));
+    Ok(inputs)
+}
+
+/// The resolution files under `dir`, depth first; unreadable entries are skipped.
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => walk(&path, found),
+            Ok(kind) if kind.is_file() && is_resolution_file(&path) => found.push(path),
+            _ => {}
+        }
+    }
+}
+
+/// `*.unres`, or a `*.txt` whose text the parser reads as a resolution: an
+/// organ line ("The General Assembly,") or numbered operative paragraphs.
+fn is_resolution_file(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("unres") => true,
+        Some("txt") => read_text(path).is_ok_and(|(text, _)| {
+            Tree::parse(&text).iter().any(|(_, _, role)| {
+                matches!(
+                    role,
+                    crate::syntax::Role::Organ | crate::syntax::Role::Operative { .. }
+                )
+            })
+        }),
+        _ => false,
+    }
+}
+
 fn char_column(line: &str, byte: usize) -> usize {
     let byte = byte.min(line.len());
     line[..byte].chars().count() + 1
 }
 
-pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
+pub fn run(files: &[Input], format: Format, config: &Config) -> ExitCode {
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
     let mut unreadable = false;
-    for path in files {
-        let (text, warning) = match read_text(path) {
+    for input in files {
+        let (text, warning) = match input.read() {
             Ok(read) => read,
             Err(message) => {
                 eprintln!("unres: {message}");
@@ -64,7 +189,7 @@ pub fn run(files: &[PathBuf], format: Format, config: &Config) -> ExitCode {
         }
         let tree = Tree::parse(&text);
         let diagnostics = analyze(&tree, config);
-        let display = path.display().to_string();
+        let display = input.display();
         for diagnostic in &diagnostics {
             counts[diagnostic.severity as usize] += 1;
             match format {

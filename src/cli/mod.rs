@@ -1,4 +1,5 @@
-//! The command line: `unres check`, `unres lsp`, `unres explain`, `unres rules`.
+//! The command line: `unres check`, `unres format`, `unres lsp`, `unres explain`,
+//! `unres rules`, and `unres completions` / `unres man` generated from it.
 
 /// `println!` that ends the program quietly when stdout is closed early
 /// (`unres explain NUM001 | head`) instead of panicking.
@@ -25,15 +26,20 @@ mod format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::analysis::symbol::Organ;
 use crate::analysis::{Config, RULES, RepeatIndicators, Severity, rule_meta};
 
+/// `0.1.0 (a1b2c3d4e 2026-12-01)`: the package version and, in a build from a
+/// git checkout, the commit and its date (see `build.rs`).
+pub const VERSION: &str = env!("UNRES_VERSION");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "unres",
-    version,
+    version = VERSION,
     about = "Language server and linter for United Nations resolutions"
 )]
 struct Cli {
@@ -45,9 +51,15 @@ struct Cli {
 enum Command {
     /// Check resolution files and print every problem found.
     Check {
-        /// Files to check.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        /// Files, directories or glob patterns (`drafts/**/*.unres`) to check;
+        /// `-` reads standard input. A directory stands for the `*.unres` files
+        /// under it and the `*.txt` files that read as resolutions.
+        #[arg(required = true, value_name = "PATH")]
+        files: Vec<String>,
+        /// Leave out files found in directories or through patterns whose
+        /// path or name matches this glob (`--exclude 'archive/**'`). Repeatable.
+        #[arg(long = "exclude", value_name = "GLOB")]
+        excludes: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -91,6 +103,11 @@ enum Command {
     },
     /// List every rule with its default severity.
     Rules,
+    /// Print a shell completion script (`unres completions bash >
+    /// ~/.local/share/bash-completion/completions/unres`).
+    Completions { shell: Shell },
+    /// Print the manual page in roff (`unres man > unres.1; man ./unres.1`).
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +139,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check {
             files,
+            excludes,
             format,
             rules,
             repeat_indicators,
@@ -159,7 +177,14 @@ pub fn main() -> ExitCode {
                     }
                 }
             }
-            check::run(&files, format, &config)
+            let inputs = match check::collect_inputs(&files, &excludes) {
+                Ok(inputs) => inputs,
+                Err(message) => {
+                    eprintln!("unres: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            check::run(&inputs, format, &config)
         }
         Command::Format { files, check } => format::run(&files, check),
         Command::Export { file, format } => export::run(&file, format),
@@ -192,6 +217,25 @@ pub fn main() -> ExitCode {
                 );
             }
             ExitCode::SUCCESS
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "unres", &mut script);
+            say!("{}", String::from_utf8_lossy(&script).trim_end());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => {
+                    say!("{}", String::from_utf8_lossy(&page).trim_end());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("unres: cannot render the manual page: {error}");
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

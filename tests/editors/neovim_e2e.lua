@@ -127,6 +127,8 @@ local work_dir = vim.fn.tempname()
 vim.fn.mkdir(work_dir, "p")
 local draft = work_dir .. "/draft.unres"
 vim.fn.writefile(vim.fn.readfile(fixture, "b"), draft, "b")
+-- A project configuration file, which :checkhealth unres must name.
+vim.fn.writefile({ "[rules]" }, work_dir .. "/.unres.toml")
 local opened, open_error = pcall(vim.cmd.edit, vim.fn.fnameescape(draft))
 local bufnr = vim.api.nvim_get_current_buf()
 
@@ -198,6 +200,7 @@ check_with_server("settings", function()
 end)
 
 local found -- the NUM001 diagnostic, once it has arrived
+local requests_item -- the completion item "Requests", once offered
 check_with_server("diagnostics", function()
   local line = find(bufnr, "^\t4%.\t")
   assert(line, "the fixture has no paragraph numbered 4")
@@ -250,6 +253,62 @@ check_with_server("hover", function()
   return text:find("21 December 2009", 1, true) ~= nil, ("hover on 64/222 shows %q"):format(preview)
 end)
 
+--- The floating windows open now.
+local function floats()
+  local found = {}
+  for _, win in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(win).relative ~= "" then
+      table.insert(found, win)
+    end
+  end
+  return found
+end
+
+check_with_server("hover-markdown", function()
+  local line, column = find(bufnr, "64/222")
+  vim.api.nvim_win_set_cursor(0, { line + 1, column + 2 })
+  vim.lsp.buf.hover()
+  local float
+  vim.wait(timeout, function()
+    float = floats()[1]
+    return float ~= nil
+  end, 50)
+  assert(float, "vim.lsp.buf.hover() opened no window")
+  local buf = vim.api.nvim_win_get_buf(float)
+  local text = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+  local rendered = vim.treesitter.highlighter.active[buf] ~= nil or vim.bo[buf].syntax == "markdown"
+  local ok = vim.bo[buf].filetype == "markdown" and rendered and vim.wo[float].conceallevel == 2
+    and text:find("21 December 2009", 1, true) ~= nil
+  local detail = ("hover float: filetype=%s treesitter=%s conceallevel=%d, %q"):format(
+    vim.bo[buf].filetype,
+    tostring(vim.treesitter.highlighter.active[buf] ~= nil),
+    vim.wo[float].conceallevel,
+    text:gsub("%s+", " "):sub(1, 80)
+  )
+  vim.api.nvim_win_close(float, true)
+  return ok, detail
+end)
+
+check_with_server("diagnostic-float", function()
+  if found == nil then
+    return false, "not run: no NUM001 diagnostic"
+  end
+  local display = vim.diagnostic.config(nil, found.namespace) or {}
+  local lines_on = vim.fn.has("nvim-0.11") == 0
+    or (type(display.virtual_lines) == "table" and display.virtual_lines.current_line == true and display.virtual_text == false)
+  local _, win = vim.diagnostic.open_float({ bufnr = bufnr, pos = { found.lnum, found.col }, scope = "cursor" })
+  assert(win, "vim.diagnostic.open_float() opened no window")
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), " ")
+  vim.api.nvim_win_close(win, true)
+  local whole = text:find(found.message, 1, true) ~= nil and text:find("NUM001", 1, true) ~= nil
+  return lines_on and whole,
+    ("virtual_lines=%s virtual_text=%s; float: %q"):format(
+      vim.inspect(display.virtual_lines),
+      tostring(display.virtual_text),
+      text:sub(1, 120)
+    )
+end)
+
 check_with_server("completion", function()
   local line = find(bufnr, "^\t11%.\t")
   assert(line, "the fixture has no paragraph 11")
@@ -276,6 +335,7 @@ check_with_server("completion", function()
   for _, item in ipairs(items) do
     local inserted = vim.tbl_get(item, "textEdit", "newText") or item.insertText or item.label
     if item.label == "Requests" or inserted:match("^Requests") then
+      requests_item = item
       return true, ("offered %q among %d items"):format(item.label, #items)
     end
     if #labels < 10 then
@@ -285,13 +345,41 @@ check_with_server("completion", function()
   return false, ("%d items, no Requests: %s"):format(#items, table.concat(labels, ", "))
 end)
 
+check_with_server("completion-docs", function()
+  if requests_item == nil then
+    return false, "not run: Requests was not offered"
+  end
+  local item = requests_item
+  if item.documentation == nil and supports("completionItem/resolve") then
+    item = request(bufnr, "completionItem/resolve", item) or item
+  end
+  local doc = item.documentation
+  local markdown = type(doc) == "table" and doc.kind == "markdown" and doc.value ~= ""
+  -- Neovim 0.11+: the plugin turned on vim.lsp.completion with the documentation popup.
+  local popup = vim.fn.has("nvim-0.11") == 0 or vim.api.nvim_get_option_value("completeopt", { buf = bufnr }):find("popup") ~= nil
+  -- The popup's buffer is rendered as Markdown, as a hover is.
+  local scratch = vim.api.nvim_create_buf(false, true)
+  vim.api.nvim_buf_set_lines(scratch, 0, -1, false, vim.split(type(doc) == "table" and doc.value or "", "\n"))
+  local win = vim.api.nvim_open_win(scratch, false, { relative = "editor", row = 1, col = 1, width = 40, height = 5 })
+  local rendered = require("unres").render_markdown(scratch, win) and vim.wo[win].conceallevel == 2
+  vim.api.nvim_win_close(win, true)
+  return markdown and popup and rendered,
+    ("documentation kind=%s, completeopt=%s, popup rendered=%s"):format(
+      type(doc) == "table" and tostring(doc.kind) or type(doc),
+      vim.api.nvim_get_option_value("completeopt", { buf = bufnr }),
+      tostring(rendered)
+    )
+end)
+
 check("checkhealth", function()
   vim.cmd("checkhealth unres")
   local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
-  local version = report:match("version: unres (%d+%.%d+%.%d+%S*)")
+  local version = report:match("version: unres (%d+%.%d+%.%d+[^\n]*)")
+  local config = report:match("config file: (%S+)")
   local found = report:find("binary found: ", 1, true) ~= nil
-  local ok = found and version ~= nil and not report:find("ERROR", 1, true)
-  local detail = ok and ("binary found, unres %s"):format(version)
+  local ok = found and version ~= nil and config == vim.fs.normalize(work_dir .. "/.unres.toml")
+    and not report:find("ERROR", 1, true)
+  local detail = ok and ("binary found, unres %s, config file %s"):format(version, config)
     or ("report:\n" .. report:gsub("\n+", "\n"))
   vim.cmd("tabclose")
   return ok, detail

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -7,7 +8,7 @@ import {
   ServerOptions,
 } from 'vscode-languageclient/node';
 
-import { currentEnvironment, notFoundMessage, resolveServerPath } from './binary';
+import { currentEnvironment, describeSource, findServer, notFoundMessage } from './binary';
 import { continueParagraph, subparagraphLabel } from './continuation';
 import { SECTION, isUnresSection, serverSettings, settingsSection } from './settings';
 
@@ -15,6 +16,8 @@ const LANGUAGE_ID = 'unres';
 
 let client: LanguageClient | undefined;
 let outputChannel: vscode.OutputChannel | undefined;
+/** `<extension>/server`, where a platform-specific package carries the binary. */
+let bundledServerDir: string | undefined;
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION);
@@ -25,10 +28,10 @@ function workspaceFolderPaths(): string[] {
 }
 
 async function startServer(): Promise<void> {
-  const configured = configuration().get<string>('server.path') ?? 'unres';
-  const command = resolveServerPath(configured, currentEnvironment(workspaceFolderPaths()));
+  const configured = configuration().get<string>('server.path') ?? '';
+  const found = findServer(configured, currentEnvironment(workspaceFolderPaths()), bundledServerDir);
   outputChannel ??= vscode.window.createOutputChannel('unres');
-  if (command === undefined) {
+  if (found === undefined) {
     const message = notFoundMessage(configured);
     outputChannel.appendLine(message);
     const openSettings = 'Open Settings';
@@ -40,7 +43,16 @@ async function startServer(): Promise<void> {
     });
     return;
   }
-  outputChannel.appendLine(`Starting ${command} lsp`);
+  const command = found.path;
+  const setting = configured.trim();
+  if (setting !== '' && setting !== 'unres' && found.source !== 'setting') {
+    outputChannel.appendLine(
+      found.source === 'bundled'
+        ? `unres.server.path (${setting}) is not used: this package bundles its own server.`
+        : `unres.server.path (${setting}) was not found.`,
+    );
+  }
+  outputChannel.appendLine(`Starting ${describeSource(found)}: ${command} lsp`);
 
   const serverOptions: ServerOptions = {
     run: { command, args: ['lsp'] },
@@ -160,6 +172,7 @@ async function continueParagraphCommand(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  bundledServerDir = context.extensionPath === undefined ? undefined : path.join(context.extensionPath, 'server');
   context.subscriptions.push(
     vscode.commands.registerCommand('unres.useForThisFile', useForThisFile),
     vscode.commands.registerCommand('unres.restartServer', restartServer),

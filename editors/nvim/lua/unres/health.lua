@@ -22,6 +22,23 @@ local function log_path()
   return vim.lsp.get_log_path()
 end
 
+--- The folder the project configuration is looked for from: that of the unres file
+--- used last (:checkhealth itself runs in a new tab), else the working directory.
+function M.start_dir()
+  local latest
+  for _, info in ipairs(vim.fn.getbufinfo({ buflisted = 1 })) do
+    if info.name ~= "" and vim.bo[info.bufnr].filetype == "unres" and (latest == nil or info.lastused > latest.lastused) then
+      latest = info
+    end
+  end
+  return latest and vim.fs.dirname(latest.name) or vim.uv.cwd()
+end
+
+--- The project configuration file in use, `.unres.toml` found by walking up.
+function M.config_file()
+  return vim.fs.find(".unres.toml", { upward = true, path = M.start_dir(), type = "file" })[1]
+end
+
 function M.check()
   health.start("unres")
 
@@ -55,7 +72,7 @@ function M.check()
       health.ok(("binary found: %s"):format(path))
       local version, output = M.server_version(path)
       if version then
-        health.ok(("version: unres %s"):format(version))
+        health.ok(("version: %s"):format(output:match("^[^\n]*")))
       else
         health.error(("`%s --version` did not print `unres X.Y.Z`: %s"):format(path, output))
       end
@@ -68,13 +85,32 @@ function M.check()
     health.warn("*.unres files are not detected as filetype unres", { 'Call require("unres").setup({}).' })
   end
 
+  local config_file = M.config_file()
+  if config_file then
+    health.ok(("config file: %s (read by the server and by `unres check`)"):format(config_file))
+  else
+    health.info(("config file: none (no .unres.toml in %s or above); the settings of setup() apply"):format(M.start_dir()))
+  end
+  if options then
+    health.info(("settings sent to the server: %s"):format(vim.json.encode(options.settings or {})))
+  end
+
   local clients = vim.lsp.get_clients({ name = "unres" })
   if #clients == 0 then
     health.info("no unres client is running (open a .unres file to start one)")
   end
   for _, client in ipairs(clients) do
     local buffers = vim.tbl_keys(client.attached_buffers or {})
-    health.ok(("client %d running, attached to %d buffer(s); log: %s"):format(client.id, #buffers, log_path()))
+    local info = client.server_info or {}
+    health.ok(
+      ("client %d running: server %s %s, attached to %d buffer(s); log: %s"):format(
+        client.id,
+        info.name or "?",
+        info.version or "?",
+        #buffers,
+        log_path()
+      )
+    )
   end
 end
 

@@ -9,6 +9,8 @@
 ---     catalogs = {},
 ---     phrases = { preambular = {}, operative = {} },
 ---   },
+---   completion = "auto",                  -- built-in vim.lsp.completion unless nvim-cmp/blink.cmp
+---   diagnostics = "auto",                 -- long messages as virtual lines on the cursor line
 --- })
 local M = {}
 
@@ -19,6 +21,14 @@ local defaults = {
   settings = {},
   on_attach = nil,
   capabilities = nil,
+  -- "auto": Neovim's own vim.lsp.completion (0.11+) with its documentation popup,
+  -- unless nvim-cmp or blink.cmp is loaded (they take the server's completion
+  -- themselves); "builtin": always; false: leave completion alone.
+  completion = "auto",
+  -- "auto": on Neovim 0.11+, the server's messages (often longer than the window)
+  -- as virtual lines under the cursor's line instead of virtual text cut at the
+  -- window's edge; false: keep your vim.diagnostic.config().
+  diagnostics = "auto",
 }
 
 --- The options of the last setup() call, or nil before it.
@@ -34,6 +44,71 @@ local function unres_settings(settings)
   return settings or {}
 end
 
+--- Is a completion engine that brings its own LSP source loaded?
+local function completion_plugin()
+  return package.loaded["cmp"] ~= nil or package.loaded["blink.cmp"] ~= nil
+end
+
+--- Renders a floating window's buffer as Markdown (treesitter highlighting, markup
+--- concealed), as Neovim does for hover windows. Returns true when it could.
+function M.render_markdown(bufnr, winid)
+  if not (vim.api.nvim_buf_is_valid(bufnr) and vim.api.nvim_win_is_valid(winid)) then
+    return false
+  end
+  local ok = pcall(vim.treesitter.start, bufnr, "markdown")
+  if not ok then
+    vim.bo[bufnr].syntax = "markdown"
+  end
+  vim.wo[winid].conceallevel = 2
+  vim.wo[winid].wrap = true
+  return true
+end
+
+--- The completion menu's documentation popup ('completeopt' popup) shows an item's
+--- documentation as plain text; render it as Markdown while the menu is open.
+local function render_completion_docs(bufnr)
+  vim.api.nvim_create_autocmd("CompleteChanged", {
+    group = vim.api.nvim_create_augroup("unres_completion_docs_" .. bufnr, { clear = true }),
+    buffer = bufnr,
+    callback = function()
+      vim.schedule(function()
+        local info = vim.fn.complete_info({ "selected" })
+        if info.preview_bufnr and info.preview_winid then
+          M.render_markdown(info.preview_bufnr, info.preview_winid)
+        end
+      end)
+    end,
+  })
+end
+
+--- The editor side of an attached unres client: completion with rendered
+--- documentation, and a display for long diagnostics.
+function M.attach(client, bufnr, options)
+  local completion = options.completion
+  local builtin = completion == "builtin" or (completion == "auto" and not completion_plugin())
+  if builtin and vim.lsp.completion ~= nil and vim.lsp.completion.enable ~= nil then
+    vim.lsp.completion.enable(true, client.id, bufnr, { autotrigger = false })
+    -- "popup" shows an item's documentation (Markdown, rendered by Neovim) beside the menu.
+    vim.api.nvim_set_option_value("completeopt", "menuone,noselect,popup", { scope = "local", buf = bufnr })
+  end
+  if builtin or not completion_plugin() then
+    render_completion_docs(bufnr)
+  end
+  if options.diagnostics == "auto" and vim.fn.has("nvim-0.11") == 1 then
+    local display = {
+      virtual_text = false,
+      virtual_lines = { current_line = true },
+      float = { source = false, border = "rounded" },
+    }
+    for _, pull in ipairs({ false, true }) do
+      vim.diagnostic.config(display, vim.lsp.diagnostic.get_namespace(client.id, pull))
+    end
+  end
+  if options.on_attach then
+    options.on_attach(client, bufnr)
+  end
+end
+
 --- The client configuration handed to vim.lsp.
 function M.client_config(options)
   local settings = unres_settings(options.settings)
@@ -46,7 +121,9 @@ function M.client_config(options)
     -- workspace/configuration (section "unres") or didChangeConfiguration later.
     init_options = settings,
     settings = { unres = settings },
-    on_attach = options.on_attach,
+    on_attach = function(client, bufnr)
+      M.attach(client, bufnr, options)
+    end,
     capabilities = options.capabilities,
   }
 end

@@ -66,19 +66,24 @@ function loadBundleWith(vscode) {
 }
 
 test('activation without the server registers the commands and explains how to install it', async () => {
+  // No unres on PATH or in ~/.cargo/bin, whatever this machine has installed.
+  const saved = { PATH: process.env.PATH, HOME: process.env.HOME };
+  process.env.PATH = '';
+  process.env.HOME = require('node:fs').mkdtempSync(path.join(require('node:os').tmpdir(), 'unres-home-'));
   const { vscode, calls } = fakeVscode({ 'server.path': '/nonexistent/bin/unres' });
   const extension = loadBundleWith(vscode);
-  const context = { subscriptions: [] };
+  const context = { subscriptions: [], extensionPath: path.join(root, 'no-such-extension-dir') };
   await extension.activate(context);
 
   const contributed = manifest.contributes.commands.map((c) => c.command).sort();
   assert.deepEqual([...calls.commands].sort(), contributed);
   assert.equal(calls.errors.length, 1);
   const [{ message, items }] = calls.errors;
-  assert.match(message, /was not found \(looked for at "\/nonexistent\/bin\/unres"\)/);
+  assert.match(message, /was not found \(this package has no bundled server; looked for at "\/nonexistent\/bin\/unres"/);
   assert.match(message, /cargo install --path \./);
   assert.match(message, /"unres\.server\.path"/);
   assert.deepEqual(items, ['Open Settings']);
   assert.ok(calls.outputLines.some((line) => line.includes('was not found')));
   await extension.deactivate();
+  Object.assign(process.env, saved);
 });

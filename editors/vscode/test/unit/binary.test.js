@@ -66,11 +66,32 @@ test('explicit paths: absolute, ~, ${workspaceFolder} and relative to the worksp
 test('a missing binary gives undefined and a message that says how to install it', () => {
   const s = sandbox();
   assert.equal(binary.resolveServerPath('unres', s.environment(s.bin)), undefined);
-  const message = binary.notFoundMessage('unres');
+  assert.equal(binary.findServer('', s.environment(s.bin), path.join(s.dir, 'extension', 'server')), undefined);
+  const message = binary.notFoundMessage('');
+  assert.match(message, /no bundled server/);
   assert.match(message, /"unres" on PATH or in ~\/\.cargo\/bin/);
+  assert.match(message, /platform-specific unres package/);
   assert.match(message, /cargo install --path \./);
   assert.match(message, /unres\.server\.path/);
-  assert.match(binary.notFoundMessage('/opt/unres/bin/unres'), /at "\/opt\/unres\/bin\/unres"/);
+  assert.match(binary.notFoundMessage('/opt/unres/bin/unres'), /at "\/opt\/unres\/bin\/unres" \(unres\.server\.path\)/);
+});
+
+test('the server is taken from the bundle, then the setting, then PATH, then ~/.cargo/bin', { skip: process.platform === 'win32' }, () => {
+  const s = sandbox();
+  const serverDir = path.join(s.dir, 'extension', 'server');
+  const inCargo = s.executable(path.join(s.home, '.cargo', 'bin', 'unres'));
+  assert.deepEqual(binary.findServer('', s.environment(s.bin), serverDir), { path: inCargo, source: '~/.cargo/bin' });
+  const onPath = s.executable(path.join(s.bin, 'unres'));
+  assert.deepEqual(binary.findServer('', s.environment(s.bin), serverDir), { path: onPath, source: 'PATH' });
+  assert.deepEqual(binary.findServer('unres', s.environment(s.bin), serverDir), { path: onPath, source: 'PATH' });
+  const configured = s.executable(path.join(s.home, 'tools', 'unres'));
+  assert.deepEqual(binary.findServer('~/tools/unres', s.environment(s.bin), serverDir), { path: configured, source: 'setting' });
+  // A setting that names nothing falls through to PATH.
+  assert.deepEqual(binary.findServer('~/missing/unres', s.environment(s.bin), serverDir), { path: onPath, source: 'PATH' });
+  const bundled = s.executable(path.join(serverDir, 'unres'));
+  assert.deepEqual(binary.findServer('~/tools/unres', s.environment(s.bin), serverDir), { path: bundled, source: 'bundled' });
+  assert.equal(binary.describeSource({ path: bundled, source: 'bundled' }), 'the server bundled with the extension');
+  assert.equal(binary.binaryName('win32'), 'unres.exe');
 });
 
 test('Windows: PATH (or Path) is split on ;', () => {

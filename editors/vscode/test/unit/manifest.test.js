@@ -152,7 +152,7 @@ test('the declared enums are the values the server understands', () => {
   assert.deepEqual(declared['unres.footnotes.repeatIndicators'].enum, ['legacy', 'current']);
   assert.deepEqual(declared['unres.organ'].enum, ['auto', 'GA', 'SC', 'ECOSOC', 'HRC']);
   assert.deepEqual(declared['unres.trace.server'].enum, ['off', 'messages', 'verbose']);
-  assert.equal(declared['unres.server.path'].default, 'unres');
+  assert.equal(declared['unres.server.path'].default, '');
 });
 
 test('the extension sends serverSettings on every channel and reads the client-only keys itself', () => {
