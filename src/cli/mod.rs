@@ -20,6 +20,7 @@ macro_rules! say {
 
 mod check;
 mod format;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +74,13 @@ enum Command {
         /// Do not write; exit 1 if a file would change.
         #[arg(long)]
         check: bool,
+    },
+    /// Lay out an official AKN4UN XML file as the plain text of the resolution.
+    Import {
+        file: PathBuf,
+        /// Write the text to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Serve the Language Server Protocol over stdio.
     Lsp,
@@ -154,6 +162,7 @@ pub fn main() -> ExitCode {
             check::run(&files, format, &config)
         }
         Command::Format { files, check } => format::run(&files, check),
+        Command::Import { file, output } => import::run(&file, output.as_deref()),
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {

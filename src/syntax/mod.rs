@@ -5,6 +5,7 @@
 //! text and keeps every byte of it; positions are (line, byte offset in the line);
 //! an edit re-lexes only the lines it touched.
 
+pub mod akn;
 pub mod generate;
 pub mod lex;
 pub mod structure;
