@@ -97,7 +97,7 @@ fn elements<'a, 'input>(node: Node<'a, 'input>) -> impl Iterator<Item = Node<'a,
     node.children().filter(Node::is_element)
 }
 
-/// How deep elements nest (the root element is 1).
+/// How deep elements nest (the root element is at depth 1).
 fn nesting_depth(document: &Document) -> usize {
     // Node ids follow document order, so a parent's depth is known before its children's.
     let mut depths: Vec<usize> = Vec::new();
@@ -112,7 +112,9 @@ fn nesting_depth(document: &Document) -> usize {
             depths.resize(index + 1, 0);
         }
         depths[index] = depth;
-        deepest = deepest.max(depth);
+        if node.is_element() {
+            deepest = deepest.max(depth);
+        }
     }
     deepest
 }
@@ -523,5 +525,354 @@ fn indented(text: &str) -> String {
         text.to_owned()
     } else {
         format!("\t{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A resolution around `inner`, with an empty body unless `inner` has one.
+    fn statement(inner: &str) -> String {
+        let body = if inner.contains("<mainBody") {
+            ""
+        } else {
+            "<mainBody/>"
+        };
+        format!(
+            "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\
+             <statement name=\"resolution\">{inner}{body}</statement></akomaNtoso>"
+        )
+    }
+
+    fn body(inner: &str) -> String {
+        statement(&format!("<mainBody>{inner}</mainBody>"))
+    }
+
+    fn imported(xml: &str) -> String {
+        import(xml).expect("imports")
+    }
+
+    #[test]
+    fn cover_page_one_line_per_p_then_a_blank_line() {
+        let xml = statement(
+            r##"<coverPage>
+                 <p><span><docAuthority>United Nations</docAuthority></span></p>
+                 <p><docNumber>S/RES/1298 (2000)</docNumber></p>
+                 <p><docTitle refersTo="#resolutionNumber"></docTitle></p>
+                 <p xml:space="preserve"><docTitle>Adopted by the Security Council at its <inline name="adoptionMeeting">4144th meeting</inline>, on<docDate date="2000-05-17">17 May 2000</docDate></docTitle></p>
+               </coverPage>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "United Nations\nS/RES/1298 (2000)\n\
+             Adopted by the Security Council at its 4144th meeting, on 17 May 2000\n\n"
+        );
+    }
+
+    #[test]
+    fn preface_is_the_number_a_tab_and_the_title() {
+        let xml = statement(
+            "<preface><p><docNumber>76/15.</docNumber>\
+             <docTitle><span class=\"bold\">\tCredentials of representatives </span></docTitle>\
+             </p></preface>",
+        );
+        assert_eq!(imported(&xml), "76/15.\tCredentials of representatives\n");
+    }
+
+    #[test]
+    fn preamble_formula_and_containers_are_indented_lines() {
+        let xml = statement(
+            r##"<preamble>
+                 <formula name="enactingFormula"><p xml:space="preserve">
+                   <span class="italic">The General Assembly</span>,</p></formula>
+                 <container name="Recalling"><p>	<span class="italic">Recalling</span> its resolution 70/1,</p></container>
+                 <container name="Noting"><p>		<span class="italic">Noting</span> the report,</p></container>
+               </preamble>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\tThe General Assembly,\n\tRecalling its resolution 70/1,\n\t\tNoting the report,\n"
+        );
+    }
+
+    #[test]
+    fn numbered_and_unnumbered_operative_paragraphs() {
+        let xml = body(
+            r##"<paragraph><num>	1.</num><content><p>	<span class="italic">Decides</span> to remain seized of the matter; </p></content></paragraph>
+               <paragraph><content><p>
+                 <span class="italic">Approves</span> the report.</p></content></paragraph>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\t1.\tDecides to remain seized of the matter;\n\tApproves the report.\n"
+        );
+    }
+
+    #[test]
+    fn list_intro_points_and_sublist() {
+        let xml = body(
+            r##"<paragraph><num>2.</num><list>
+                 <intro><p>	<span class="italic">Urges</span> all States:</p></intro>
+                 <point><num>(a)</num><content><p>	To cooperate;</p></content></point>
+                 <point><num>(b)</num><list>
+                   <intro><p>	To support:</p></intro>
+                   <point><num>(i)</num><content><p>	Training;</p></content></point>
+                 </list></point>
+                 <sublist><point><num>(ii)</num><content><p>	Links;</p></content></point></sublist>
+                 <wrapUp><p>		and <span class="italic">requests</span> a report;</p></wrapUp>
+               </list></paragraph>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\t2.\tUrges all States:\n\t(a)\tTo cooperate;\n\t(b)\tTo support:\n\
+             \t(i)\tTraining;\n\t(ii)\tLinks;\n\t\tand requests a report;\n"
+        );
+    }
+
+    #[test]
+    fn a_number_without_words_of_its_own_stands_alone() {
+        let xml = body(
+            r##"<paragraph><num>58.</num><list>
+                 <point><num>(a)</num><content><p>Requests a report;</p></content></point>
+               </list></paragraph>"##,
+        );
+        assert_eq!(imported(&xml), "\t58.\n\t(a)\tRequests a report;\n");
+    }
+
+    #[test]
+    fn section_heading_first_and_its_number_after_its_paragraphs() {
+        let xml = body(
+            r##"<section><num>I</num>
+                 <subheading>		 Budget for 2020</subheading>
+                 <crossHeading refersTo="#preamble">
+                   <span class="italic">Having considered</span> the reports, </crossHeading>
+                 <paragraph><num>	1.</num><content><p>Takes note of the reports;</p></content></paragraph>
+               </section>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\t\tBudget for 2020\nHaving considered the reports,\n\t1.\tTakes note of the reports;\n\tI\n"
+        );
+    }
+
+    #[test]
+    fn headings_keep_their_tabs_and_their_line_breaks() {
+        let xml = body(
+            "<paragraph class=\"H1\"><heading>\t\tPolitical declaration</heading></paragraph>\
+             <paragraph class=\"H23\"><num>I</num><subheading>Children without care</subheading></paragraph>\
+             <paragraph><subheading> Role of the Department in United Nations\n    peacekeeping</subheading></paragraph>",
+        );
+        assert_eq!(
+            imported(&xml),
+            "\t\tPolitical declaration\nChildren without care\n\tI\n\
+             Role of the Department in United Nations\npeacekeeping\n"
+        );
+    }
+
+    #[test]
+    fn cross_headings_are_at_the_margin_unless_tabbed() {
+        let xml = body(
+            r##"<crossHeading><span class="italic">Recalling</span> its resolution,</crossHeading>
+               <crossHeading><span class="italic">	Noting</span> the report,</crossHeading>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "Recalling its resolution,\n\tNoting the report,\n"
+        );
+    }
+
+    #[test]
+    fn components_print_their_letter_and_title() {
+        let xml = r##"<akomaNtoso>
+              <documentCollection>
+                <preface><p><docNumber>77/128.</docNumber><docTitle>Questions relating to information</docTitle></p></preface>
+                <collectionBody><component><documentRef showAs="Resolution A"/></component></collectionBody>
+              </documentCollection>
+              <components>
+                <component><statement>
+                  <preface><p><docNumber>A</docNumber><docTitle><span>		Information in the service of humanity</span></docTitle></p></preface>
+                  <mainBody><paragraph><content><p>	Urges all countries;</p></content></paragraph></mainBody>
+                </statement></component>
+                <component><statement>
+                  <preface><p><docNumber>B</docNumber><docTitle>Policies</docTitle></p></preface>
+                  <mainBody><paragraph><num>1.</num><content><p>Requests;</p></content></paragraph></mainBody>
+                </statement></component>
+              </components>
+            </akomaNtoso>"##;
+        assert_eq!(
+            imported(xml),
+            "77/128.\tQuestions relating to information\n\
+             A\tInformation in the service of humanity\n\tUrges all countries;\n\
+             B\tPolicies\n\t1.\tRequests;\n"
+        );
+    }
+
+    #[test]
+    fn attachments_follow_a_blank_line_and_tables_are_tab_separated() {
+        let xml = body("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>")
+            .replace(
+                "</mainBody>",
+                r##"</mainBody>
+                <attachments><attachment><doc name="annex"><meta/><mainBody>
+                  <paragraph class="H1"><content><p>
+                    <docType>Annex</docType>
+                    <docTitle>		Financing for 2020</docTitle>
+                  </p></content></paragraph>
+                  <container name="table"><table>
+                    <tr><th></th><th><p><span>Gross</span></p></th><th><p>Net </p></th></tr>
+                    <tr><th></th><th></th><th></th></tr>
+                    <tr><td><p>	Total assessment</p></td><td></td><td></td></tr>
+                    <tr><td><p>Requirements</p><p>for 2020</p></td><td><p>96 924 500 </p></td><td><p>–</p></td></tr>
+                  </table></container>
+                </mainBody></doc></attachment></attachments>"##,
+            );
+        assert_eq!(
+            imported(&xml),
+            "\t1.\tDecides.\n\n\tAnnex\t\tFinancing for 2020\n\tGross\tNet\n\n\
+             Total assessment\nRequirements for 2020\t96 924 500\t–\n"
+        );
+    }
+
+    #[test]
+    fn footnote_markers_follow_the_word_and_texts_come_last() {
+        let xml = body(
+            r##"<paragraph><content><p>	<span class="italic">Approves</span> the report,<authorialNote marker="1" placement="bottom"><p>	 	<a href="https://undocs.org/en/A/76/550">A/76/550</a>.</p></authorialNote> and the plan<authorialNote marker="2"><p>See annex.</p></authorialNote> </p></content></paragraph>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\tApproves the report,1 and the plan2\n\n_______________\n1 A/76/550.\n2 See annex.\n"
+        );
+    }
+
+    #[test]
+    fn conclusions_meeting_line_and_date() {
+        let xml = body("<paragraph><content><p>Decides.</p></content></paragraph>").replace(
+            "</mainBody>",
+            r##"</mainBody><conclusions><p>
+                 <inline name="adoptionMeeting">44th plenary meeting</inline>
+                 <eol />
+                 <docDate date="2021-12-06">6 December 2021</docDate>
+               </p></conclusions>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\tDecides.\n\n44th plenary meeting\n6 December 2021\n"
+        );
+    }
+
+    #[test]
+    fn whitespace_rules() {
+        let xml = body(
+            "<paragraph><num>(a) </num><content><p>\u{a0}20\u{a0}December  2007, \
+             missile\u{ad}related,\u{202f}kept (a) \tspaced\u{2002}out \u{202f}</p></content></paragraph>\
+             <paragraph><content><p>\n  <span>Action 13</span>\n  <span>. </span>\n  <span>We will</span>\n</p></content></paragraph>",
+        );
+        assert_eq!(
+            imported(&xml),
+            "\t(a)\t20 December 2007, missilerelated,\u{202f}kept (a)\tspaced out\n\tAction 13 . We will\n"
+        );
+    }
+
+    #[test]
+    fn block_list_introduction_prints_only_its_elements() {
+        // The corpus texts keep only the elements of a `listIntroduction` (here the
+        // italic opening and the linked symbol), not the words between them.
+        let xml = statement(
+            r##"<preamble><container name="Recalling"><blockList>
+                 <listIntroduction>	<span class="italic">Recalling</span> its resolution <a href="x">77/247</a> of 30 December 2022:</listIntroduction>
+                 <item><num>(a)</num><p>	What are the consequences?</p></item>
+               </blockList></container>
+               <blockList><item><num>(b)</num>	<p>International peace, </p></item></blockList>
+               <block name="subheading">AMISOM</block>
+               <p><span class="bold">Degrading the threat</span></p></preamble>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "\tRecalling\n\t77/247\n\t(a)\tWhat are the consequences?\n\t(b)\tInternational peace,\n\
+             \tDegrading the threat\n"
+        );
+    }
+
+    #[test]
+    fn unknown_elements_are_walked_through() {
+        let xml = body(
+            r##"<section><num>I</num><heading>Conditions of service</heading>
+                 <title><num>A.	</num><subheading>		Base salary</subheading>
+                   <paragraph><num>1.</num><content><p>	Reaffirms the range;</p></content></paragraph>
+                 </title></section>"##,
+        );
+        assert_eq!(
+            imported(&xml),
+            "Conditions of service\nA.\n\t\tBase salary\n1.\n\tReaffirms the range;\n\tI\n"
+        );
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        assert!(matches!(import(""), Err(ImportError::NotXml(_))));
+        let not_xml = import("<akomaNtoso><statement>").unwrap_err();
+        assert!(
+            not_xml.to_string().starts_with("not well-formed XML: "),
+            "{not_xml}"
+        );
+        assert_eq!(
+            import("<html><body/></html>").unwrap_err().to_string(),
+            "not an Akoma Ntoso file: the root element is <html>, not <akomaNtoso>"
+        );
+        assert_eq!(
+            import("<akomaNtoso><statement><preface/></statement></akomaNtoso>"),
+            Err(ImportError::NoBody)
+        );
+        let deep = format!(
+            "<akomaNtoso><mainBody>{}{}</mainBody></akomaNtoso>",
+            "<span>".repeat(10_000),
+            "</span>".repeat(10_000)
+        );
+        assert_eq!(import(&deep), Err(ImportError::TooDeep { depth: 10_002 }));
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_rendered() {
+        let levels = MAX_DEPTH - 6;
+        let xml = body(&format!(
+            "<paragraph><content><p>{}deep{}</p></content></paragraph><container>{}<p>wide</p>{}</container>",
+            "<span>".repeat(levels),
+            "</span>".repeat(levels),
+            "<x>".repeat(levels),
+            "</x>".repeat(levels)
+        ));
+        assert_eq!(imported(&xml), "\tdeep\n\twide\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_a_dtd_are_accepted() {
+        let xml = format!(
+            "\u{feff}<?xml version=\"1.0\"?><!DOCTYPE akomaNtoso [<!ENTITY un \"United Nations\">]>{}",
+            body("<paragraph><content><p>The &un;.</p></content></paragraph>")
+        );
+        assert_eq!(imported(&xml), "\tThe United Nations.\n");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text(text in "\\PC{0,200}") {
+            let _ = import(&text);
+        }
+
+        #[test]
+        fn never_panics_on_a_cut_or_spliced_resolution(cut in 0usize..2000, splice in "[<>/a-zA-Z\"= \t\n&;#0-9]{0,12}") {
+            let xml = body(
+                r##"<paragraph><num>1.</num><list><intro><p>Urges:<authorialNote marker="1"><p>A/1.</p></authorialNote></p></intro>
+                   <point><num>(a)</num><content><p>To act;<eol/></p></content></point></list></paragraph>
+                   <section><num>I</num><subheading>Head</subheading><title><num>A.</num></title></section>"##,
+            );
+            let mut at = cut.min(xml.len());
+            while !xml.is_char_boundary(at) {
+                at -= 1;
+            }
+            let _ = import(&xml[..at]);
+            let _ = import(&format!("{}{splice}{}", &xml[..at], &xml[at..]));
+        }
     }
 }
