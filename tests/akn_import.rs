@@ -165,3 +165,48 @@ fn snapshot_of_one_full_import() {
     assert_eq!(text, corpus);
     insta::assert_snapshot!("import_A_RES_74_259", text);
 }
+
+fn unres(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_unres"))
+        .args(args)
+        .output()
+        .expect("run unres");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_import_command_writes_the_text_to_stdout_or_a_file() {
+    let corpus = std::fs::read_to_string("data/corpus/A_RES_74_259.txt").expect("corpus text");
+    let (code, stdout, stderr) = unres(&["import", "tests/fixtures/akn/A_RES_74_259.xml"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, corpus);
+
+    let out = std::env::temp_dir().join(format!("unres-import-{}.txt", std::process::id()));
+    let out_arg = out.to_str().expect("UTF-8 temp path");
+    let (code, stdout, stderr) = unres(&[
+        "import",
+        "tests/fixtures/akn/A_RES_74_259.xml",
+        "-o",
+        out_arg,
+    ]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), corpus);
+    let _ = std::fs::remove_file(&out);
+}
+
+#[test]
+fn the_import_command_says_what_is_wrong() {
+    let (code, stdout, stderr) = unres(&["import", "tests/fixtures/akn/PROVENANCE.md"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("unres: tests/fixtures/akn/PROVENANCE.md: not well-formed XML: "),
+        "{stderr}"
+    );
+    let (code, _, stderr) = unres(&["import", "tests/fixtures/akn/missing.xml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read"), "{stderr}");
+}

@@ -462,47 +462,35 @@ fn push(lines: &mut [String], text: &str) {
 /// `keep_breaks`, one line break where they separate two words), and spaces next to a
 /// tab disappear. Other characters, the narrow no-break space among them, stay.
 fn normalize_whitespace(raw: &str, keep_breaks: bool) -> String {
-    let chars: Vec<char> = raw
-        .chars()
-        .filter(|&c| c != '\u{ad}')
-        .map(|c| match c {
+    let mut out = String::with_capacity(raw.len());
+    // The pending run of spaces and line breaks: whether it holds a line break, and
+    // the character before it.
+    let mut run: Option<bool> = None;
+    let mut before_run: Option<char> = None;
+    for c in raw.chars() {
+        let c = match c {
+            '\u{ad}' => continue,
             '\u{a0}' | '\u{2000}'..='\u{200a}' => ' ',
             other => other,
-        })
-        .collect();
-    let mut collapsed = String::with_capacity(raw.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if !matches!(c, ' ' | '\n' | '\r') {
-            collapsed.push(c);
-            i += 1;
+        };
+        if matches!(c, ' ' | '\n' | '\r') {
+            run = Some(run.unwrap_or(false) || c == '\n');
             continue;
         }
-        let start = i;
-        while i < chars.len() && matches!(chars[i], ' ' | '\n' | '\r') {
-            i += 1;
-        }
-        let between_words = start > 0
-            && !chars[start - 1].is_whitespace()
-            && i < chars.len()
-            && !chars[i].is_whitespace();
-        if keep_breaks && between_words && chars[start..i].contains(&'\n') {
-            collapsed.push('\n');
-        } else {
-            collapsed.push(' ');
-        }
-    }
-    // Spaces were single by now; drop those touching a tab.
-    let mut out = String::with_capacity(collapsed.len());
-    let mut previous = None;
-    let mut rest = collapsed.chars().peekable();
-    while let Some(c) = rest.next() {
-        if c == ' ' && (previous == Some('\t') || rest.peek() == Some(&'\t')) {
-            continue;
+        if let Some(has_break) = run.take() {
+            let between_words =
+                before_run.is_some_and(|b| !b.is_whitespace()) && !c.is_whitespace();
+            if keep_breaks && has_break && between_words {
+                out.push('\n');
+            } else if c != '\t' && !out.ends_with('\t') {
+                out.push(' ');
+            }
         }
         out.push(c);
-        previous = Some(c);
+        before_run = Some(c);
+    }
+    if run.is_some() && !out.ends_with('\t') {
+        out.push(' ');
     }
     out
 }
