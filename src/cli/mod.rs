@@ -22,6 +22,7 @@ macro_rules! say {
 mod check;
 mod export;
 mod format;
+mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -93,6 +94,13 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = export::ExportFormat::Akn)]
         format: export::ExportFormat,
+    },
+    /// Lay out an official AKN4UN XML file as the plain text of the resolution.
+    Import {
+        file: PathBuf,
+        /// Write the text to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Serve the Language Server Protocol over stdio.
     Lsp,
@@ -188,6 +196,7 @@ pub fn main() -> ExitCode {
         }
         Command::Format { files, check } => format::run(&files, check),
         Command::Export { file, format } => export::run(&file, format),
+        Command::Import { file, output } => import::run(&file, output.as_deref()),
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {
