@@ -741,7 +741,7 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
             return year_marker(token, digits_start, end, punctuation_after);
         }
     };
-    if digits.len() > 2 || digits.starts_with('0') {
+    if digits.len() > 3 || digits.starts_with('0') {
         return None;
     }
     if word.contains('/') && !matches!(last_before, ',' | ';') {

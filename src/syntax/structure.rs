@@ -617,8 +617,9 @@ impl Builder<'_> {
                 self.zone = Zone::Body;
                 Role::Organ
             }
-            LineShape::AnnexHeading => self.annex_heading(index),
-            _ => Role::Other,
+            // Text after the closing lines is an annex, whether or not it has an
+            // `Annex` heading (budget resolutions append their tables so).
+            _ => self.annex_heading(index),
         }
     }
 

@@ -256,6 +256,8 @@ struct Builder<'t> {
     statements_parent: usize,
     statement: Statement,
     part_count: usize,
+    /// The document has two parts or more, written as components.
+    composite: bool,
     /// Where body paragraphs go: the main body, a section, an annex's body.
     body_parent: Option<usize>,
     in_annex: bool,
@@ -308,6 +310,7 @@ impl<'t> Builder<'t> {
             statements_parent: root,
             statement,
             part_count: 0,
+            composite: false,
             body_parent: None,
             in_annex: false,
             section_heading: None,
@@ -320,12 +323,16 @@ impl<'t> Builder<'t> {
     }
 
     fn build(&mut self) {
-        let composite = self
+        // Two parts or more make a collection of components; a single part
+        // (`75/290 B` issued alone) is a resolution whose preface names the part.
+        let parts = self
             .tree
             .roles()
             .iter()
-            .any(|r| matches!(r, Role::PartHeading { composite: true, .. }));
-        if composite {
+            .filter(|r| matches!(r, Role::PartHeading { composite: true, .. }))
+            .count();
+        self.composite = parts >= 2;
+        if self.composite {
             let collection = self.arena.add(self.root, "documentCollection");
             self.arena.attribute(collection, "name", "publication");
             self.write_meta(collection);
@@ -485,6 +492,20 @@ impl<'t> Builder<'t> {
                     self.statement.preface = Some(preface);
                     self.write_title_line(preface, index);
                 }
+            }
+            Role::PartHeading {
+                composite: true, ..
+            } if !self.composite => {
+                let statement = self.statement_or_open();
+                let preface = match self.statement.preface {
+                    Some(preface) => preface,
+                    None => {
+                        let preface = self.arena.add(statement, "preface");
+                        self.statement.preface = Some(preface);
+                        preface
+                    }
+                };
+                self.write_title_line(preface, index);
             }
             Role::PartHeading {
                 composite: true, ..

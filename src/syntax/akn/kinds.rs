@@ -121,7 +121,16 @@ impl Reader {
                 self.visit(node, Place::Outside);
             }
             ("attachment", _) => {
-                self.push(Kind::Annex, String::new());
+                // One annex per `Annex …` heading (an attachment may hold
+                // several), and one for an attachment without such a heading.
+                let headings = node
+                    .descendants()
+                    .filter(|n| matches!(n.tag_name().name(), "heading" | "subheading" | "p"))
+                    .filter(|n| starts_an_annex(&text_of(*n)))
+                    .count();
+                for _ in 0..headings.max(1) {
+                    self.push(Kind::Annex, String::new());
+                }
                 self.notes_in(node);
             }
             ("preamble", _) => self.visit(node, Place::Preamble),
@@ -284,10 +293,14 @@ fn heading_text(node: Node<'_, '_>) -> String {
         .join(" ")
 }
 
-/// `Annex`, `Annex II`, `Annex: UNAMID benchmarks …`, `ANNEX A`.
+/// `Annex`, `Annex II`, `Annex: UNAMID benchmarks …`, `ANNEX A`, `Appendix`,
+/// `Attachment`, `Enclosure`: the headings the parser starts an annex at.
 fn starts_an_annex(text: &str) -> bool {
     let text = text.trim();
-    let Some(rest) = text.strip_prefix("Annex").or_else(|| text.strip_prefix("ANNEX")) else {
+    let Some(rest) = ["Annex", "ANNEX", "Appendix", "Attachment", "Enclosure"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+    else {
         return false;
     };
     let rest = rest.strip_prefix("es").unwrap_or(rest);
