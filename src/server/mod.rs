@@ -1,39 +1,48 @@
 //! The language server: the only layer that knows LSP types and JSON.
 //!
-//! Concurrency (see ARCHITECTURE.md): tower-lsp-server may run several handlers at
-//! once. Edits are applied synchronously inside `did_change`, before its first
-//! `.await`, in one place ([`documents::Documents`]); versions must increase.
+//! Concurrency (see ARCHITECTURE.md): `transport` reads stdin on its own
+//! thread, applies text sync there in arrival order ([`documents::Documents`]),
+//! answers what needs no handler, and passes the rest to tower-lsp-server.
 //! Readers take an `Arc` snapshot and compute on a blocking thread, where a panic
-//! becomes an error answer instead of taking the server down. Diagnostics computed
-//! for a version that is no longer current are dropped, and published ones carry
-//! their version.
+//! becomes an error answer instead of taking the server down. The analysis of a
+//! version is computed once and shared; diagnostics are published for the
+//! document instance and version they were computed for, or not at all.
 
 mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
+mod framing;
 mod hover;
 mod indexing;
+mod message;
 mod navigation;
 mod outline;
 mod semantic_tokens;
 mod settings;
-mod stdin_guard;
+mod transport;
 mod workspace;
 
+use std::collections::HashSet;
+use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::Duration;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::*;
-use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+use tower_lsp_server::{Client, LanguageServer};
 
 use crate::analysis::workspace::WorkspaceIndex;
 use crate::analysis::{Catalog, Config, agreed_language, record, tokens};
 use crate::text::PositionEncoding;
-use documents::{ChangeError, Documents, Snapshot};
+use documents::{Documents, Snapshot};
+use transport::{Outbox, Wire};
+
+/// How long the client may take to answer `workspace/configuration`.
+const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What requests read besides the document: the settings, the record (embedded
 /// catalog + the user's catalogs + the workspace's resolutions) and the workspace
@@ -43,13 +52,23 @@ pub struct Knowledge {
     pub config: Arc<Config>,
     pub catalog: Arc<Catalog>,
     pub workspace: Arc<WorkspaceIndex>,
+    /// Bumped on every replacement: cached analyses of another generation are
+    /// stale.
+    pub generation: u64,
 }
 
-pub struct Backend {
+/// The server's state, shared by the framework's handlers and the dispatcher.
+pub struct Shared {
     client: Client,
-    documents: Arc<Documents>,
+    outbox: Outbox,
+    runtime: tokio::runtime::Handle,
+    wire: Arc<Wire>,
+    documents: Documents,
     encoding: RwLock<PositionEncoding>,
+    /// Set once `initialize` has chosen the position encoding.
+    negotiated: (Mutex<bool>, Condvar),
     knowledge: RwLock<Knowledge>,
+    generations: AtomicU64,
     /// Texts of the catalog files named in `unres.catalogs`.
     user_catalogs: RwLock<Vec<String>>,
     roots: RwLock<Vec<PathBuf>>,
@@ -57,30 +76,82 @@ pub struct Backend {
     can_watch_files: AtomicBool,
     can_report_progress: AtomicBool,
     progress_tokens: AtomicI32,
+    /// Held from the last check that a publish is current until it is sent, so
+    /// an older publish never lands after a newer one.
+    publish_order: tokio::sync::Mutex<()>,
+    /// Problems the user has been told about once already.
+    told: Mutex<HashSet<&'static str>>,
+}
+
+/// The framework's handle on [`Shared`].
+pub struct Backend(Arc<Shared>);
+
+impl Deref for Backend {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl Backend {
-    fn new(client: Client) -> Self {
-        Backend {
+    fn new(
+        client: Client,
+        outbox: Outbox,
+        runtime: tokio::runtime::Handle,
+        wire: Arc<Wire>,
+    ) -> Self {
+        Backend(Arc::new(Shared {
             client,
-            documents: Arc::new(Documents::default()),
+            outbox,
+            runtime,
+            wire,
+            documents: Documents::default(),
             encoding: RwLock::new(PositionEncoding::Utf16),
+            negotiated: (Mutex::new(false), Condvar::new()),
             knowledge: RwLock::new(Knowledge {
                 config: Arc::new(Config::default()),
                 catalog: Arc::new(Catalog::embedded()),
                 workspace: Arc::new(WorkspaceIndex::new()),
+                generation: 0,
             }),
+            generations: AtomicU64::new(0),
             user_catalogs: RwLock::new(Vec::new()),
             roots: RwLock::new(Vec::new()),
             can_pull_configuration: AtomicBool::new(false),
             can_watch_files: AtomicBool::new(false),
             can_report_progress: AtomicBool::new(false),
             progress_tokens: AtomicI32::new(0),
-        }
+            publish_order: tokio::sync::Mutex::new(()),
+            told: Mutex::new(HashSet::new()),
+        }))
     }
 
+    /// `unres/documentText`: the server's copy of an open document.
+    async fn document_text(&self, params: TextDocumentIdentifier) -> Result<Value> {
+        Ok(transport::document_text_answer(
+            self.documents.text(&params.uri),
+        ))
+    }
+}
+
+impl Shared {
     fn encoding(&self) -> PositionEncoding {
         *self.encoding.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn set_encoding(&self, encoding: PositionEncoding) {
+        *self.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
+        let (done, changed) = &self.negotiated;
+        *done.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        changed.notify_all();
+    }
+
+    /// Wait (a bounded time) until `initialize` has chosen the encoding.
+    fn wait_negotiated(&self, limit: Duration) {
+        let (done, changed) = &self.negotiated;
+        let guard = done.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = changed.wait_timeout_while(guard, limit, |done| !*done);
     }
 
     fn knowledge(&self) -> Knowledge {
@@ -88,6 +159,223 @@ impl Backend {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+
+    /// Replace part of the knowledge; analyses cached for the old one go stale.
+    fn update_knowledge(&self, change: impl FnOnce(&mut Knowledge)) {
+        let mut knowledge = self.knowledge.write().unwrap_or_else(|p| p.into_inner());
+        change(&mut knowledge);
+        knowledge.generation = self.generations.fetch_add(1, Ordering::Relaxed) + 1;
+    }
+
+    fn generation(&self) -> u64 {
+        self.knowledge
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .generation
+    }
+
+    /// A log line for the client (and stderr before the client can take one).
+    fn log(&self, kind: MessageType, message: String) {
+        if self.wire.initialize_seen() {
+            self.outbox.send_lossy(json!({
+                "jsonrpc": "2.0",
+                "method": "window/logMessage",
+                "params": {"type": kind, "message": message},
+            }));
+        } else {
+            eprintln!("{message}");
+        }
+    }
+
+    fn log_warning(&self, message: String) {
+        self.log(MessageType::WARNING, message);
+    }
+
+    /// Log `message`, and show it the first time a problem of this `kind` occurs.
+    fn tell_once(&self, kind: &'static str, message: String) {
+        let first = self
+            .told
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(kind);
+        if first && self.wire.initialize_seen() {
+            self.outbox.send_lossy(json!({
+                "jsonrpc": "2.0",
+                "method": "window/showMessage",
+                "params": {"type": MessageType::WARNING, "message": message},
+            }));
+        }
+        self.log_warning(message);
+    }
+
+    fn open_document(self: &Arc<Self>, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        self.documents
+            .open(document.uri.clone(), document.version, &document.text);
+        self.schedule_publish(document.uri);
+    }
+
+    fn change_document(self: &Arc<Self>, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let Some(changed) =
+            self.documents
+                .change(&uri, version, params.content_changes, self.encoding())
+        else {
+            self.log(
+                MessageType::ERROR,
+                format!(
+                    "unres: change for a document that is not open: {}",
+                    uri.as_str()
+                ),
+            );
+            return;
+        };
+        if let Some((current, received)) = changed.went_backwards {
+            self.tell_once(
+                "version",
+                format!(
+                    "unres: a change to {} has version {received}, not newer than {current}; it was applied in the order received",
+                    uri.as_str()
+                ),
+            );
+        }
+        if changed.resynced {
+            self.log(
+                MessageType::INFO,
+                format!("unres: {} is in sync again", uri.as_str()),
+            );
+        }
+        self.schedule_publish(uri);
+    }
+
+    fn close_document(self: &Arc<Self>, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.documents.close(&uri);
+        let shared = Arc::clone(self);
+        self.runtime.spawn(async move {
+            shared.wire.wait_initialized().await;
+            let _order = shared.publish_order.lock().await;
+            if !shared.documents.is_open(&uri) {
+                shared.send_diagnostics(uri, Vec::new(), None).await;
+            }
+        });
+    }
+
+    /// A change to `uri` could not be used: the texts may differ from here on.
+    fn lost_change(self: &Arc<Self>, uri: &str) {
+        let Ok(uri) = uri.parse::<Uri>() else {
+            return;
+        };
+        if self.documents.mark_out_of_sync(&uri) {
+            self.tell_once(
+                "lost change",
+                format!(
+                    "unres: a change to {} could not be read, so the server's copy may differ from the editor's; its diagnostics are cleared until the document is reopened or its whole text is sent",
+                    uri.as_str()
+                ),
+            );
+            self.schedule_publish(uri);
+        }
+    }
+
+    /// Text that was not valid Unicode (an unpaired surrogate, invalid UTF-8).
+    fn repaired_text(&self, uri: &str) {
+        self.tell_once(
+            "repaired",
+            format!(
+                "unres: text sent for {uri} is not valid Unicode (an unpaired surrogate or invalid UTF-8); U+FFFD stands in its place"
+            ),
+        );
+    }
+
+    async fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.outbox
+            .send(json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": params,
+            }))
+            .await;
+    }
+
+    /// Analyze `uri` off the reactor and publish. At most one publish task runs
+    /// per document; edits that arrive meanwhile are published when it is done.
+    fn schedule_publish(self: &Arc<Self>, uri: Uri) {
+        let Some(instance) = self.documents.claim_publish(&uri) else {
+            return;
+        };
+        let shared = Arc::clone(self);
+        self.runtime.spawn(async move {
+            shared.wire.wait_initialized().await;
+            loop {
+                shared.publish_once(&uri, instance).await;
+                if !shared.documents.publish_done(&uri, instance) {
+                    break;
+                }
+            }
+        });
+    }
+
+    async fn publish_once(self: &Arc<Self>, uri: &Uri, instance: u64) {
+        let knowledge = self.knowledge();
+        let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
+            return;
+        };
+        if snapshot.instance != instance {
+            return;
+        }
+        let version = snapshot.version;
+        let computed = if self.documents.is_in_sync(uri) {
+            let encoding = self.encoding();
+            let for_uri = uri.clone();
+            let shared = Arc::clone(self);
+            tokio::task::spawn_blocking(move || {
+                // Typing ahead makes this version stale: skip the work.
+                if !shared.documents.is_current(&for_uri, instance, version) {
+                    return None;
+                }
+                let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+                Some(
+                    found
+                        .iter()
+                        .map(|d| diagnostics::to_lsp(&snapshot.tree, &for_uri, d, encoding))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .await
+        } else {
+            // Out of sync: positions would point at the wrong text.
+            Ok(Some(Vec::new()))
+        };
+        match computed {
+            Ok(Some(diagnostics)) => {
+                let _order = self.publish_order.lock().await;
+                if self.documents.is_current(uri, instance, version)
+                    && self.generation() == knowledge.generation
+                {
+                    self.send_diagnostics(uri.clone(), diagnostics, Some(version))
+                        .await;
+                }
+            }
+            Ok(None) => {} // A newer version is on its way.
+            Err(error) => self.log(
+                MessageType::ERROR,
+                format!("unres: analysis of {} failed: {error}", uri.as_str()),
+            ),
+        }
+    }
+
+    fn republish_all(self: &Arc<Self>) {
+        for uri in self.documents.uris() {
+            self.schedule_publish(uri);
+        }
     }
 
     /// Rebuild the record from the embedded catalog, the user's catalogs and the
@@ -102,20 +390,11 @@ impl Backend {
         extras.push(workspace.catalog_tsv());
         let built = tokio::task::spawn_blocking(move || Catalog::with_extras(&extras)).await;
         match built {
-            Ok(catalog) => {
-                self.knowledge
-                    .write()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .catalog = Arc::new(catalog);
-            }
-            Err(error) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("unres: building the catalog failed: {error}"),
-                    )
-                    .await;
-            }
+            Ok(catalog) => self.update_knowledge(|k| k.catalog = Arc::new(catalog)),
+            Err(error) => self.log(
+                MessageType::ERROR,
+                format!("unres: building the catalog failed: {error}"),
+            ),
         }
     }
 
@@ -130,22 +409,16 @@ impl Backend {
                     full = root.join(full);
                 }
             }
-            match std::fs::read(&full) {
-                Ok(bytes) => catalogs.push(String::from_utf8_lossy(&bytes).into_owned()),
-                Err(error) => problems.push(format!(
-                    "unres.catalogs: cannot read {}: {error}",
-                    full.display()
-                )),
+            match workspace::read_text_file(full.clone(), workspace::MAX_CATALOG_BYTES).await {
+                Ok(text) => catalogs.push(text),
+                Err(problem) => problems.push(format!("unres.catalogs: {problem}")),
             }
         }
         *self
             .user_catalogs
             .write()
             .unwrap_or_else(|p| p.into_inner()) = catalogs;
-        self.knowledge
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .config = Arc::new(settings.config);
+        self.update_knowledge(|k| k.config = Arc::new(settings.config));
         self.rebuild_catalog().await;
         for problem in problems {
             self.client
@@ -157,58 +430,6 @@ impl Backend {
         }
     }
 
-    /// Analyze `snapshot` off the reactor and publish, unless the document moved on.
-    fn publish(&self, uri: Uri, snapshot: Snapshot) {
-        let client = self.client.clone();
-        let documents = Arc::clone(&self.documents);
-        let knowledge = self.knowledge();
-        let encoding = self.encoding();
-        tokio::spawn(async move {
-            let tree = Arc::clone(&snapshot.tree);
-            let for_uri = uri.clone();
-            let still_current = Arc::clone(&documents);
-            let version = snapshot.version;
-            let computed = tokio::task::spawn_blocking(move || {
-                // Typing ahead makes this version stale: skip the work.
-                if !still_current.is_current(&for_uri, version) {
-                    return Vec::new();
-                }
-                diagnostics::compute(
-                    &tree,
-                    &for_uri,
-                    &knowledge.config,
-                    &knowledge.catalog,
-                    encoding,
-                )
-            })
-            .await;
-            match computed {
-                Ok(diagnostics) if documents.is_current(&uri, snapshot.version) => {
-                    client
-                        .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
-                        .await;
-                }
-                Ok(_) => {} // A newer version is on its way.
-                Err(error) => {
-                    client
-                        .log_message(
-                            MessageType::ERROR,
-                            format!("unres: analysis of {} failed: {error}", uri.as_str()),
-                        )
-                        .await;
-                }
-            }
-        });
-    }
-
-    fn republish_all(&self) {
-        for uri in self.documents.uris() {
-            if let Some(snapshot) = self.documents.snapshot(&uri) {
-                self.publish(uri, snapshot);
-            }
-        }
-    }
-
     /// Run a feature on a snapshot of `uri` on a blocking thread. `Ok(None)` when
     /// the document is not open; an error answer (and a log line) when it panics.
     async fn with_snapshot<T: Send + 'static>(
@@ -217,16 +438,16 @@ impl Backend {
         uri: &Uri,
         work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
-        let Some(snapshot) = self.documents.snapshot(uri) else {
+        let knowledge = self.knowledge();
+        let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
             return Ok(None);
         };
         let encoding = self.encoding();
-        let knowledge = self.knowledge();
         match tokio::task::spawn_blocking(move || work(snapshot, encoding, knowledge)).await {
             Ok(result) => Ok(result),
             Err(error) => {
                 let message = format!("unres: {feature} failed on {}: {error}", uri.as_str());
-                self.client.log_message(MessageType::ERROR, &message).await;
+                self.log(MessageType::ERROR, message.clone());
                 Err(jsonrpc::Error {
                     code: jsonrpc::ErrorCode::InternalError,
                     message: message.into(),
@@ -245,7 +466,7 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = convert::negotiate(offered);
-        *self.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
+        self.set_encoding(encoding);
         let can_pull = params
             .capabilities
             .workspace
@@ -358,56 +579,6 @@ impl LanguageServer for Backend {
         Ok(())
     }
 
-    async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let document = params.text_document;
-        let snapshot = self
-            .documents
-            .open(document.uri.clone(), document.version, &document.text);
-        self.publish(document.uri, snapshot);
-    }
-
-    async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        // No `.await` before the edit is applied: changes apply in arrival order.
-        let uri = params.text_document.uri;
-        let result = self.documents.change(
-            &uri,
-            params.text_document.version,
-            params.content_changes,
-            self.encoding(),
-        );
-        match result {
-            Ok(snapshot) => self.publish(uri, snapshot),
-            Err(ChangeError::UnknownDocument) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!(
-                            "unres: change for a document that is not open: {}",
-                            uri.as_str()
-                        ),
-                    )
-                    .await;
-            }
-            Err(ChangeError::StaleVersion { current, received }) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!(
-                            "unres: ignored a change to {} with version {received}, not newer than {current}",
-                            uri.as_str()
-                        ),
-                    )
-                    .await;
-            }
-        }
-    }
-
-    async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        self.documents.close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
-    }
-
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         match params.settings.get("unres") {
             Some(section) => {
@@ -416,7 +587,7 @@ impl LanguageServer for Backend {
             }
             None => self.pull_configuration().await,
         }
-        self.republish_all();
+        self.0.republish_all();
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -675,11 +846,11 @@ impl LanguageServer for Backend {
         let target = uri.clone();
         let range = params.range;
         self.with_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
+            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
             Some(diagnostics::code_actions(
                 &snapshot.tree,
                 &target,
-                &knowledge.config,
-                &knowledge.catalog,
+                &found,
                 range,
                 encoding,
             ))
@@ -688,18 +859,7 @@ impl LanguageServer for Backend {
     }
 }
 
-impl Backend {
-    /// A message from the client could not be decoded (see `stdin_guard`).
-    async fn invalid_message(&self, params: Value) {
-        let reason = params["reason"].as_str().unwrap_or("unknown");
-        self.client
-            .log_message(
-                MessageType::ERROR,
-                format!("unres: ignored an invalid message from the client: {reason}"),
-            )
-            .await;
-    }
-
+impl Shared {
     /// Ask the client for the `unres` section, if it can answer.
     async fn pull_configuration(&self) {
         if !self.can_pull_configuration.load(Ordering::Relaxed) {
@@ -709,7 +869,14 @@ impl Backend {
             scope_uri: None,
             section: Some("unres".to_owned()),
         };
-        match self.client.configuration(vec![item]).await {
+        let answer =
+            tokio::time::timeout(CLIENT_ANSWER_TIMEOUT, self.client.configuration(vec![item]))
+                .await;
+        let Ok(answer) = answer else {
+            self.log_warning("unres: the client did not send its settings in time".to_owned());
+            return;
+        };
+        match answer {
             Ok(values) => {
                 if let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) {
                     self.apply_settings(&value).await;
@@ -729,27 +896,5 @@ impl Backend {
 
 /// Serve LSP over stdin/stdout until the client says exit.
 pub fn run_stdio() -> std::process::ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("unres: cannot start the async runtime: {error}");
-            return std::process::ExitCode::FAILURE;
-        }
-    };
-    runtime.block_on(async {
-        let (guarded_in, guarded_out) = tokio::io::duplex(1 << 16);
-        tokio::spawn(stdin_guard::guard(tokio::io::stdin(), guarded_out));
-        let stdout = tokio::io::stdout();
-        let (service, socket) = LspService::build(Backend::new)
-            .custom_method("unres/invalidMessage", Backend::invalid_message)
-            .finish();
-        Server::new(guarded_in, stdout, socket).serve(service).await;
-    });
-    // The stdin reader sits in a blocking read; do not wait for it.
-    runtime.shutdown_background();
-    std::process::ExitCode::SUCCESS
+    transport::serve_stdio()
 }
