@@ -92,7 +92,8 @@ pub fn classify(value: Value) -> Incoming {
 
 fn invalid(id: Option<Value>, reason: &str) -> Incoming {
     Incoming::Invalid {
-        id: id.filter(|id| !id.is_null()),
+        // Only an id the client could match is echoed (1.5 is, `{}` is not).
+        id: id.filter(|id| id.is_number() || id.is_string()),
         reason: reason.to_owned(),
     }
 }

@@ -424,7 +424,14 @@ impl Dispatcher {
                             .initialize_id
                             .lock()
                             .unwrap_or_else(|p| p.into_inner());
-                        initialize.get_or_insert(key.clone());
+                        if initialize.is_some() {
+                            // The framework would run a second one alongside the
+                            // first if it came before the first was answered.
+                            drop(initialize);
+                            self.answer_error(&id, message::INVALID_REQUEST, "already initialized");
+                            return Flow::Continue;
+                        }
+                        *initialize = Some(key.clone());
                     }
                     "shutdown" if self.wire().initialize_seen() => {
                         self.wire()
