@@ -96,44 +96,52 @@ impl Decoder {
     /// and a skip of an over-limit body ends.
     pub fn stalled(&mut self) -> Vec<Event> {
         let mut events = Vec::new();
+        // Each round takes one message or resynchronizes once.
+        while self.stalled_once(&mut events) {}
+        self.compact();
+        events
+    }
+
+    fn stalled_once(&mut self, events: &mut Vec<Event>) -> bool {
         match self.state {
             State::Body(_) | State::Unframed => {
                 let unread = self.unread();
                 let Some(first) = unread.iter().position(|b| !b.is_ascii_whitespace()) else {
-                    return events;
+                    return false;
                 };
                 if unread[first] == b'{' {
                     if let Some(event) = self.take_json_prefix() {
                         events.push(event);
-                        self.run(&mut events);
-                        self.compact();
-                        return events;
+                        self.run(events);
+                        return true;
                     }
                 }
                 // Not a whole object: what follows the next header is the next
                 // message; a body that will never be whole waits for nothing.
                 let unread = self.unread();
-                if let Some(at) = find_header(unread) {
-                    if at > 0 {
-                        events.push(Event::Garbage(format!(
-                            "skipped {at} bytes of an incomplete message"
-                        )));
-                    }
-                    self.start += at;
-                    self.state = State::Headers;
-                    self.run(&mut events);
+                let Some(at) = find_header(unread) else {
+                    return false;
+                };
+                if at > 0 {
+                    events.push(Event::Garbage(format!(
+                        "skipped {at} bytes of an incomplete message"
+                    )));
                 }
+                self.start += at;
+                self.state = State::Headers;
+                self.run(events);
+                true
             }
             State::Skipping(_) => {
                 self.state = State::Headers;
                 events.push(Event::Garbage(
                     "a body over the size limit ended early".to_owned(),
                 ));
+                self.run(events);
+                true
             }
-            State::Headers => {}
+            State::Headers => false,
         }
-        self.compact();
-        events
     }
 
     /// True when the decoder holds a partial message.
@@ -220,6 +228,17 @@ impl Decoder {
             self.start += 1;
             return true;
         }
+        // A header glued to the end of a garbage line (`X: yContent-Length: 9`)
+        // starts the real block.
+        if let Some(glued) = find_header(&unread[1..block_len]).map(|at| at + 1) {
+            if unread[glued - 1] != b'\n' {
+                events.push(Event::Garbage(format!(
+                    "skipped {glued} bytes of a broken header"
+                )));
+                self.start += glued;
+                return true;
+            }
+        }
         let length = content_length(&unread[..block_len]);
         self.start += body_at;
         self.state = match length {
@@ -243,6 +262,17 @@ impl Decoder {
 
     fn read_body(&mut self, length: usize, events: &mut Vec<Event>) -> bool {
         let unread = self.unread();
+        // A message body is a JSON object: one that starts otherwise is not a
+        // body, and a header in it (one sent without its body) is read at once.
+        let first = unread.iter().position(|b| !b.is_ascii_whitespace());
+        if first.is_some_and(|first| unread[first] != b'{') {
+            if let Some(at) = find_header(unread) {
+                events.push(Event::Garbage("a header without its body".to_owned()));
+                self.start += at;
+                self.state = State::Headers;
+                return true;
+            }
+        }
         if unread.len() < length {
             return false;
         }
@@ -273,9 +303,12 @@ impl Decoder {
                 )));
                 // A header that starts inside the body (one sent without its
                 // body) is read again from there.
-                let skip = find_header(self.unread())
+                // The body's last bytes may be the start of a header cut by
+                // the read: keep them.
+                let unread = self.unread();
+                let skip = find_header(unread)
                     .filter(|&at| at < length)
-                    .unwrap_or(length);
+                    .unwrap_or_else(|| length - longest_header_prefix_suffix(&unread[..length]));
                 self.start += skip;
                 self.state = State::Headers;
                 true
@@ -301,6 +334,10 @@ impl Decoder {
         let Some(first) = unread.iter().position(|b| !b.is_ascii_whitespace()) else {
             return false;
         };
+        // The start of a header, cut by the read: wait for the rest.
+        if longest_header_prefix_suffix(&unread[first..]) == unread.len() - first {
+            return false;
+        }
         let incomplete = unread[first] == b'{' && json_is_truncated(&unread[first..]);
         if incomplete && unread.len() <= MAX_MESSAGE {
             return false;
@@ -634,6 +671,37 @@ mod tests {
             let head = format!("Content-Length: {length}\r\n\r\n");
             let events = decode_all(&with_tail(head.as_bytes()));
             assert_eq!(ids(&events), [1, 2, 3], "{length}: {events:?}");
+        }
+    }
+
+    #[test]
+    fn header_line_glued_to_the_next_header() {
+        let events = decode_all(&with_tail(b"Content-Length: 40\r\nX: y"));
+        assert_eq!(ids(&events), [1, 2, 3], "{events:?}");
+    }
+
+    /// Found by the fuzz driver: garbage, a pause, then frames fed one byte at
+    /// a time must all come through.
+    #[test]
+    fn garbage_a_pause_then_frames_byte_by_byte() {
+        let truncated = request(0);
+        for garbage in [
+            b"Content-Length: 99999999999999999999\r\n\r\n".to_vec(),
+            b"Content-Length: 191\r\n\r\nContent-Length: 288\r\n\r\nContent-Length: 280\r\n\r\n"
+                .to_vec(),
+            truncated[..truncated.len() - 8].to_vec(),
+        ] {
+            let mut decoder = Decoder::default();
+            let mut events = decoder.push(&garbage);
+            events.extend(decoder.stalled());
+            for id in 1..=3 {
+                for byte in request(id) {
+                    events.extend(decoder.push(&[byte]));
+                }
+            }
+            events.extend(decoder.stalled());
+            assert!(ids(&events).ends_with(&[1, 2, 3]), "{events:?}");
+            assert!(!decoder.is_waiting());
         }
     }
 

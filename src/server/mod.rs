@@ -607,7 +607,10 @@ impl LanguageServer for Backend {
                     )
                 })
                 .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
-                .or_else(|| hover::rule_hover(tree, &knowledge, line, byte))?;
+                .or_else(|| {
+                    let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+                    hover::rule_hover(&found, line, byte)
+                })?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -891,6 +894,182 @@ impl Shared {
                     .await;
             }
         }
+    }
+}
+
+/// Entry points for the fuzz targets (`fuzz/`) and the stable fuzz driver
+/// (`tests/fuzz.rs`); not an API.
+#[doc(hidden)]
+pub mod testing {
+    pub use super::framing::{Decoder, Event, MAX_HEADER, frame};
+    pub use super::message::{Incoming, classify};
+
+    use super::documents::Documents;
+    use crate::syntax::Tree;
+    use crate::text::{PositionEncoding, SourceText};
+    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
+
+    /// Run everything the server computes for a text (analysis, every feature,
+    /// in every encoding, at positions along each line) and check that each span
+    /// lies inside its line on character boundaries. Panics propagate.
+    pub fn exercise_features(text: &str) -> Result<(), String> {
+        use super::*;
+        use crate::syntax::Span;
+        let tree = Tree::parse(text);
+        let config = Arc::new(Config::default());
+        let catalog = Arc::new(Catalog::embedded());
+        let knowledge = Knowledge {
+            config: Arc::clone(&config),
+            catalog: Arc::clone(&catalog),
+            workspace: Arc::new(WorkspaceIndex::new()),
+            generation: 0,
+        };
+        let found = crate::analysis::analyze_with(&tree, &config, &catalog);
+        let in_line = |span: &Span, what: &str| -> std::result::Result<(), String> {
+            let line = tree.line(span.line).map_or("", |l| l.text.as_str());
+            let fits = span.start <= span.end
+                && span.end <= line.len()
+                && line.is_char_boundary(span.start)
+                && line.is_char_boundary(span.end);
+            let past_end = span.line >= tree.line_count() && span.start == 0 && span.end == 0;
+            if fits || past_end {
+                Ok(())
+            } else {
+                Err(format!("{what}: span {span:?} outside line {line:?}"))
+            }
+        };
+        for diagnostic in &found {
+            in_line(&diagnostic.span, diagnostic.code)?;
+            for (span, _) in &diagnostic.related {
+                in_line(span, diagnostic.code)?;
+            }
+            for edit in diagnostic.fixes.iter().flat_map(|f| &f.edits) {
+                in_line(&edit.span, diagnostic.code)?;
+            }
+        }
+        let format_edits = crate::analysis::format::format(&tree);
+        for edit in &format_edits {
+            in_line(&edit.span, "format")?;
+        }
+        let uri: Uri = "file:///fuzz.unres".parse().map_err(|e| format!("{e:?}"))?;
+        let lines = tree.line_count().min(20);
+        let whole = Range::new(Position::new(0, 0), Position::new(u32::MAX, 0));
+        for encoding in [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ] {
+            for diagnostic in &found {
+                diagnostics::to_lsp(&tree, &uri, diagnostic, encoding);
+            }
+            diagnostics::code_actions(&tree, &uri, &found, whole, encoding);
+            outline::document_symbols(&tree, encoding);
+            outline::folding_ranges(&tree);
+            let mut all = tokens::structure_tokens(&tree);
+            all.extend(agreed_language::opening_tokens(&tree, &config));
+            all.extend(record::citation_tokens(&tree));
+            semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
+            for edit in &format_edits {
+                convert::text_edit(&tree, edit, encoding);
+            }
+            for label in crate::analysis::labels::paragraph_labels(&tree) {
+                convert::range(&tree, label.at, encoding);
+            }
+            record::symbol_links(&tree, &catalog);
+            // Features at positions depend on the encoding only through the
+            // conversion; one encoding runs them all.
+            let lines = if encoding == PositionEncoding::Utf16 {
+                lines
+            } else {
+                0
+            };
+            for line in 0..lines {
+                let length = tree.line(line).map_or(0, |l| l.text.len()) as u32;
+                for character in [
+                    0,
+                    1,
+                    length / 2,
+                    length.saturating_sub(1),
+                    length,
+                    length + 3,
+                ] {
+                    let (line, byte) =
+                        convert::offset(&tree, Position::new(line as u32, character), encoding);
+                    navigation::footnote_hover(&tree, line, byte);
+                    navigation::footnote_definition(&tree, line, byte);
+                    navigation::footnote_references(&tree, line, byte, true);
+                    record::hover_citation(&tree, &catalog, Some(&knowledge.workspace), line, byte);
+                    record::definition_symbol(&tree, line, byte);
+                    agreed_language::hover_opening(&tree, &config, line, byte);
+                    hover::rule_hover(&found, line, byte);
+                    let mut candidates =
+                        agreed_language::complete_opening(&tree, &config, line, byte);
+                    candidates.extend(record::complete_symbol(
+                        &tree,
+                        &catalog,
+                        Some(&knowledge.workspace),
+                        line,
+                        byte,
+                    ));
+                    for candidate in candidates {
+                        completion::to_item(&tree, candidate, encoding);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One edit: a range of `(line, column)` positions (or the whole text) and
+    /// the new text.
+    pub type Change = (Option<((u32, u32), (u32, u32))>, String);
+
+    /// Apply `batches` as `didChange`s (all the edits of a batch at once) and
+    /// check after each that the text equals the edits applied one by one and
+    /// the tree equals a full parse of it.
+    pub fn check_batched_changes(
+        initial: &str,
+        batches: &[Vec<Change>],
+        encoding: PositionEncoding,
+    ) -> Result<(), String> {
+        let uri: Uri = "file:///fuzz.unres".parse().map_err(|e| format!("{e:?}"))?;
+        let documents = Documents::default();
+        documents.open(uri.clone(), 0, initial);
+        let mut reference = SourceText::new(initial);
+        for (version, batch) in batches.iter().enumerate() {
+            let changes = batch
+                .iter()
+                .map(|(range, text)| TextDocumentContentChangeEvent {
+                    range: range.map(|((a, b), (c, d))| {
+                        Range::new(Position::new(a, b), Position::new(c, d))
+                    }),
+                    range_length: None,
+                    text: text.clone(),
+                })
+                .collect();
+            documents.change(&uri, version as i32 + 1, changes, encoding);
+            for (range, text) in batch {
+                let range = range.map(|((a, b), (c, d))| {
+                    (
+                        crate::text::LinePosition::new(a, b),
+                        crate::text::LinePosition::new(c, d),
+                    )
+                });
+                reference.apply_edit(range, text, encoding);
+            }
+            let expected = reference.to_string_lossless();
+            let held = documents.text(&uri).unwrap_or_default();
+            if held != expected {
+                return Err(format!("batch {version}: text {held:?} != {expected:?}"));
+            }
+            let snapshot = documents.snapshot(&uri, 0).ok_or("document gone")?;
+            if *snapshot.tree != Tree::parse(&expected) {
+                return Err(format!(
+                    "batch {version}: tree differs from a full parse of {expected:?}"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
