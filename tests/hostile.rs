@@ -2,7 +2,8 @@
 //! sync, odd files and load (issue 10). Every case ends with [`Server::healthy`]:
 //! the server still publishes and answers a normal document correctly, its copy of
 //! every document equals the client's, and `shutdown` + `exit` end it cleanly.
-//! Timings are printed, never asserted.
+//! Timings are printed, never asserted (`UNRES_BIN=target/release/unres` to
+//! time the release binary).
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -97,7 +98,10 @@ struct Server {
 
 impl Server {
     fn spawn() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_unres"))
+        // `UNRES_BIN` drives another build (the release binary, for timings).
+        let binary =
+            std::env::var("UNRES_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_unres").to_owned());
+        let mut child = Command::new(binary)
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
