@@ -315,7 +315,10 @@ impl Shared {
         self.runtime.spawn(async move {
             shared.wire.wait_initialized().await;
             loop {
-                shared.publish_once(&uri, instance).await;
+                // Knowledge replaced meanwhile: the result is stale, go again.
+                if shared.publish_once(&uri, instance).await {
+                    continue;
+                }
                 if !shared.documents.publish_done(&uri, instance) {
                     break;
                 }
@@ -323,13 +326,15 @@ impl Shared {
         });
     }
 
-    async fn publish_once(self: &Arc<Self>, uri: &Uri, instance: u64) {
+    /// Publish the newest version of `uri`; true when the server's knowledge
+    /// changed while it was analyzed (the result was dropped).
+    async fn publish_once(self: &Arc<Self>, uri: &Uri, instance: u64) -> bool {
         let knowledge = self.knowledge();
         let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
-            return;
+            return false;
         };
         if snapshot.instance != instance {
-            return;
+            return false;
         }
         let version = snapshot.version;
         let computed = if self.documents.is_in_sync(uri) {
@@ -357,12 +362,14 @@ impl Shared {
         match computed {
             Ok(Some(diagnostics)) => {
                 let _order = self.publish_order.lock().await;
-                if self.documents.is_current(uri, instance, version)
-                    && self.generation() == knowledge.generation
-                {
-                    self.send_diagnostics(uri.clone(), diagnostics, Some(version))
-                        .await;
+                if !self.documents.is_current(uri, instance, version) {
+                    return false; // A newer version is on its way.
                 }
+                if self.generation() != knowledge.generation {
+                    return true;
+                }
+                self.send_diagnostics(uri.clone(), diagnostics, Some(version))
+                    .await;
             }
             Ok(None) => {} // A newer version is on its way.
             Err(error) => self.log(
@@ -370,6 +377,7 @@ impl Shared {
                 format!("unres: analysis of {} failed: {error}", uri.as_str()),
             ),
         }
+        false
     }
 
     fn republish_all(self: &Arc<Self>) {
@@ -571,6 +579,8 @@ impl LanguageServer for Backend {
             )
             .await;
         self.pull_configuration().await;
+        // Documents opened meanwhile were analyzed with the settings before.
+        self.0.republish_all();
         self.watch_files().await;
         self.index_workspace().await;
     }
