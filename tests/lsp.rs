@@ -178,11 +178,20 @@ fn lifecycle_sync_and_diagnostics() {
         "paragraph 5 after 3: {diagnostics:#?}"
     );
 
-    // A stale version is ignored (logged), not applied.
+    // A version that goes backwards is applied in the order received (the edit
+    // is relative to the text as it is), and the user is told.
     client.notify(
         "textDocument/didChange",
-        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "garbage"}]}),
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"range": {"start": {"line": 7, "character": 0}, "end": {"line": 7, "character": 0}}, "text": "\n"}]}),
     );
+    let shown = client.wait_for(|m| m["method"] == "window/showMessage");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not newer")),
+        "{shown}"
+    );
+    client.diagnostics_for_version(2);
 
     // Hover on nothing answers null; hover on the footnote marker shows its text.
     let hover = client.request(

@@ -5,6 +5,11 @@
 //! space; trailing whitespace goes. Header lines, footnote texts, annexes,
 //! tables and export trailers are left alone. Only whitespace changes, so no
 //! text is ever lost, and formatting twice changes nothing.
+//!
+//! Layout whitespace is the space and the tab, as the lexer sees it: other
+//! spaces (no-break, narrow no-break, ideographic, form feed, …) are the text's
+//! own and stay where they are, or formatting would change the line's shape
+//! and a second pass would undo the first.
 
 use crate::syntax::{LineShape, Role, Span, Tree};
 
@@ -16,7 +21,7 @@ pub fn format(tree: &Tree) -> Vec<Edit> {
     for (index, line, role) in tree.iter() {
         let formatted = match role {
             Role::Organ | Role::Preambular | Role::Continuation { .. } => {
-                Some(format!("\t{}", collapse(line.text.trim())))
+                Some(format!("\t{}", collapse(trim_layout(&line.text))))
             }
             Role::Operative { .. } | Role::Subparagraph { .. } => {
                 let label = match &line.shape {
@@ -26,7 +31,7 @@ pub fn format(tree: &Tree) -> Vec<Edit> {
                 };
                 label.map(|label| {
                     let number = &line.text[label.start..label.end];
-                    let body = collapse(line.text[label.end..].trim());
+                    let body = collapse(trim_layout(&line.text[label.end..]));
                     if body.is_empty() {
                         format!("\t{number}")
                     } else {
@@ -44,6 +49,13 @@ pub fn format(tree: &Tree) -> Vec<Edit> {
     }
     edits
 }
+
+/// Layout whitespace trimmed at both ends.
+fn trim_layout(text: &str) -> &str {
+    text.trim_matches(LAYOUT)
+}
+
+const LAYOUT: [char; 2] = [' ', '\t'];
 
 /// Runs of spaces (and stray tabs) inside a paragraph become one space.
 fn collapse(text: &str) -> String {
@@ -85,15 +97,32 @@ mod tests {
     }
 
     #[test]
+    fn other_spaces_are_text_and_formatting_is_idempotent() {
+        for space in [
+            '\u{a0}', '\u{202f}', '\u{2028}', '\u{3000}', '\u{c}', '\u{b}',
+        ] {
+            let typed = format!(
+                "\tThe General Assembly,\n{space}1.\tDecides;\n\t2.\t{space}Requests{space}a report;\n\t{space}\tNoting,"
+            );
+            let once = apply(&typed);
+            assert_eq!(apply(&once), once, "{space:?}: {once:?}");
+            let count = |s: &str| s.matches(space).count();
+            assert_eq!(count(&once), count(&typed), "{space:?} kept: {once:?}");
+        }
+    }
+
+    #[test]
     fn only_whitespace_changes_on_the_corpus() {
         for name in [
             "A_RES_74_209.txt",
             "S_RES_2334(2016).txt",
             "A_RES_77_128_A-B.txt",
+            "A_RES_ES-11_1.txt",
         ] {
             let text = std::fs::read_to_string(format!("data/corpus/{name}")).expect("corpus");
             let formatted = apply(&text);
-            let squash = |s: &str| s.split_whitespace().collect::<String>();
+            // Only spaces, tabs and line ends may change.
+            let squash = |s: &str| s.replace([' ', '\t', '\r', '\n'], "");
             assert_eq!(squash(&text), squash(&formatted), "{name}");
             assert_eq!(apply(&formatted), formatted, "{name} idempotent");
         }

@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::convert;
-use crate::analysis::{self, Catalog, Config, Diagnostic};
+use crate::analysis::Diagnostic;
 use crate::syntax::Tree;
 use crate::text::PositionEncoding;
 
@@ -37,30 +37,16 @@ pub fn to_lsp(
     }
 }
 
-pub fn compute(
-    tree: &Tree,
-    uri: &Uri,
-    config: &Config,
-    catalog: &Catalog,
-    encoding: PositionEncoding,
-) -> Vec<lsp::Diagnostic> {
-    analysis::analyze_with(tree, config, catalog)
-        .iter()
-        .map(|d| to_lsp(tree, uri, d, encoding))
-        .collect()
-}
-
 /// Quick fixes for the diagnostics that touch `range`.
 pub fn code_actions(
     tree: &Tree,
     uri: &Uri,
-    config: &Config,
-    catalog: &Catalog,
+    found: &[Diagnostic],
     range: lsp::Range,
     encoding: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
-    for diagnostic in analysis::analyze_with(tree, config, catalog) {
+    for diagnostic in found {
         let diagnostic_range = convert::range(tree, diagnostic.span, encoding);
         let overlaps = diagnostic_range.start.line <= range.end.line
             && range.start.line <= diagnostic_range.end.line;
@@ -78,7 +64,7 @@ pub fn code_actions(
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: fix.title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![to_lsp(tree, uri, &diagnostic, encoding)]),
+                diagnostics: Some(vec![to_lsp(tree, uri, diagnostic, encoding)]),
                 edit: Some(WorkspaceEdit {
                     changes: Some(changes),
                     ..WorkspaceEdit::default()

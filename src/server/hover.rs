@@ -1,18 +1,12 @@
 //! Hover pieces that need the whole analysis.
 
-use super::Knowledge;
+use crate::analysis::Diagnostic;
 use crate::analysis::ide::HoverInfo;
-use crate::syntax::Tree;
 
 /// Hover over a diagnostic's range: what its rule checks and why (the rule's
 /// documentation), so that a drafter learns the convention where it applies.
-pub fn rule_hover(
-    tree: &Tree,
-    knowledge: &Knowledge,
-    line: usize,
-    byte: usize,
-) -> Option<HoverInfo> {
-    let diagnostics = crate::analysis::analyze_with(tree, &knowledge.config, &knowledge.catalog);
+/// `diagnostics` are the document's (cached per version).
+pub fn rule_hover(diagnostics: &[Diagnostic], line: usize, byte: usize) -> Option<HoverInfo> {
     let here: Vec<_> = diagnostics
         .iter()
         .filter(|d| {

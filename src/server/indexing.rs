@@ -29,12 +29,9 @@ impl Backend {
             self.index_file(&mut index, &key, path).await;
         }
         if changed {
-            self.knowledge
-                .write()
-                .unwrap_or_else(|p| p.into_inner())
-                .workspace = Arc::new(index);
+            self.update_knowledge(|k| k.workspace = Arc::new(index));
             self.rebuild_catalog().await;
-            self.republish_all();
+            self.0.republish_all();
         }
     }
 
@@ -46,7 +43,14 @@ impl Backend {
         key: &str,
         path: PathBuf,
     ) -> bool {
-        let read = tokio::task::spawn_blocking(move || workspace::read(&path)).await;
+        let read = tokio::task::spawn_blocking(move || workspace::read(&path));
+        let Ok(read) = tokio::time::timeout(workspace::IO_TIMEOUT, read).await else {
+            self.log_warning(format!(
+                "unres: reading {key} took more than {:?}; skipped",
+                workspace::IO_TIMEOUT
+            ));
+            return false;
+        };
         match read {
             Ok(workspace::FileRead::Resolution(tree)) => index.update(key, &tree).is_some(),
             Ok(workspace::FileRead::Skipped) => false,
@@ -104,7 +108,15 @@ impl Backend {
         if roots.is_empty() {
             return;
         }
-        let files = match tokio::task::spawn_blocking(move || workspace::list_files(&roots)).await {
+        let listing = tokio::task::spawn_blocking(move || workspace::list_files(&roots));
+        let Ok(listing) = tokio::time::timeout(workspace::IO_TIMEOUT, listing).await else {
+            self.log_warning(format!(
+                "unres: listing the workspace took more than {:?}; not indexed",
+                workspace::IO_TIMEOUT
+            ));
+            return;
+        };
+        let files = match listing {
             Ok(files) => files,
             Err(error) => {
                 self.client
@@ -164,11 +176,8 @@ impl Backend {
                 format!("unres: indexed {indexed} resolutions of the workspace"),
             )
             .await;
-        self.knowledge
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .workspace = Arc::new(index);
+        self.update_knowledge(|k| k.workspace = Arc::new(index));
         self.rebuild_catalog().await;
-        self.republish_all();
+        self.0.republish_all();
     }
 }

@@ -1,39 +1,48 @@
 //! The language server: the only layer that knows LSP types and JSON.
 //!
-//! Concurrency (see ARCHITECTURE.md): tower-lsp-server may run several handlers at
-//! once. Edits are applied synchronously inside `did_change`, before its first
-//! `.await`, in one place ([`documents::Documents`]); versions must increase.
+//! Concurrency (see ARCHITECTURE.md): `transport` reads stdin on its own
+//! thread, applies text sync there in arrival order ([`documents::Documents`]),
+//! answers what needs no handler, and passes the rest to tower-lsp-server.
 //! Readers take an `Arc` snapshot and compute on a blocking thread, where a panic
-//! becomes an error answer instead of taking the server down. Diagnostics computed
-//! for a version that is no longer current are dropped, and published ones carry
-//! their version.
+//! becomes an error answer instead of taking the server down. The analysis of a
+//! version is computed once and shared; diagnostics are published for the
+//! document instance and version they were computed for, or not at all.
 
 mod completion;
 mod convert;
 mod diagnostics;
 mod documents;
+mod framing;
 mod hover;
 mod indexing;
+mod message;
 mod navigation;
 mod outline;
 mod semantic_tokens;
 mod settings;
-mod stdin_guard;
+mod transport;
 mod workspace;
 
+use std::collections::HashSet;
+use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::Duration;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::*;
-use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+use tower_lsp_server::{Client, LanguageServer};
 
 use crate::analysis::workspace::WorkspaceIndex;
 use crate::analysis::{Catalog, Config, agreed_language, record, tokens};
 use crate::text::PositionEncoding;
-use documents::{ChangeError, Documents, Snapshot};
+use documents::{Documents, Snapshot};
+use transport::{Outbox, Wire};
+
+/// How long the client may take to answer `workspace/configuration`.
+const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What requests read besides the document: the settings, the record (embedded
 /// catalog + the user's catalogs + the workspace's resolutions) and the workspace
@@ -43,13 +52,23 @@ pub struct Knowledge {
     pub config: Arc<Config>,
     pub catalog: Arc<Catalog>,
     pub workspace: Arc<WorkspaceIndex>,
+    /// Bumped on every replacement: cached analyses of another generation are
+    /// stale.
+    pub generation: u64,
 }
 
-pub struct Backend {
+/// The server's state, shared by the framework's handlers and the dispatcher.
+pub struct Shared {
     client: Client,
-    documents: Arc<Documents>,
+    outbox: Outbox,
+    runtime: tokio::runtime::Handle,
+    wire: Arc<Wire>,
+    documents: Documents,
     encoding: RwLock<PositionEncoding>,
+    /// Set once `initialize` has chosen the position encoding.
+    negotiated: (Mutex<bool>, Condvar),
     knowledge: RwLock<Knowledge>,
+    generations: AtomicU64,
     /// Texts of the catalog files named in `unres.catalogs`.
     user_catalogs: RwLock<Vec<String>>,
     roots: RwLock<Vec<PathBuf>>,
@@ -57,30 +76,82 @@ pub struct Backend {
     can_watch_files: AtomicBool,
     can_report_progress: AtomicBool,
     progress_tokens: AtomicI32,
+    /// Held from the last check that a publish is current until it is sent, so
+    /// an older publish never lands after a newer one.
+    publish_order: tokio::sync::Mutex<()>,
+    /// Problems the user has been told about once already.
+    told: Mutex<HashSet<&'static str>>,
+}
+
+/// The framework's handle on [`Shared`].
+pub struct Backend(Arc<Shared>);
+
+impl Deref for Backend {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl Backend {
-    fn new(client: Client) -> Self {
-        Backend {
+    fn new(
+        client: Client,
+        outbox: Outbox,
+        runtime: tokio::runtime::Handle,
+        wire: Arc<Wire>,
+    ) -> Self {
+        Backend(Arc::new(Shared {
             client,
-            documents: Arc::new(Documents::default()),
+            outbox,
+            runtime,
+            wire,
+            documents: Documents::default(),
             encoding: RwLock::new(PositionEncoding::Utf16),
+            negotiated: (Mutex::new(false), Condvar::new()),
             knowledge: RwLock::new(Knowledge {
                 config: Arc::new(Config::default()),
                 catalog: Arc::new(Catalog::embedded()),
                 workspace: Arc::new(WorkspaceIndex::new()),
+                generation: 0,
             }),
+            generations: AtomicU64::new(0),
             user_catalogs: RwLock::new(Vec::new()),
             roots: RwLock::new(Vec::new()),
             can_pull_configuration: AtomicBool::new(false),
             can_watch_files: AtomicBool::new(false),
             can_report_progress: AtomicBool::new(false),
             progress_tokens: AtomicI32::new(0),
-        }
+            publish_order: tokio::sync::Mutex::new(()),
+            told: Mutex::new(HashSet::new()),
+        }))
     }
 
+    /// `unres/documentText`: the server's copy of an open document.
+    async fn document_text(&self, params: TextDocumentIdentifier) -> Result<Value> {
+        Ok(transport::document_text_answer(
+            self.documents.text(&params.uri),
+        ))
+    }
+}
+
+impl Shared {
     fn encoding(&self) -> PositionEncoding {
         *self.encoding.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn set_encoding(&self, encoding: PositionEncoding) {
+        *self.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
+        let (done, changed) = &self.negotiated;
+        *done.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        changed.notify_all();
+    }
+
+    /// Wait (a bounded time) until `initialize` has chosen the encoding.
+    fn wait_negotiated(&self, limit: Duration) {
+        let (done, changed) = &self.negotiated;
+        let guard = done.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = changed.wait_timeout_while(guard, limit, |done| !*done);
     }
 
     fn knowledge(&self) -> Knowledge {
@@ -88,6 +159,231 @@ impl Backend {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+
+    /// Replace part of the knowledge; analyses cached for the old one go stale.
+    fn update_knowledge(&self, change: impl FnOnce(&mut Knowledge)) {
+        let mut knowledge = self.knowledge.write().unwrap_or_else(|p| p.into_inner());
+        change(&mut knowledge);
+        knowledge.generation = self.generations.fetch_add(1, Ordering::Relaxed) + 1;
+    }
+
+    fn generation(&self) -> u64 {
+        self.knowledge
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .generation
+    }
+
+    /// A log line for the client (and stderr before the client can take one).
+    fn log(&self, kind: MessageType, message: String) {
+        if self.wire.initialize_seen() {
+            self.outbox.send_lossy(json!({
+                "jsonrpc": "2.0",
+                "method": "window/logMessage",
+                "params": {"type": kind, "message": message},
+            }));
+        } else {
+            eprintln!("{message}");
+        }
+    }
+
+    fn log_warning(&self, message: String) {
+        self.log(MessageType::WARNING, message);
+    }
+
+    /// Log `message`, and show it the first time a problem of this `kind` occurs.
+    fn tell_once(&self, kind: &'static str, message: String) {
+        let first = self
+            .told
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(kind);
+        if first && self.wire.initialize_seen() {
+            self.outbox.send_lossy(json!({
+                "jsonrpc": "2.0",
+                "method": "window/showMessage",
+                "params": {"type": MessageType::WARNING, "message": message},
+            }));
+        }
+        self.log_warning(message);
+    }
+
+    fn open_document(self: &Arc<Self>, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        self.documents
+            .open(document.uri.clone(), document.version, &document.text);
+        self.schedule_publish(document.uri);
+    }
+
+    fn change_document(self: &Arc<Self>, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let Some(changed) =
+            self.documents
+                .change(&uri, version, params.content_changes, self.encoding())
+        else {
+            self.log(
+                MessageType::ERROR,
+                format!(
+                    "unres: change for a document that is not open: {}",
+                    uri.as_str()
+                ),
+            );
+            return;
+        };
+        if let Some((current, received)) = changed.went_backwards {
+            self.tell_once(
+                "version",
+                format!(
+                    "unres: a change to {} has version {received}, not newer than {current}; it was applied in the order received",
+                    uri.as_str()
+                ),
+            );
+        }
+        if changed.resynced {
+            self.log(
+                MessageType::INFO,
+                format!("unres: {} is in sync again", uri.as_str()),
+            );
+        }
+        self.schedule_publish(uri);
+    }
+
+    fn close_document(self: &Arc<Self>, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.documents.close(&uri);
+        let shared = Arc::clone(self);
+        self.runtime.spawn(async move {
+            shared.wire.wait_initialized().await;
+            let _order = shared.publish_order.lock().await;
+            if !shared.documents.is_open(&uri) {
+                shared.send_diagnostics(uri, Vec::new(), None).await;
+            }
+        });
+    }
+
+    /// A change to `uri` could not be used: the texts may differ from here on.
+    fn lost_change(self: &Arc<Self>, uri: &str) {
+        let Ok(uri) = uri.parse::<Uri>() else {
+            return;
+        };
+        if self.documents.mark_out_of_sync(&uri) {
+            self.tell_once(
+                "lost change",
+                format!(
+                    "unres: a change to {} could not be read, so the server's copy may differ from the editor's; its diagnostics are cleared until the document is reopened or its whole text is sent",
+                    uri.as_str()
+                ),
+            );
+            self.schedule_publish(uri);
+        }
+    }
+
+    /// Text that was not valid Unicode (an unpaired surrogate, invalid UTF-8).
+    fn repaired_text(&self, uri: &str) {
+        self.tell_once(
+            "repaired",
+            format!(
+                "unres: text sent for {uri} is not valid Unicode (an unpaired surrogate or invalid UTF-8); U+FFFD stands in its place"
+            ),
+        );
+    }
+
+    async fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        self.outbox
+            .send(json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": params,
+            }))
+            .await;
+    }
+
+    /// Analyze `uri` off the reactor and publish. At most one publish task runs
+    /// per document; edits that arrive meanwhile are published when it is done.
+    fn schedule_publish(self: &Arc<Self>, uri: Uri) {
+        let Some(instance) = self.documents.claim_publish(&uri) else {
+            return;
+        };
+        let shared = Arc::clone(self);
+        self.runtime.spawn(async move {
+            shared.wire.wait_initialized().await;
+            loop {
+                // Knowledge replaced meanwhile: the result is stale, go again.
+                if shared.publish_once(&uri, instance).await {
+                    continue;
+                }
+                if !shared.documents.publish_done(&uri, instance) {
+                    break;
+                }
+            }
+        });
+    }
+
+    /// Publish the newest version of `uri`; true when the server's knowledge
+    /// changed while it was analyzed (the result was dropped).
+    async fn publish_once(self: &Arc<Self>, uri: &Uri, instance: u64) -> bool {
+        let knowledge = self.knowledge();
+        let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
+            return false;
+        };
+        if snapshot.instance != instance {
+            return false;
+        }
+        let version = snapshot.version;
+        let computed = if self.documents.is_in_sync(uri) {
+            let encoding = self.encoding();
+            let for_uri = uri.clone();
+            let shared = Arc::clone(self);
+            tokio::task::spawn_blocking(move || {
+                // Typing ahead makes this version stale: skip the work.
+                if !shared.documents.is_current(&for_uri, instance, version) {
+                    return None;
+                }
+                let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+                Some(
+                    found
+                        .iter()
+                        .map(|d| diagnostics::to_lsp(&snapshot.tree, &for_uri, d, encoding))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .await
+        } else {
+            // Out of sync: positions would point at the wrong text.
+            Ok(Some(Vec::new()))
+        };
+        match computed {
+            Ok(Some(diagnostics)) => {
+                let _order = self.publish_order.lock().await;
+                if !self.documents.is_current(uri, instance, version) {
+                    return false; // A newer version is on its way.
+                }
+                if self.generation() != knowledge.generation {
+                    return true;
+                }
+                self.send_diagnostics(uri.clone(), diagnostics, Some(version))
+                    .await;
+            }
+            Ok(None) => {} // A newer version is on its way.
+            Err(error) => self.log(
+                MessageType::ERROR,
+                format!("unres: analysis of {} failed: {error}", uri.as_str()),
+            ),
+        }
+        false
+    }
+
+    fn republish_all(self: &Arc<Self>) {
+        for uri in self.documents.uris() {
+            self.schedule_publish(uri);
+        }
     }
 
     /// Rebuild the record from the embedded catalog, the user's catalogs and the
@@ -102,20 +398,11 @@ impl Backend {
         extras.push(workspace.catalog_tsv());
         let built = tokio::task::spawn_blocking(move || Catalog::with_extras(&extras)).await;
         match built {
-            Ok(catalog) => {
-                self.knowledge
-                    .write()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .catalog = Arc::new(catalog);
-            }
-            Err(error) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("unres: building the catalog failed: {error}"),
-                    )
-                    .await;
-            }
+            Ok(catalog) => self.update_knowledge(|k| k.catalog = Arc::new(catalog)),
+            Err(error) => self.log(
+                MessageType::ERROR,
+                format!("unres: building the catalog failed: {error}"),
+            ),
         }
     }
 
@@ -130,22 +417,16 @@ impl Backend {
                     full = root.join(full);
                 }
             }
-            match std::fs::read(&full) {
-                Ok(bytes) => catalogs.push(String::from_utf8_lossy(&bytes).into_owned()),
-                Err(error) => problems.push(format!(
-                    "unres.catalogs: cannot read {}: {error}",
-                    full.display()
-                )),
+            match workspace::read_text_file(full.clone(), workspace::MAX_CATALOG_BYTES).await {
+                Ok(text) => catalogs.push(text),
+                Err(problem) => problems.push(format!("unres.catalogs: {problem}")),
             }
         }
         *self
             .user_catalogs
             .write()
             .unwrap_or_else(|p| p.into_inner()) = catalogs;
-        self.knowledge
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .config = Arc::new(settings.config);
+        self.update_knowledge(|k| k.config = Arc::new(settings.config));
         self.rebuild_catalog().await;
         for problem in problems {
             self.client
@@ -157,58 +438,6 @@ impl Backend {
         }
     }
 
-    /// Analyze `snapshot` off the reactor and publish, unless the document moved on.
-    fn publish(&self, uri: Uri, snapshot: Snapshot) {
-        let client = self.client.clone();
-        let documents = Arc::clone(&self.documents);
-        let knowledge = self.knowledge();
-        let encoding = self.encoding();
-        tokio::spawn(async move {
-            let tree = Arc::clone(&snapshot.tree);
-            let for_uri = uri.clone();
-            let still_current = Arc::clone(&documents);
-            let version = snapshot.version;
-            let computed = tokio::task::spawn_blocking(move || {
-                // Typing ahead makes this version stale: skip the work.
-                if !still_current.is_current(&for_uri, version) {
-                    return Vec::new();
-                }
-                diagnostics::compute(
-                    &tree,
-                    &for_uri,
-                    &knowledge.config,
-                    &knowledge.catalog,
-                    encoding,
-                )
-            })
-            .await;
-            match computed {
-                Ok(diagnostics) if documents.is_current(&uri, snapshot.version) => {
-                    client
-                        .publish_diagnostics(uri, diagnostics, Some(snapshot.version))
-                        .await;
-                }
-                Ok(_) => {} // A newer version is on its way.
-                Err(error) => {
-                    client
-                        .log_message(
-                            MessageType::ERROR,
-                            format!("unres: analysis of {} failed: {error}", uri.as_str()),
-                        )
-                        .await;
-                }
-            }
-        });
-    }
-
-    fn republish_all(&self) {
-        for uri in self.documents.uris() {
-            if let Some(snapshot) = self.documents.snapshot(&uri) {
-                self.publish(uri, snapshot);
-            }
-        }
-    }
-
     /// Run a feature on a snapshot of `uri` on a blocking thread. `Ok(None)` when
     /// the document is not open; an error answer (and a log line) when it panics.
     async fn with_snapshot<T: Send + 'static>(
@@ -217,16 +446,16 @@ impl Backend {
         uri: &Uri,
         work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
-        let Some(snapshot) = self.documents.snapshot(uri) else {
+        let knowledge = self.knowledge();
+        let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
             return Ok(None);
         };
         let encoding = self.encoding();
-        let knowledge = self.knowledge();
         match tokio::task::spawn_blocking(move || work(snapshot, encoding, knowledge)).await {
             Ok(result) => Ok(result),
             Err(error) => {
                 let message = format!("unres: {feature} failed on {}: {error}", uri.as_str());
-                self.client.log_message(MessageType::ERROR, &message).await;
+                self.log(MessageType::ERROR, message.clone());
                 Err(jsonrpc::Error {
                     code: jsonrpc::ErrorCode::InternalError,
                     message: message.into(),
@@ -245,7 +474,7 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = convert::negotiate(offered);
-        *self.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
+        self.set_encoding(encoding);
         let can_pull = params
             .capabilities
             .workspace
@@ -350,62 +579,14 @@ impl LanguageServer for Backend {
             )
             .await;
         self.pull_configuration().await;
+        // Documents opened meanwhile were analyzed with the settings before.
+        self.0.republish_all();
         self.watch_files().await;
         self.index_workspace().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
         Ok(())
-    }
-
-    async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let document = params.text_document;
-        let snapshot = self
-            .documents
-            .open(document.uri.clone(), document.version, &document.text);
-        self.publish(document.uri, snapshot);
-    }
-
-    async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        // No `.await` before the edit is applied: changes apply in arrival order.
-        let uri = params.text_document.uri;
-        let result = self.documents.change(
-            &uri,
-            params.text_document.version,
-            params.content_changes,
-            self.encoding(),
-        );
-        match result {
-            Ok(snapshot) => self.publish(uri, snapshot),
-            Err(ChangeError::UnknownDocument) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!(
-                            "unres: change for a document that is not open: {}",
-                            uri.as_str()
-                        ),
-                    )
-                    .await;
-            }
-            Err(ChangeError::StaleVersion { current, received }) => {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!(
-                            "unres: ignored a change to {} with version {received}, not newer than {current}",
-                            uri.as_str()
-                        ),
-                    )
-                    .await;
-            }
-        }
-    }
-
-    async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        self.documents.close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -416,7 +597,7 @@ impl LanguageServer for Backend {
             }
             None => self.pull_configuration().await,
         }
-        self.republish_all();
+        self.0.republish_all();
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -436,7 +617,10 @@ impl LanguageServer for Backend {
                     )
                 })
                 .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
-                .or_else(|| hover::rule_hover(tree, &knowledge, line, byte))?;
+                .or_else(|| {
+                    let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+                    hover::rule_hover(&found, line, byte)
+                })?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -675,11 +859,11 @@ impl LanguageServer for Backend {
         let target = uri.clone();
         let range = params.range;
         self.with_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
+            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
             Some(diagnostics::code_actions(
                 &snapshot.tree,
                 &target,
-                &knowledge.config,
-                &knowledge.catalog,
+                &found,
                 range,
                 encoding,
             ))
@@ -688,18 +872,7 @@ impl LanguageServer for Backend {
     }
 }
 
-impl Backend {
-    /// A message from the client could not be decoded (see `stdin_guard`).
-    async fn invalid_message(&self, params: Value) {
-        let reason = params["reason"].as_str().unwrap_or("unknown");
-        self.client
-            .log_message(
-                MessageType::ERROR,
-                format!("unres: ignored an invalid message from the client: {reason}"),
-            )
-            .await;
-    }
-
+impl Shared {
     /// Ask the client for the `unres` section, if it can answer.
     async fn pull_configuration(&self) {
         if !self.can_pull_configuration.load(Ordering::Relaxed) {
@@ -709,7 +882,14 @@ impl Backend {
             scope_uri: None,
             section: Some("unres".to_owned()),
         };
-        match self.client.configuration(vec![item]).await {
+        let answer =
+            tokio::time::timeout(CLIENT_ANSWER_TIMEOUT, self.client.configuration(vec![item]))
+                .await;
+        let Ok(answer) = answer else {
+            self.log_warning("unres: the client did not send its settings in time".to_owned());
+            return;
+        };
+        match answer {
             Ok(values) => {
                 if let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) {
                     self.apply_settings(&value).await;
@@ -727,29 +907,183 @@ impl Backend {
     }
 }
 
+/// Entry points for the fuzz targets (`fuzz/`) and the stable fuzz driver
+/// (`tests/fuzz.rs`); not an API.
+#[doc(hidden)]
+pub mod testing {
+    pub use super::framing::{Decoder, Event, MAX_HEADER, frame};
+    pub use super::message::{Incoming, classify};
+
+    use super::documents::Documents;
+    use crate::syntax::Tree;
+    use crate::text::{PositionEncoding, SourceText};
+    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
+
+    /// Run everything the server computes for a text (analysis, every feature,
+    /// in every encoding, at positions along each line) and check that each span
+    /// lies inside its line on character boundaries. Panics propagate.
+    pub fn exercise_features(text: &str) -> Result<(), String> {
+        use super::*;
+        use crate::syntax::Span;
+        let tree = Tree::parse(text);
+        let config = Arc::new(Config::default());
+        let catalog = Arc::new(Catalog::embedded());
+        let knowledge = Knowledge {
+            config: Arc::clone(&config),
+            catalog: Arc::clone(&catalog),
+            workspace: Arc::new(WorkspaceIndex::new()),
+            generation: 0,
+        };
+        let found = crate::analysis::analyze_with(&tree, &config, &catalog);
+        let in_line = |span: &Span, what: &str| -> std::result::Result<(), String> {
+            let line = tree.line(span.line).map_or("", |l| l.text.as_str());
+            let fits = span.start <= span.end
+                && span.end <= line.len()
+                && line.is_char_boundary(span.start)
+                && line.is_char_boundary(span.end);
+            let past_end = span.line >= tree.line_count() && span.start == 0 && span.end == 0;
+            if fits || past_end {
+                Ok(())
+            } else {
+                Err(format!("{what}: span {span:?} outside line {line:?}"))
+            }
+        };
+        for diagnostic in &found {
+            in_line(&diagnostic.span, diagnostic.code)?;
+            for (span, _) in &diagnostic.related {
+                in_line(span, diagnostic.code)?;
+            }
+            for edit in diagnostic.fixes.iter().flat_map(|f| &f.edits) {
+                in_line(&edit.span, diagnostic.code)?;
+            }
+        }
+        let format_edits = crate::analysis::format::format(&tree);
+        for edit in &format_edits {
+            in_line(&edit.span, "format")?;
+        }
+        let uri: Uri = "file:///fuzz.unres".parse().map_err(|e| format!("{e:?}"))?;
+        let lines = tree.line_count().min(20);
+        let whole = Range::new(Position::new(0, 0), Position::new(u32::MAX, 0));
+        for encoding in [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ] {
+            for diagnostic in &found {
+                diagnostics::to_lsp(&tree, &uri, diagnostic, encoding);
+            }
+            diagnostics::code_actions(&tree, &uri, &found, whole, encoding);
+            outline::document_symbols(&tree, encoding);
+            outline::folding_ranges(&tree);
+            let mut all = tokens::structure_tokens(&tree);
+            all.extend(agreed_language::opening_tokens(&tree, &config));
+            all.extend(record::citation_tokens(&tree));
+            semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
+            for edit in &format_edits {
+                convert::text_edit(&tree, edit, encoding);
+            }
+            for label in crate::analysis::labels::paragraph_labels(&tree) {
+                convert::range(&tree, label.at, encoding);
+            }
+            record::symbol_links(&tree, &catalog);
+            // Features at positions depend on the encoding only through the
+            // conversion; one encoding runs them all.
+            let lines = if encoding == PositionEncoding::Utf16 {
+                lines
+            } else {
+                0
+            };
+            for line in 0..lines {
+                let length = tree.line(line).map_or(0, |l| l.text.len()) as u32;
+                for character in [
+                    0,
+                    1,
+                    length / 2,
+                    length.saturating_sub(1),
+                    length,
+                    length + 3,
+                ] {
+                    let (line, byte) =
+                        convert::offset(&tree, Position::new(line as u32, character), encoding);
+                    navigation::footnote_hover(&tree, line, byte);
+                    navigation::footnote_definition(&tree, line, byte);
+                    navigation::footnote_references(&tree, line, byte, true);
+                    record::hover_citation(&tree, &catalog, Some(&knowledge.workspace), line, byte);
+                    record::definition_symbol(&tree, line, byte);
+                    agreed_language::hover_opening(&tree, &config, line, byte);
+                    hover::rule_hover(&found, line, byte);
+                    let mut candidates =
+                        agreed_language::complete_opening(&tree, &config, line, byte);
+                    candidates.extend(record::complete_symbol(
+                        &tree,
+                        &catalog,
+                        Some(&knowledge.workspace),
+                        line,
+                        byte,
+                    ));
+                    for candidate in candidates {
+                        completion::to_item(&tree, candidate, encoding);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One edit: a range of `(line, column)` positions (or the whole text) and
+    /// the new text.
+    pub type Change = (Option<((u32, u32), (u32, u32))>, String);
+
+    /// Apply `batches` as `didChange`s (all the edits of a batch at once) and
+    /// check after each that the text equals the edits applied one by one and
+    /// the tree equals a full parse of it.
+    pub fn check_batched_changes(
+        initial: &str,
+        batches: &[Vec<Change>],
+        encoding: PositionEncoding,
+    ) -> Result<(), String> {
+        let uri: Uri = "file:///fuzz.unres".parse().map_err(|e| format!("{e:?}"))?;
+        let documents = Documents::default();
+        documents.open(uri.clone(), 0, initial);
+        let mut reference = SourceText::new(initial);
+        for (version, batch) in batches.iter().enumerate() {
+            let changes = batch
+                .iter()
+                .map(|(range, text)| TextDocumentContentChangeEvent {
+                    range: range.map(|((a, b), (c, d))| {
+                        Range::new(Position::new(a, b), Position::new(c, d))
+                    }),
+                    range_length: None,
+                    text: text.clone(),
+                })
+                .collect();
+            documents.change(&uri, version as i32 + 1, changes, encoding);
+            for (range, text) in batch {
+                let range = range.map(|((a, b), (c, d))| {
+                    (
+                        crate::text::LinePosition::new(a, b),
+                        crate::text::LinePosition::new(c, d),
+                    )
+                });
+                reference.apply_edit(range, text, encoding);
+            }
+            let expected = reference.to_string_lossless();
+            let held = documents.text(&uri).unwrap_or_default();
+            if held != expected {
+                return Err(format!("batch {version}: text {held:?} != {expected:?}"));
+            }
+            let snapshot = documents.snapshot(&uri, 0).ok_or("document gone")?;
+            if *snapshot.tree != Tree::parse(&expected) {
+                return Err(format!(
+                    "batch {version}: tree differs from a full parse of {expected:?}"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Serve LSP over stdin/stdout until the client says exit.
 pub fn run_stdio() -> std::process::ExitCode {
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("unres: cannot start the async runtime: {error}");
-            return std::process::ExitCode::FAILURE;
-        }
-    };
-    runtime.block_on(async {
-        let (guarded_in, guarded_out) = tokio::io::duplex(1 << 16);
-        tokio::spawn(stdin_guard::guard(tokio::io::stdin(), guarded_out));
-        let stdout = tokio::io::stdout();
-        let (service, socket) = LspService::build(Backend::new)
-            .custom_method("unres/invalidMessage", Backend::invalid_message)
-            .finish();
-        Server::new(guarded_in, stdout, socket).serve(service).await;
-    });
-    // The stdin reader sits in a blocking read; do not wait for it.
-    runtime.shutdown_background();
-    std::process::ExitCode::SUCCESS
+    transport::serve_stdio()
 }

@@ -1,16 +1,25 @@
 //! Reading resolution files of the workspace folders (the server's I/O).
 //!
-//! Files are `*.unres`, and `*.txt` files that look like resolutions. A file larger
-//! than [`MAX_FILE_BYTES`], a binary file or an unreadable one is skipped with a
-//! line in the log, never a crash; invalid UTF-8 is read with replacement
-//! characters and said in the log.
+//! Files are `*.unres`, and `*.txt` files that look like resolutions. Only
+//! regular files are read: a FIFO, a device (`/dev/zero`) or a socket is refused
+//! before a byte is read (the type is checked on the opened file, opened without
+//! blocking, so a FIFO cannot stall the open either). Reads are bounded in size
+//! and, through [`read_text_file`] and the indexing, in time. A binary or
+//! unreadable file is skipped with a line in the log, never a crash; invalid
+//! UTF-8 is read with replacement characters.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::analysis::workspace::looks_like_resolution;
 use crate::syntax::Tree;
 
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// Catalog files (`unres.catalogs`) may be larger than resolutions.
+pub const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
+/// One file read, or one walk of the workspace folders, may take this long.
+pub const IO_TIMEOUT: Duration = Duration::from_secs(10);
 /// Folders are walked this deep at most, and these names are never entered.
 const MAX_DEPTH: usize = 8;
 const SKIPPED_DIRS: [&str; 5] = [".git", "target", "node_modules", ".hg", ".svn"];
@@ -65,21 +74,68 @@ pub fn list_files(roots: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Read and parse one file.
-pub fn read(path: &Path) -> FileRead {
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(error) => return FileRead::Problem(format!("cannot read {}: {error}", path.display())),
-    };
-    if size > MAX_FILE_BYTES {
-        return FileRead::Problem(format!(
-            "skipped {}: {size} bytes is more than the {MAX_FILE_BYTES}-byte limit",
-            path.display()
+/// The bytes of a regular file of at most `limit` bytes.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let mut file = open_without_blocking(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !meta.file_type().is_file() {
+        return Err(format!("skipped {shown}: not a regular file"));
+    }
+    if meta.len() > limit {
+        return Err(format!(
+            "skipped {shown}: {} bytes is more than the {limit}-byte limit",
+            meta.len()
         ));
     }
-    let bytes = match std::fs::read(path) {
+    // The file may grow after the check: never read past the limit.
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("skipped {shown}: more than the {limit}-byte limit"));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    std::fs::File::open(path)
+}
+
+/// Read a text file off the reactor, bounded in size and time.
+pub async fn read_text_file(path: PathBuf, limit: u64) -> Result<String, String> {
+    let shown = path.display().to_string();
+    let read = tokio::task::spawn_blocking(move || read_regular_file(&path, limit));
+    match tokio::time::timeout(IO_TIMEOUT, read).await {
+        Ok(Ok(Ok(bytes))) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Ok(Ok(Err(problem))) => Err(problem),
+        Ok(Err(error)) => Err(format!("reading {shown} failed: {error}")),
+        Err(_) => Err(format!("reading {shown} took more than {IO_TIMEOUT:?}")),
+    }
+}
+
+/// Read and parse one file.
+pub fn read(path: &Path) -> FileRead {
+    let bytes = match read_regular_file(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
-        Err(error) => return FileRead::Problem(format!("cannot read {}: {error}", path.display())),
+        Err(problem) => return FileRead::Problem(problem),
     };
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return FileRead::Problem(format!("skipped {}: binary file", path.display()));
@@ -121,6 +177,30 @@ mod tests {
             })
             .collect();
         assert_eq!(outcomes, ["problem", "skipped", "resolution"]);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        for special in ["/dev/zero", "/dev/null", "/"] {
+            let problem = read_regular_file(Path::new(special), 10).unwrap_err();
+            assert!(
+                problem.contains("not a regular file"),
+                "{special}: {problem}"
+            );
+        }
+        let dir = std::env::temp_dir().join(format!("unres-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("x.unres");
+        let path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid, NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+        assert!(matches!(read(&fifo), FileRead::Problem(p) if p.contains("not a regular file")));
+        let big = dir.join("big.unres");
+        std::fs::write(&big, vec![b'a'; 100]).unwrap();
+        assert!(read_regular_file(&big, 99).is_err());
+        assert_eq!(read_regular_file(&big, 100).unwrap().len(), 100);
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -83,7 +83,12 @@ impl Footnotes {
                         label: Span::in_line(index, label),
                         line: index,
                         last_line: index,
-                        body: Span::new(index, line.body_start, line.text.trim_end().len()),
+                        // A label followed only by spaces has its body start past the trimmed end.
+                        body: Span::new(
+                            index,
+                            line.body_start,
+                            line.text.trim_end().len().max(line.body_start),
+                        ),
                     });
                 }
                 Role::FootnoteContinuation => {
@@ -253,6 +258,14 @@ mod tests {
                 (r.number, line[r.span.start..r.span.end].to_owned())
             })
             .collect()
+    }
+
+    #[test]
+    fn label_followed_only_by_spaces_has_an_empty_body() {
+        let tree = Tree::parse("\tThe General Assembly,\n\tNoting,1\n\n[^2]:  \n");
+        for text in &tree.footnotes().texts {
+            assert!(text.body.start <= text.body.end, "{:?}", text.body);
+        }
     }
 
     #[test]

@@ -689,12 +689,15 @@ fn punctuation_at(text: &str, at: usize) -> Option<ByteRange> {
         .then(|| ByteRange::new(at, at + 1))
 }
 
+/// Whitespace-separated tokens with their byte offsets. Offsets come from the
+/// split itself: the separators differ in width (U+00A0 is two bytes).
 fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split([' ', '\t', '\u{a0}'])
-        .scan(0usize, |offset, token| {
+    const SEPARATORS: [char; 3] = [' ', '\t', '\u{a0}'];
+    text.split_inclusive(SEPARATORS)
+        .scan(0usize, |offset, piece| {
             let start = *offset;
-            *offset += token.len() + 1;
-            Some((start, token))
+            *offset += piece.len();
+            Some((start, piece.strip_suffix(SEPARATORS).unwrap_or(piece)))
         })
         .filter(|(_, token)| !token.is_empty())
 }
@@ -975,6 +978,21 @@ mod tests {
             LineShape::MalformedNumber { number: 3, .. }
         ));
         assert_eq!(line.body(), "Calls upon all Member States");
+    }
+
+    #[test]
+    fn marker_ranges_after_a_no_break_space() {
+        // U+00A0 is two bytes: every range after it must still cover the digits.
+        for text in ["a\u{a0}é1,", "\tNoting\u{a0}its session1,", "\u{a0}’2"] {
+            let line = lex_line(text);
+            for marker in &line.markers {
+                let digits = &text[marker.range.start..marker.range.end];
+                assert!(
+                    digits.starts_with("[^") || digits.chars().all(|c| c.is_ascii_digit()),
+                    "{text:?}: {digits:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::agreed_language::Paragraph;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding};
 use crate::syntax::Span;
 
@@ -31,14 +32,12 @@ impl Rule for PreambularForm {
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let extras = context.extras();
         let paragraphs = context.paragraphs();
+        let operative_follows = followed_in_part(paragraphs, |p| p.kind == OpeningKind::Operative);
         for (i, paragraph) in paragraphs.iter().enumerate() {
             if paragraph.kind != OpeningKind::Preambular || paragraph.opening.is_some() {
                 continue;
             }
-            let operative_follows = paragraphs[i + 1..]
-                .iter()
-                .any(|p| p.part == paragraph.part && p.kind == OpeningKind::Operative);
-            if !operative_follows {
+            if !operative_follows[i] {
                 continue;
             }
             let line = paragraph.lexed;
@@ -55,6 +54,23 @@ impl Rule for PreambularForm {
             );
         }
     }
+}
+
+/// For each paragraph, whether a later paragraph of the same part matches
+/// `wanted`: one backward pass (VRB001 and VRB013 ask it of every paragraph).
+pub(super) fn followed_in_part(
+    paragraphs: &[Paragraph<'_>],
+    wanted: impl Fn(&Paragraph<'_>) -> bool,
+) -> Vec<bool> {
+    let mut parts_with_match = std::collections::HashSet::new();
+    let mut followed = vec![false; paragraphs.len()];
+    for (i, paragraph) in paragraphs.iter().enumerate().rev() {
+        followed[i] = parts_with_match.contains(&paragraph.part);
+        if wanted(paragraph) {
+            parts_with_match.insert(paragraph.part);
+        }
+    }
+    followed
 }
 
 #[cfg(test)]

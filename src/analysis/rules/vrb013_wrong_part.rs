@@ -1,3 +1,4 @@
+use super::vrb001_preambular_form::followed_in_part;
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding, finite_verb_follows};
@@ -40,6 +41,12 @@ impl Rule for WrongPart {
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let extras = context.extras();
         let paragraphs = context.paragraphs();
+        let preamble_goes_on = followed_in_part(paragraphs, |p| {
+            p.kind == OpeningKind::Operative
+                || p.opening
+                    .as_ref()
+                    .is_some_and(|o| o.kind == OpeningKind::Preambular)
+        });
         for (i, paragraph) in paragraphs.iter().enumerate() {
             if paragraph.opening.is_some() {
                 continue;
@@ -61,14 +68,7 @@ impl Rule for WrongPart {
             if paragraph.kind == OpeningKind::Preambular {
                 // In a preamble: numbered paragraphs follow, or more preambular
                 // paragraphs do (a resolution without numbered paragraphs).
-                let operative_follows = paragraphs[i + 1..].iter().any(|p| {
-                    p.part == paragraph.part
-                        && (p.kind == OpeningKind::Operative
-                            || p.opening
-                                .as_ref()
-                                .is_some_and(|o| o.kind == OpeningKind::Preambular))
-                });
-                if !operative_follows || lead_in {
+                if !preamble_goes_on[i] || lead_in {
                     continue;
                 }
             }
