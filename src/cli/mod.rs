@@ -1,4 +1,5 @@
-//! The command line: `unres check`, `unres lsp`, `unres explain`, `unres rules`.
+//! The command line: `unres check`, `unres compare`, `unres lsp`, `unres explain`,
+//! `unres rules`.
 
 /// `println!` that ends the program quietly when stdout is closed early
 /// (`unres explain NUM001 | head`) instead of panicking.
@@ -19,6 +20,7 @@ macro_rules! say {
 }
 
 mod check;
+mod compare;
 mod format;
 
 use std::path::PathBuf;
@@ -73,6 +75,17 @@ enum Command {
         /// Do not write; exit 1 if a file would change.
         #[arg(long)]
         check: bool,
+    },
+    /// Compare two versions of a resolution paragraph by paragraph (aligned by
+    /// content, not by number). Exits 1 when they differ, like `diff`.
+    Compare {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = compare::CompareFormat::Text)]
+        format: compare::CompareFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Serve the Language Server Protocol over stdio.
     Lsp,
@@ -154,6 +167,12 @@ pub fn main() -> ExitCode {
             check::run(&files, format, &config)
         }
         Command::Format { files, check } => format::run(&files, check),
+        Command::Compare {
+            old,
+            new,
+            format,
+            output,
+        } => compare::run(&old, &new, format, output.as_ref()),
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {
