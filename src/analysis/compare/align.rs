@@ -10,8 +10,8 @@ use super::words::{Prepared, similarity};
 pub const MATCH_THRESHOLD: f64 = 0.5;
 
 /// Two paragraphs of the same kind that stand in the same place (between the
-/// same matched neighbours) are the same paragraph rewritten when at least 30 %
-/// of their words are kept in order.
+/// same matched neighbours) and open with the same verb or phrase are the same
+/// paragraph rewritten when at least 30 % of their words are kept in order.
 pub const IN_PLACE_THRESHOLD: f64 = 0.3;
 
 /// An old paragraph and the new paragraph it became.
@@ -25,11 +25,14 @@ pub(super) struct Pair {
 pub(super) struct Side<'a> {
     pub prepared: &'a [Prepared],
     pub kinds: &'a [ParagraphKind],
+    /// The first word of each paragraph's opening, when it has a listed one.
+    pub openings: &'a [Option<String>],
 }
 
 /// Pair the paragraphs: identical texts first, then the most similar pairs above
-/// [`MATCH_THRESHOLD`], then, between pairs that kept their order, same-kind
-/// pairs above [`IN_PLACE_THRESHOLD`]. Pairs are sorted by old index.
+/// [`MATCH_THRESHOLD`], then, between pairs that kept their order, pairs of the
+/// same kind and opening above [`IN_PLACE_THRESHOLD`]. Pairs are sorted by old
+/// index.
 pub(super) fn align(old: &Side<'_>, new: &Side<'_>) -> Vec<Pair> {
     let mut old_free = vec![true; old.prepared.len()];
     let mut new_free = vec![true; new.prepared.len()];
@@ -89,20 +92,37 @@ pub(super) fn align(old: &Side<'_>, new: &Side<'_>) -> Vec<Pair> {
     let stretch = |index: usize, side_of: fn(&(usize, usize)) -> usize| {
         anchors.partition_point(|anchor| side_of(anchor) < index)
     };
+    let mut in_place = Vec::new();
     for candidate in &candidates {
         let same_place = stretch(candidate.old, |a| a.0) == stretch(candidate.new, |a| a.1);
+        let same_opening = match (&old.openings[candidate.old], &new.openings[candidate.new]) {
+            (Some(old), Some(new)) => old == new,
+            _ => true,
+        };
         if same_place
+            && same_opening
             && old.kinds[candidate.old] == new.kinds[candidate.new]
             && old_free[candidate.old]
             && new_free[candidate.new]
         {
             old_free[candidate.old] = false;
             new_free[candidate.new] = false;
-            pairs.push(*candidate);
+            in_place.push(*candidate);
         }
     }
-    pairs.sort_by_key(|pair| pair.old);
-    pairs
+    let in_place_count = in_place.len();
+    pairs.extend(in_place);
+    let first_in_place = pairs.len() - in_place_count;
+    let mut indexed: Vec<(usize, Pair)> = pairs.into_iter().enumerate().collect();
+    indexed.sort_by_key(|(_, pair)| pair.old);
+    let sorted: Vec<Pair> = indexed.iter().map(|(_, pair)| *pair).collect();
+    // Pairs that are only evidenced by their place must keep their order.
+    indexed
+        .into_iter()
+        .zip(in_order(&sorted))
+        .filter(|((index, _), kept)| *kept || *index < first_in_place)
+        .map(|((_, pair), _)| pair)
+        .collect()
 }
 
 /// Paragraphs with the same words and marks, paired in order of appearance.

@@ -28,9 +28,11 @@
 //!    (docs/COMPARE.md) shows apart, and greedy and optimal assignment agree.
 //! 3. The pairs that keep their order are the longest increasing subsequence of
 //!    the new positions; between two of them, an unpaired old and an unpaired new
-//!    paragraph of the same kind are the same paragraph rewritten when they score
-//!    at least [`IN_PLACE_THRESHOLD`] (0.3): standing in the same place is
-//!    evidence of its own, as a facilitator reads a redrafted paragraph.
+//!    paragraph of the same kind that open with the same verb or phrase
+//!    (`Requests` and `Also requests` do) are the same paragraph rewritten when
+//!    they score at least [`IN_PLACE_THRESHOLD`] (0.3): standing in the same
+//!    place under the same verb is evidence of its own, as a facilitator reads a
+//!    redrafted paragraph.
 //! 4. The final longest increasing subsequence decides what moved: pairs outside
 //!    it are "moved", pairs inside it only renumbered (`OP5` → `OP6` after an
 //!    insertion is not a move).
@@ -139,14 +141,18 @@ fn compare_paragraphs(old: Vec<Paragraph>, new: Vec<Paragraph>) -> Comparison {
     let new_prepared: Vec<Prepared> = new.iter().map(|p| interner.prepare(p)).collect();
     let old_kinds: Vec<ParagraphKind> = old.iter().map(|p| p.kind).collect();
     let new_kinds: Vec<ParagraphKind> = new.iter().map(|p| p.kind).collect();
+    let old_openings: Vec<Option<String>> = old.iter().map(|p| p.opening.clone()).collect();
+    let new_openings: Vec<Option<String>> = new.iter().map(|p| p.opening.clone()).collect();
     let pairs = align::align(
         &Side {
             prepared: &old_prepared,
             kinds: &old_kinds,
+            openings: &old_openings,
         },
         &Side {
             prepared: &new_prepared,
             kinds: &new_kinds,
+            openings: &new_openings,
         },
     );
     let kept = align::in_order(&pairs);
@@ -168,8 +174,21 @@ fn compare_paragraphs(old: Vec<Paragraph>, new: Vec<Paragraph>) -> Comparison {
         diff: words::whole(&old_prepared[index], &old[index], Op::Delete),
     };
     let mut entries = Vec::with_capacity(old.len().max(new.len()));
+    // For each new position, the old index of the next pair that kept its order:
+    // the unpaired old paragraphs before it were deleted in the stretch that
+    // ends there, and are listed first, where they stood.
+    let mut next_kept_old = vec![old.len(); new.len() + 1];
+    for j in (0..new.len()).rev() {
+        next_kept_old[j] = match pair_of_new[j] {
+            Some((pair, true)) => pair.old,
+            _ => next_kept_old[j + 1],
+        };
+    }
     let mut next_old = 0;
     for (j, pair) in pair_of_new.iter().enumerate() {
+        let unpaired = (next_old..next_kept_old[j]).filter(|&i| !paired_old[i]);
+        entries.extend(unpaired.map(deleted));
+        next_old = next_old.max(next_kept_old[j]);
         let Some((pair, kept)) = *pair else {
             entries.push(Entry {
                 status: Status::Added,
@@ -183,9 +202,6 @@ fn compare_paragraphs(old: Vec<Paragraph>, new: Vec<Paragraph>) -> Comparison {
             continue;
         };
         if kept {
-            // Old paragraphs up to this one that were not paired were deleted here.
-            let unpaired = (next_old..pair.old).filter(|&i| !paired_old[i]);
-            entries.extend(unpaired.map(deleted));
             next_old = pair.old + 1;
         }
         let (old_paragraph, new_paragraph) = (&old[pair.old], &new[j]);

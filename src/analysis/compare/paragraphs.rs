@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::analysis::agreed_language::{OpeningKind, head_of, opening_of};
 use crate::analysis::footnotes::Footnotes;
 use crate::analysis::labels;
 use crate::syntax::{LexedLine, LineShape, Role, Tree};
@@ -49,6 +50,10 @@ pub struct Paragraph {
     pub line: usize,
     pub last_line: usize,
     pub lines: Vec<ParagraphLine>,
+    /// The first word of its opening phrase (`requests` for `Also requests`),
+    /// when it opens with a listed phrase or verb.
+    #[serde(skip)]
+    pub opening: Option<String>,
 }
 
 impl Paragraph {
@@ -226,7 +231,16 @@ impl Builder<'_> {
     }
 
     fn start(&mut self, kind: ParagraphKind, label: String, index: usize, line: &LexedLine) {
+        let opening_kind = match kind {
+            ParagraphKind::Preambular => Some(OpeningKind::Preambular),
+            ParagraphKind::Operative => Some(OpeningKind::Operative),
+            ParagraphKind::Annex | ParagraphKind::Heading => None,
+        };
+        let opening = opening_kind
+            .and_then(|kind| opening_of(&line.text, line.body_start, kind))
+            .map(|opening| head_of(&opening));
         self.out.push(Paragraph {
+            opening,
             kind,
             label,
             line: index,
