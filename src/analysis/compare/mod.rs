@@ -130,6 +130,29 @@ pub struct Comparison {
     pub entries: Vec<Entry>,
 }
 
+/// The scores the alignment gives pairs of paragraphs of two versions:
+/// 2 × LCS / (words of both), case folded, punctuation left out.
+pub struct Similarities {
+    old: Vec<Prepared>,
+    new: Vec<Prepared>,
+}
+
+impl Similarities {
+    pub fn new(old: &[Paragraph], new: &[Paragraph]) -> Similarities {
+        let mut interner = Interner::default();
+        Similarities {
+            old: old.iter().map(|p| interner.prepare(p)).collect(),
+            new: new.iter().map(|p| interner.prepare(p)).collect(),
+        }
+    }
+
+    /// The score of old paragraph `old` and new paragraph `new` (indexes into
+    /// the slices given to [`Similarities::new`]).
+    pub fn score(&self, old: usize, new: usize) -> f64 {
+        words::similarity(&self.old[old], &self.new[new])
+    }
+}
+
 /// Compare two parsed versions of a resolution.
 pub fn compare(old: &Tree, new: &Tree) -> Comparison {
     compare_paragraphs(paragraphs::paragraphs(old), paragraphs::paragraphs(new))

@@ -279,12 +279,12 @@ impl Builder<'_> {
         let mut cuts = self.markers.get(&index).cloned().unwrap_or_default();
         cuts.sort_unstable();
         for (cut_start, cut_end) in cuts {
-            if cut_start >= at && cut_end <= end {
-                text.push_str(&line.text[at..cut_start]);
+            if let (true, Some(kept)) = (cut_end <= end, line.text.get(at..cut_start)) {
+                text.push_str(kept);
                 at = cut_end;
             }
         }
-        text.push_str(&line.text[at..end]);
+        text.push_str(line.text.get(at..end).unwrap_or_default());
         text
     }
 
@@ -346,5 +346,67 @@ fn annex_name(heading: &str) -> String {
             format!("{first} {number}")
         }
         _ => first.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(text: &str) -> Vec<(String, Vec<Option<String>>, String)> {
+        paragraphs(&Tree::parse(text))
+            .into_iter()
+            .map(|p| {
+                let labels = p.lines.iter().map(|l| l.label.clone()).collect();
+                (p.label.clone(), labels, p.text())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_with_their_subparagraphs_and_without_markers() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution 79/1,1\n\t1.\tDecides:\n\t(a)\tTo act;\n\t(b)\tTo report;\n\t2.\tRequests a report.2\n\n72nd plenary meeting\n10 December 2025\n_______________\n1 A/RES/79/1.\n2 A/80/1.";
+        assert_eq!(
+            outline(text),
+            [
+                (
+                    "PP1".to_owned(),
+                    vec![None],
+                    "Recalling its resolution 79/1,".to_owned()
+                ),
+                (
+                    "OP1".to_owned(),
+                    vec![None, Some("(a)".to_owned()), Some("(b)".to_owned())],
+                    "Decides:\n(a)\tTo act;\n(b)\tTo report;".to_owned()
+                ),
+                (
+                    "OP2".to_owned(),
+                    vec![None],
+                    "Requests a report.".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_numbers_get_their_section() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution 79/1,\nI\n\t1.\tDecides to act;\nII\n\t1.\tRequests a report.";
+        let labels: Vec<String> = outline(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(labels, ["PP1", "I OP1", "II OP1"]);
+    }
+
+    #[test]
+    fn odd_input_yields_paragraphs_without_panic() {
+        for text in [
+            "",
+            "\u{0}\u{ffff}\t(",
+            "\t1.\t",
+            "\t(a)\n\t(b)\tx1",
+            "Annex\n\t1.\tText;\n\tMore text.",
+        ] {
+            for paragraph in paragraphs(&Tree::parse(text)) {
+                assert!(paragraph.line <= paragraph.last_line);
+            }
+        }
     }
 }

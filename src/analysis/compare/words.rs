@@ -255,11 +255,8 @@ pub(super) fn whole(prepared: &Prepared, paragraph: &Paragraph, op: Op) -> Vec<S
     };
     let mut segments = Vec::new();
     let range = 0..prepared.tokens.len();
-    match op {
-        Op::Equal => sides.emit(op, range.clone(), Some(range), &mut segments),
-        Op::Delete => sides.emit(op, range, None, &mut segments),
-        Op::Insert => sides.emit(op, range, None, &mut segments),
-    }
+    let new_range = (op == Op::Equal).then(|| range.clone());
+    sides.emit(op, range, new_range, &mut segments);
     segments
 }
 
