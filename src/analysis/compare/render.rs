@@ -62,41 +62,74 @@ pub fn text(comparison: &Comparison, old_name: &str, new_name: &str) -> String {
 }
 
 fn marked_text(segments: &[Segment]) -> String {
+    fn marker(op: Op) -> &'static str {
+        match op {
+            Op::Equal => "",
+            Op::Delete => "~~",
+            Op::Insert => "**",
+        }
+    }
+    // The marker still open, so that a new line's label and its words are one
+    // span (`**(e) Adopting …;**`); spaces stay outside the markers.
+    fn close(out: &mut String, open: &mut Option<Op>) {
+        if let Some(op) = open.take() {
+            let spaced = out.ends_with(' ');
+            if spaced {
+                out.pop();
+            }
+            out.push_str(marker(op));
+            if spaced {
+                out.push(' ');
+            }
+        }
+    }
     let mut out = String::new();
+    let mut open: Option<Op> = None;
     for segment in segments {
-        let (open, close) = match segment.op {
-            Op::Equal => ("", ""),
-            Op::Delete => ("~~", "~~"),
-            Op::Insert => ("**", "**"),
-        };
         match &segment.piece {
             Piece::Text(text) => {
                 let words = text.trim_start();
-                let space = text.len() > words.len()
-                    || (segment.op == Op::Insert && !out.is_empty() && out.ends_with("~~"));
-                if space {
-                    out.push(' ');
+                let spaced = text.len() > words.len();
+                if open == Some(segment.op) {
+                    if spaced {
+                        out.push(' ');
+                    }
+                } else {
+                    let after_deletion = open == Some(Op::Delete);
+                    close(&mut out, &mut open);
+                    if spaced || (after_deletion && !out.ends_with([' ', '\n'])) {
+                        out.push(' ');
+                    }
+                    if segment.op != Op::Equal {
+                        out.push_str(marker(segment.op));
+                        open = Some(segment.op);
+                    }
                 }
-                out.push_str(open);
                 out.push_str(words);
-                out.push_str(close);
             }
             Piece::Line(start) => {
+                close(&mut out, &mut open);
+                if out.ends_with(' ') {
+                    out.pop();
+                }
                 out.push('\n');
                 let label = match segment.op {
                     Op::Delete => start.old_label.as_deref(),
                     Op::Equal | Op::Insert => start.new_label.as_deref(),
                 };
                 if let Some(label) = label {
-                    out.push_str(open);
+                    if segment.op != Op::Equal {
+                        out.push_str(marker(segment.op));
+                        open = Some(segment.op);
+                    }
                     out.push_str(label);
-                    out.push_str(close);
                     out.push(' ');
                 }
             }
         }
     }
-    out
+    close(&mut out, &mut open);
+    out.trim_end().to_owned()
 }
 
 /// The comparison as a standalone HTML page: one row per paragraph, the old

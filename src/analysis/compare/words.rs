@@ -223,7 +223,8 @@ pub(super) fn diff(
         };
         push_hunk(&mut hunks, hunk);
     }
-    let hunks = absorb_short_equalities(hunks, &old.ids);
+    let mut hunks = absorb_short_equalities(hunks, &old.ids);
+    start_lines_with_their_labels(&mut hunks, &old.ids, &new.ids);
     let sides = Sides {
         old,
         old_paragraph,
@@ -321,6 +322,44 @@ fn absorb_short_equalities(mut hunks: Vec<Hunk>, old_ids: &[u32]) -> Vec<Hunk> {
         hunks = out;
         if !changed {
             return hunks;
+        }
+    }
+}
+
+/// A whole line inserted (or deleted) after an equal line break ends with a
+/// line break of its own, so the diff may put the new line's label on either
+/// break: `(e) **Adopting …;** **(f)** Strengthening …`. Move such an insertion
+/// one token back, to start at the break: `**(e) Adopting …;** (f)
+/// Strengthening …`, as a reader expects a new subparagraph to look.
+fn start_lines_with_their_labels(hunks: &mut [Hunk], old_ids: &[u32], new_ids: &[u32]) {
+    for k in 1..hunks.len().saturating_sub(1) {
+        let (before, rest) = hunks.split_at_mut(k);
+        let (change, after) = rest.split_at_mut(1);
+        let (
+            Some(Hunk::Equal {
+                old: equal_old,
+                new: equal_new,
+            }),
+            Hunk::Change { old, new },
+            Some(Hunk::Equal {
+                old: next_old,
+                new: next_new,
+            }),
+        ) = (before.last_mut(), &mut change[0], after.first_mut())
+        else {
+            continue;
+        };
+        let ends_with_break =
+            |ids: &[u32], range: &Range<usize>| !range.is_empty() && ids[range.end - 1] == BREAK;
+        let one_sided = (old.start == old.end && ends_with_break(new_ids, new))
+            || (new.start == new.end && ends_with_break(old_ids, old));
+        if one_sided && equal_old.len() > 1 && ends_with_break(old_ids, equal_old) {
+            equal_old.end -= 1;
+            equal_new.end -= 1;
+            *old = old.start - 1..old.end - 1;
+            *new = new.start - 1..new.end - 1;
+            next_old.start -= 1;
+            next_new.start -= 1;
         }
     }
 }
