@@ -363,3 +363,27 @@ fn successive_corpus_resolutions() {
     let text = unres::analysis::compare::render::text(&comparison, "A/RES/75/169", "A/RES/79/160");
     insta::assert_snapshot!("compare_75_169_79_160", text);
 }
+
+#[test]
+fn a_new_subparagraph_is_marked_with_its_label() {
+    let base = read(&format!("{FIXTURES}/base.txt"));
+    let new = base
+        .replace(
+            "\t(b)\tExchange of information",
+            "\t(c)\tExchange of information",
+        )
+        .replace("\t(c)\tTechnical", "\t(d)\tTechnical")
+        .replace(
+            "\t(c)\tExchange",
+            "\t(b)\tSecondment of experts;\n\t(c)\tExchange",
+        );
+    let comparison = compare(&Tree::parse(&base), &Tree::parse(&new));
+    let text = unres::analysis::compare::render::text(&comparison, "old", "new");
+    assert!(
+        text.contains(
+            "\n(a) Training of widget engineers;\n**(b) Secondment of experts;**\n(c) Exchange of information on standards;\n(d) Technical"
+        ),
+        "{text}"
+    );
+    assert_eq!(comparison.summary.changed, 1);
+}
