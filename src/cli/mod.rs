@@ -1,5 +1,6 @@
-//! The command line: `unres check`, `unres format`, `unres lsp`, `unres explain`,
-//! `unres rules`, and `unres completions` / `unres man` generated from it.
+//! The command line: `unres check`, `unres format`, `unres compare`, `unres export`,
+//! `unres import`, `unres lsp`, `unres explain`, `unres rules`, and `unres
+//! completions` / `unres man` generated from it.
 
 /// `println!` that ends the program quietly when stdout is closed early
 /// (`unres explain NUM001 | head`) instead of panicking.
@@ -20,6 +21,7 @@ macro_rules! say {
 }
 
 mod check;
+mod compare;
 mod export;
 mod format;
 mod import;
@@ -100,6 +102,17 @@ enum Command {
         file: PathBuf,
         /// Write the text to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Compare two versions of a resolution paragraph by paragraph (aligned by
+    /// content, not by number). Exits 1 when they differ, like `diff`.
+    Compare {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = compare::CompareFormat::Text)]
+        format: compare::CompareFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
     /// Serve the Language Server Protocol over stdio.
@@ -197,6 +210,12 @@ pub fn main() -> ExitCode {
         Command::Format { files, check } => format::run(&files, check),
         Command::Export { file, format } => export::run(&file, format),
         Command::Import { file, output } => import::run(&file, output.as_deref()),
+        Command::Compare {
+            old,
+            new,
+            format,
+            output,
+        } => compare::run(&old, &new, format, output.as_ref()),
         Command::Lsp => crate::server::run_stdio(),
         Command::Explain { code } => match rule_meta(&code) {
             Some(meta) => {
