@@ -333,11 +333,16 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
     out
 }
 
-/// Is the end of `before` inside “curly” or "straight" quotation marks?
+/// Is byte `at` of `text` inside “curly” or "straight" quotation marks (a
+/// quoted title)? For one position; a scan over many uses [`Quotes`].
+pub fn quoted_at(text: &str, at: usize) -> bool {
+    Quotes::default().inside(text, at)
+}
+
 /// Quotation marks counted from the start of a line up to a position, moving
 /// forward: citations are met left to right, so each byte is counted once.
 #[derive(Default)]
-struct Quotes {
+pub struct Quotes {
     at: usize,
     opened: usize,
     closed: usize,
@@ -346,7 +351,7 @@ struct Quotes {
 
 impl Quotes {
     /// Is `text[..to]` inside a quotation?
-    fn inside(&mut self, text: &str, to: usize) -> bool {
+    pub fn inside(&mut self, text: &str, to: usize) -> bool {
         if to < self.at {
             *self = Quotes::default();
         }
@@ -465,6 +470,29 @@ fn symbols_of(organ: Organ, parts: &ItemParts) -> Vec<String> {
             .iter()
             .map(|l| format!("{base} {l}"))
             .collect()
+    }
+}
+
+/// One finding of a line-local rule: where in the line, what is wrong, and the
+/// text to write there instead when the right form is certain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+    pub fix: Option<String>,
+}
+
+impl Finding {
+    pub fn new(
+        range: std::ops::Range<usize>,
+        message: impl Into<String>,
+        fix: Option<String>,
+    ) -> Self {
+        Finding {
+            range,
+            message: message.into(),
+            fix,
+        }
     }
 }
 

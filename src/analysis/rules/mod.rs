@@ -19,6 +19,10 @@ mod cit001_first_citation_date;
 mod cit002_date_at_later_citation;
 mod cit003_date_format;
 mod cit004_chronological_order;
+mod cit010_present_resolution;
+mod cit011_session_ordinals;
+mod cit012_sources_in_footnotes;
+mod cit013_footnote_sources;
 mod cit016_date_contradicts_record;
 mod cit017_unknown_resolution;
 mod ftn002_footnote_order;
@@ -42,8 +46,16 @@ mod pun010_whitespace;
 mod sym001_ga_resolution_number;
 mod sym002_old_ga_number;
 mod sym003_part_letter;
+mod sym004_ga_decision_number;
+mod sym005_ga_draft_symbol;
+mod sym006_symbol_modifiers;
+mod sym008_supplement_number;
 mod sym009_council_year;
+mod sym010_council_symbols;
+mod sym011_ecosoc_symbols;
+mod sym012_hrc_symbols;
 mod sym013_resolution_by_number;
+mod sym014_symbol_typography;
 mod units;
 mod vrb001_preambular_form;
 mod vrb002_operative_verb_form;
@@ -244,12 +256,24 @@ pub static RULES: &[&dyn Rule] = &[
     &sym001_ga_resolution_number::GaResolutionNumber,
     &sym002_old_ga_number::OldGaNumber,
     &sym003_part_letter::PartLetter,
+    &sym004_ga_decision_number::GaDecisionNumber,
+    &sym005_ga_draft_symbol::GaDraftSymbol,
+    &sym006_symbol_modifiers::SymbolModifiers,
+    &sym008_supplement_number::SupplementNumber,
     &sym009_council_year::CouncilYear,
+    &sym010_council_symbols::CouncilSymbols,
+    &sym011_ecosoc_symbols::EcosocSymbols,
+    &sym012_hrc_symbols::HrcSymbols,
     &sym013_resolution_by_number::ResolutionByNumber,
+    &sym014_symbol_typography::SymbolTypography,
     &cit001_first_citation_date::FirstCitationDate,
     &cit002_date_at_later_citation::DateAtLaterCitation,
     &cit003_date_format::DateFormat,
     &cit004_chronological_order::ChronologicalOrder,
+    &cit010_present_resolution::PresentResolution,
+    &cit011_session_ordinals::SessionOrdinals,
+    &cit012_sources_in_footnotes::SourcesInFootnotes,
+    &cit013_footnote_sources::FootnoteSources,
     &cit016_date_contradicts_record::DateContradictsRecord,
     &cit017_unknown_resolution::UnknownResolution,
     &pun001_preambular_comma::PreambularComma,
