@@ -153,10 +153,12 @@ pub fn citing_organ(tree: &Tree) -> Option<Organ> {
             return named(&line.text);
         }
     }
+    // The first adoption line that names an organ ("Resolution 1315 (2000)" does
+    // not; "Adopted by the Security Council at its 4186th meeting" does).
     tree.iter()
         .take(40)
-        .find(|(_, line, _)| matches!(line.shape, LineShape::AdoptionLine))
-        .and_then(|(_, line, _)| named(&line.text))
+        .filter(|(_, line, _)| matches!(line.shape, LineShape::AdoptionLine))
+        .find_map(|(_, line, _)| named(&line.text))
 }
 
 /// The organ written just before a keyword: `Some(Some(organ))` for one of the
@@ -480,6 +482,9 @@ pub struct Finding {
     pub range: std::ops::Range<usize>,
     pub message: String,
     pub fix: Option<String>,
+    /// A severity other than the rule's default (rules whose spec entry gives
+    /// two levels, or organ profiles that relax a rule).
+    pub severity: Option<crate::analysis::Severity>,
 }
 
 impl Finding {
@@ -492,6 +497,15 @@ impl Finding {
             range,
             message: message.into(),
             fix,
+            severity: None,
+        }
+    }
+
+    /// The same finding at another severity.
+    pub fn at(self, severity: crate::analysis::Severity) -> Self {
+        Finding {
+            severity: Some(severity),
+            ..self
         }
     }
 }
@@ -560,6 +574,13 @@ impl Citations {
             list,
             first,
         }
+    }
+
+    /// The citations of one line (the list is in line order).
+    pub fn on_line(&self, line: usize) -> &[Citation] {
+        let start = self.list.partition_point(|c| c.line < line);
+        let end = self.list.partition_point(|c| c.line <= line);
+        &self.list[start..end]
     }
 
     /// Is item `item` of citation `citation` the first citation of `symbol` in

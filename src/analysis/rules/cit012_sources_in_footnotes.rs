@@ -5,8 +5,7 @@ use regex::Regex;
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
-use crate::analysis::symbol::Organ;
-use crate::analysis::symbol::classify;
+use crate::analysis::symbol::{Organ, classify};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -79,7 +78,10 @@ impl Rule for SourcesInFootnotes {
             }
             for finding in check_line(&line.text) {
                 let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = sink.report(span, finding.message);
+                let diagnostic = match finding.severity {
+                    Some(severity) => sink.report_at(severity, span, finding.message),
+                    None => sink.report(span, finding.message),
+                };
                 if let Some(fixed) = finding.fix {
                     diagnostic.with_fix(Fix::write(span, fixed));
                 }

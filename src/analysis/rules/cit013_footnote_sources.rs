@@ -143,7 +143,10 @@ impl Rule for FootnoteSources {
             }
             for finding in check_line(&line.text) {
                 let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = sink.report(span, finding.message);
+                let diagnostic = match finding.severity {
+                    Some(severity) => sink.report_at(severity, span, finding.message),
+                    None => sink.report(span, finding.message),
+                };
                 if let Some(fixed) = finding.fix {
                     diagnostic.with_fix(Fix::write(span, fixed));
                 }

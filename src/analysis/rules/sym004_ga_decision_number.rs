@@ -94,7 +94,7 @@ impl Rule for GaDecisionNumber {
                 continue;
             }
             let mut findings = check_line(&line.text);
-            for citation in context.citations.list.iter().filter(|c| c.line == index) {
+            for citation in context.citations.on_line(index) {
                 if citation.in_body {
                     findings.extend(short_numbers(citation, citing));
                 }

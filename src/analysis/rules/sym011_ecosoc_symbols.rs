@@ -75,7 +75,7 @@ impl Rule for EcosocSymbols {
             if !reads_symbols(role) || !(footnote || context.own_text()[index]) {
                 continue;
             }
-            let citations = context.citations.list.iter().filter(|c| c.line == index);
+            let citations = context.citations.on_line(index).iter();
             for defect in check_line(&line.text)
                 .into_iter()
                 .chain(citations.flat_map(|c| year_last(&line.text, c)))
