@@ -383,7 +383,10 @@ pub fn decode(symbol: &str) -> String {
         parts.push(described.unwrap_or_else(|| component.to_owned()));
     }
     if reissued {
-        parts.push("reissued for technical reasons".to_owned());
+        parts.push(
+            "reissued for technical reasons (SYM007: keep the asterisk when citing this version)"
+                .to_owned(),
+        );
     }
     parts.join(" · ")
 }
@@ -589,11 +592,37 @@ pub fn symbol_defects(text: &str) -> Vec<SymbolDefect> {
             range.end += number.end();
             written = text[range.clone()].to_owned();
         }
-        if let Some(defect) = diagnose(&written) {
-            out.push(SymbolDefect { range, ..defect });
+        // A joint symbol (`A/74/73-E/2019/14`): each symbol on its own.
+        let mut start = range.start;
+        for part in split_joint(&written) {
+            if let Some(defect) = diagnose(part) {
+                out.push(SymbolDefect {
+                    range: start..start + part.len(),
+                    ..defect
+                });
+            }
+            start += part.len() + 1;
         }
     }
     out
+}
+
+/// The symbols of a joint symbol (`A/74/73-E/2019/14`, issued under two series).
+fn split_joint(written: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, _) in written.match_indices('-') {
+        let next = &written[at + 1..];
+        if ["A/", "E/", "S/"]
+            .iter()
+            .any(|series| next.starts_with(series))
+        {
+            parts.push(&written[from..at]);
+            from = at + 1;
+        }
+    }
+    parts.push(&written[from..]);
+    parts
 }
 
 /// The defect of one written symbol, with an empty range (the caller places it).
@@ -827,8 +856,10 @@ fn structural_defect(
                 fix,
             ))
         }
-        ["A", "HRC", l, session] if l.starts_with("L.") && DIGITS.is_match(session) => {
-            let fix = join(&["A", "HRC", session, l]);
+        ["A", "HRC", l, session, rest @ ..] if l.starts_with("L.") && DIGITS.is_match(session) => {
+            let mut parts = vec!["A", "HRC", session, l];
+            parts.extend(rest);
+            let fix = join(&parts);
             Some((
                 "SYM012",
                 format!("A Human Rights Council draft is `A/HRC/<session>/L.<number>`: `{fix}`"),
@@ -953,7 +984,7 @@ mod tests {
         );
         assert_eq!(
             decode("A/68/L.12*"),
-            "General Assembly · 68th session · limited-distribution document (draft) no. 12 · reissued for technical reasons"
+            "General Assembly · 68th session · limited-distribution document (draft) no. 12 · reissued for technical reasons (SYM007: keep the asterisk when citing this version)"
         );
     }
 
@@ -971,6 +1002,26 @@ mod tests {
         assert_eq!(period_of("S/RES/1325(2000)").as_deref(), Some("2000"));
         assert_eq!(plausible_years("A/RES/68/230"), Some((2013, 2014)));
         assert_eq!(plausible_years("A/RES/1(I)"), Some((1946, 1947)));
+    }
+
+    #[test]
+    fn symbol_defects_in_text() {
+        let rules = |text: &str| -> Vec<&'static str> {
+            symbol_defects(text).into_iter().map(|d| d.rule).collect()
+        };
+        assert_eq!(
+            rules("A/74/73-E/2019/14 and A/DEC/74/73-E/2019/14"),
+            ["SYM004"]
+        );
+        assert_eq!(rules("A/HRC/L.17/22/Add.4, A/HRC/22/17/Add.4"), ["SYM012"]);
+        assert_eq!(
+            rules("see A/68/212. and s/he and http://a/b"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(rules("A/68/L.12 Rev.1"), ["SYM006"]);
+        assert_eq!(ordinal_words(69).as_deref(), Some("sixty-ninth"));
+        assert_eq!(ordinal_words(80).as_deref(), Some("eightieth"));
+        assert_eq!(ordinal_words(12).as_deref(), Some("twelfth"));
     }
 
     #[test]

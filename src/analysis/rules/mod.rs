@@ -19,10 +19,17 @@ mod cit001_first_citation_date;
 mod cit002_date_at_later_citation;
 mod cit003_date_format;
 mod cit004_chronological_order;
+mod cit005_citation_list_syntax;
+mod cit006_organ_names;
+mod cit007_council_year;
+mod cit008_generic_tails;
+mod cit009_pinpoint_references;
 mod cit010_present_resolution;
 mod cit011_session_ordinals;
 mod cit012_sources_in_footnotes;
 mod cit013_footnote_sources;
+mod cit014_descriptive_titles;
+mod cit015_subsidiary_decisions;
 mod cit016_date_contradicts_record;
 mod cit017_unknown_resolution;
 mod ftn002_footnote_order;
@@ -42,6 +49,10 @@ mod pun002_operative_semicolon;
 mod pun003_final_full_stop;
 mod pun004_lead_in_colon;
 mod pun005_subparagraph_endings;
+mod pun006_and_before_last_item;
+mod pun007_serial_comma;
+mod pun008_space_before_parenthesis;
+mod pun009_entitled_quotes;
 mod pun010_whitespace;
 mod sym001_ga_resolution_number;
 mod sym002_old_ga_number;
@@ -60,6 +71,7 @@ mod units;
 mod vrb001_preambular_form;
 mod vrb002_operative_verb_form;
 mod vrb003_opening_capitals;
+mod vrb004_later_verbs;
 mod vrb005_marker_placement;
 mod vrb006_marker_order;
 mod vrb007_marker_antecedent;
@@ -270,10 +282,17 @@ pub static RULES: &[&dyn Rule] = &[
     &cit002_date_at_later_citation::DateAtLaterCitation,
     &cit003_date_format::DateFormat,
     &cit004_chronological_order::ChronologicalOrder,
+    &cit005_citation_list_syntax::CitationListSyntax,
+    &cit006_organ_names::OrganNames,
+    &cit007_council_year::CouncilNumberYear,
+    &cit008_generic_tails::GenericTails,
+    &cit009_pinpoint_references::PinpointReferences,
     &cit010_present_resolution::PresentResolution,
     &cit011_session_ordinals::SessionOrdinals,
     &cit012_sources_in_footnotes::SourcesInFootnotes,
     &cit013_footnote_sources::FootnoteSources,
+    &cit014_descriptive_titles::DescriptiveTitles,
+    &cit015_subsidiary_decisions::SubsidiaryDecisions,
     &cit016_date_contradicts_record::DateContradictsRecord,
     &cit017_unknown_resolution::UnknownResolution,
     &pun001_preambular_comma::PreambularComma,
@@ -281,10 +300,15 @@ pub static RULES: &[&dyn Rule] = &[
     &pun003_final_full_stop::FinalFullStop,
     &pun004_lead_in_colon::LeadInColon,
     &pun005_subparagraph_endings::SubparagraphEndings,
+    &pun006_and_before_last_item::AndBeforeLastItem,
+    &pun007_serial_comma::SerialComma,
+    &pun008_space_before_parenthesis::SpaceBeforeParenthesis,
+    &pun009_entitled_quotes::EntitledQuotes,
     &pun010_whitespace::Whitespace,
     &vrb001_preambular_form::PreambularForm,
     &vrb002_operative_verb_form::OperativeVerbForm,
     &vrb003_opening_capitals::OpeningCapitals,
+    &vrb004_later_verbs::LaterVerbs,
     &vrb005_marker_placement::MarkerPlacement,
     &vrb006_marker_order::MarkerOrder,
     &vrb007_marker_antecedent::MarkerAntecedent,
