@@ -131,8 +131,9 @@ const MUTATIONS: &[Mutation] = &[
         rule: "CIT009",
         organ: Organ::Any,
         lines: Lines::Body,
-        pattern: r"(resolution [1-9][0-9]*/[1-9][0-9]*), (annex)\b",
-        replacement: "$1 $2",
+        // Inside the paragraph, not as the object of its opening (CIT001's case).
+        pattern: r"\b(with|in|under|to) (paragraphs? [1-9][0-9]*) of (its )?(resolution [1-9][0-9]*/[1-9][0-9]*)([,;]| and )",
+        replacement: "$1 $3$4 $2$5",
     },
     Mutation {
         rule: "CIT010",
@@ -349,10 +350,16 @@ fn injected_defects_are_found_on_their_line() {
                 failures.push(format!("{rule} {name}:{} added {added:?}", line + 1));
             }
         }
-        report.push(format!(
+        let line = format!(
             "{rule}: {found}/{tried} found on the mutated line ({:.0} %), {clean}/{tried} with nothing else new",
-            if tried == 0 { 0.0 } else { 100.0 * found as f64 / tried as f64 }
-        ));
+            if tried == 0 {
+                0.0
+            } else {
+                100.0 * found as f64 / tried as f64
+            }
+        );
+        println!("{line}");
+        report.push(line);
         assert!(
             tried >= 5,
             "{rule}: only {tried} texts offer a place for the defect"

@@ -120,7 +120,7 @@ impl Rule for CitationListSyntax {
             context.security_council() || context.citations.citing == Some(Organ::SecurityCouncil);
 
         for (index, line, role) in context.tree.iter() {
-            if !(is_body_role(role)) || !context.own_text()[index] {
+            if !is_body_role(role) || !context.own_text()[index] {
                 continue;
             }
             for finding in check_line(&line.text, context.citations.on_line(index)) {

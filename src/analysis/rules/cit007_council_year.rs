@@ -180,7 +180,7 @@ impl Rule for CouncilNumberYear {
         }
         let identified = identified(context);
         for (index, line, role) in context.tree.iter() {
-            if !(is_body_role(role)) || !context.own_text()[index] {
+            if !is_body_role(role) || !context.own_text()[index] {
                 continue;
             }
             for finding in check_line(

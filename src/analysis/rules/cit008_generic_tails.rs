@@ -61,7 +61,7 @@ impl Rule for GenericTails {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         for (index, line, role) in context.tree.iter() {
-            if !(is_body_role(role)) || !context.own_text()[index] {
+            if !is_body_role(role) || !context.own_text()[index] {
                 continue;
             }
             for finding in check_line(&line.text) {

@@ -73,7 +73,7 @@ impl Rule for SourcesInFootnotes {
             return;
         }
         for (index, line, role) in context.tree.iter() {
-            if !(is_body_role(role)) || !context.own_text()[index] {
+            if !is_body_role(role) || !context.own_text()[index] {
                 continue;
             }
             for finding in check_line(&line.text) {

@@ -138,7 +138,7 @@ impl Rule for FootnoteSources {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         for (index, line, role) in context.tree.iter() {
-            if !(matches!(role, Role::FootnoteText { .. } | Role::FootnoteContinuation)) {
+            if !matches!(role, Role::FootnoteText { .. } | Role::FootnoteContinuation) {
                 continue;
             }
             for finding in check_line(&line.text) {

@@ -85,7 +85,7 @@ impl Rule for EntitledQuotes {
         let council =
             context.security_council() || context.citations.citing == Some(Organ::SecurityCouncil);
         for (index, line, role) in context.tree.iter() {
-            if !(is_body_role(role)) || !context.own_text()[index] {
+            if !is_body_role(role) || !context.own_text()[index] {
                 continue;
             }
             for finding in check_line(&line.text, council) {

@@ -81,7 +81,7 @@ impl Rule for LaterVerbs {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         for (index, line, role) in context.tree.iter() {
-            if !(kind_of(role).is_some()) || !context.own_text()[index] {
+            if kind_of(role).is_none() || !context.own_text()[index] {
                 continue;
             }
             for finding in check_line(&line.text, kind_of(role).expect("checked above")) {
