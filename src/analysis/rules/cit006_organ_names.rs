@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(ECOSOC|UNSC|SC|UNGA|GA|HRC|UNHRC) (?:[Rr]esolution|[Dd]ecision)s? [1-9]")
+    Regex::new(r"(?-u:\b)(ECOSOC|UNSC|SC|UNGA|GA|HRC|UNHRC) (?:[Rr]esolution|[Dd]ecision)s? [1-9]")
         .expect("valid regex")
 });
 
@@ -51,6 +51,9 @@ fn organ_of(acronym: &str) -> Organ {
 
 fn check_line(text: &str, citations: &[Citation], citing: Option<Organ>) -> Vec<Finding> {
     let mut out = Vec::new();
+    if citations.is_empty() && !text.contains("esolution") && !text.contains("ecision") {
+        return out;
+    }
     let mut quotes = Quotes::default();
     for captures in ACRONYM.captures_iter(text) {
         let acronym = captures.get(1).expect("group 1");

@@ -43,11 +43,12 @@ declare_rule! {
     }
 }
 
-static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Rr]esolutions? ([1-9][0-9]{0,3})\b").expect("valid regex"));
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[Rr]esolutions? ([1-9][0-9]{0,3})(?-u:\b)").expect("valid regex")
+});
 
 static LIST_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:,? and |, )([1-9][0-9]{0,3})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:,? and |, )([1-9][0-9]{0,3})(?-u:\b)").expect("valid regex"));
 
 /// Does the text after a number end the item without a year or a date (`1325,`,
 /// `1325.`, `1325 and`)?
@@ -106,6 +107,9 @@ fn check_line(
     identified: &HashSet<String>,
 ) -> Vec<Finding> {
     let mut numbers = Vec::new();
+    if !text.contains("esolution") {
+        return Vec::new();
+    }
     let mut quotes = Quotes::default();
     for captures in BARE_NUMBER.captures_iter(text) {
         let whole = captures.get(0).expect("group 0");

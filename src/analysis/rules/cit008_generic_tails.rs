@@ -31,7 +31,7 @@ declare_rule! {
 }
 
 static ETC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:other (?:relevant )?(?:resolutions|decisions)(?: relevant to [^,;]{1,80}?)?|statements of its President)(,? etc\.)")
+    Regex::new(r"(?-u:\b)(?:other (?:relevant )?(?:resolutions|decisions)(?: relevant to [^,;]{1,80}?)?|statements of its President)(,? etc\.)")
         .expect("valid regex")
 });
 

@@ -32,7 +32,7 @@ declare_rule! {
 }
 
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (annex(?:es)?|sections?|paragraphs?|parts?|chapters?)\b(?: (?:[IVXLC]+|[1-9][0-9]*|[A-Z])\b(?: \([a-z]\))?)?")
+    Regex::new(r"^ (annex(?:es)?|sections?|paragraphs?|parts?|chapters?)(?-u:\b)(?: (?:[IVXLC]+|[1-9][0-9]*|[A-Z])(?-u:\b)(?: \([a-z]\))?)?")
         .expect("valid regex")
 });
 

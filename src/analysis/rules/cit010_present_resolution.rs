@@ -32,7 +32,7 @@ declare_rule! {
 }
 
 static THIS_RESOLUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([Tt])his resolution\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([Tt])his resolution(?-u:\b)").expect("valid regex"));
 
 fn check_line(text: &str) -> Vec<Finding> {
     if !text.contains("his resolution") {

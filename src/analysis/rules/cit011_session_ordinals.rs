@@ -33,18 +33,19 @@ declare_rule! {
 
 static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b([1-9][0-9]?)(?:st|nd|rd|th) ((?:regular |special |emergency special )?session)\b",
+        r"(?-u:\b)([1-9][0-9]?)(?:st|nd|rd|th) ((?:regular |special |emergency special )?session)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static UNHYPHENATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)) ((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)) session\b")
+    Regex::new(r"(?-u:\b)((?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)) ((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)) session(?-u:\b)")
         .expect("valid regex")
 });
 
 static CAPITALIZED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:its|the) ((?:[A-Z][a-z]+-)?[A-Za-z][a-z]+ Session)\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:its|the) ((?:[A-Z][a-z]+-)?[A-Za-z][a-z]+ Session)(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// The ordinals in words, 1 to 99, in lower case.

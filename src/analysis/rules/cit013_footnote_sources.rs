@@ -40,20 +40,21 @@ const RECORDS: &str =
 
 static FIGURE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{RECORDS}(([1-9][0-9]?)(?:st|nd|rd|th) [Ss]ession)\b"
+        r"{RECORDS}(([1-9][0-9]?)(?:st|nd|rd|th) [Ss]ession)(?-u:\b)"
     ))
     .expect("valid regex")
 });
 
 static WORD_SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{RECORDS}((?:[A-Za-z][a-z]+-)?[A-Za-z][a-z]+ [Ss]ession)\b"
+        r"{RECORDS}((?:[A-Za-z][a-z]+-)?[A-Za-z][a-z]+ [Ss]ession)(?-u:\b)"
     ))
     .expect("valid regex")
 });
 
 static SUPPLEMENT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bSupplement (?:[Nn]o\.? ?|[Nn]o )?([1-9][0-9]*[A-Z]?)\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)Supplement (?:[Nn]o\.? ?|[Nn]o )?([1-9][0-9]*[A-Z]?)(?-u:\b)")
+        .expect("valid regex")
 });
 
 static BARE_SYMBOL: LazyLock<Regex> =

@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 static CAPITAL_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the|its|his|her|their) (Reports?) of the (?:Secretary-General|Special Rapporteur|Independent Expert|Working Group|Committee|Board|Joint Inspection Unit|High Commissioner)\b")
+    Regex::new(r"(?-u:\b)(?:the|its|his|her|their) (Reports?) of the (?:Secretary-General|Special Rapporteur|Independent Expert|Working Group|Committee|Board|Joint Inspection Unit|High Commissioner)(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -31,7 +31,7 @@ declare_rule! {
 }
 
 static ACRONYM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?) (?:[Dd]ecisions?|[Rr]esolutions?) (?:[1-9][0-9]*/|[A-Z]+-?[IVXL]+/)[0-9]")
+    Regex::new(r"(?-u:\b)([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)?) (?:[Dd]ecisions?|[Rr]esolutions?) (?:[1-9][0-9]*/|[A-Z]+-?[IVXL]+/)[0-9]")
         .expect("valid regex")
 });
 
@@ -39,6 +39,9 @@ static ACRONYM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 const NOT_SUBSIDIARY: &[&str] = &["ECOSOC", "UNSC", "SC", "UNGA", "GA", "HRC", "UNHRC", "UN"];
 
 fn check_line(text: &str) -> Vec<Finding> {
+    if !text.contains("esolution") && !text.contains("ecision") {
+        return Vec::new();
+    }
     let mut quotes = Quotes::default();
     ACRONYM_BEFORE
         .captures_iter(text)

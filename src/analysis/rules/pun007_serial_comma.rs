@@ -33,12 +33,12 @@ declare_rule! {
 }
 
 static WORD_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([a-z]{3,}), ([a-z]{3,})(, [a-z]{3,})*(,) and ([a-z]{3,})\b")
+    Regex::new(r"(?-u:\b)([a-z]{3,}), ([a-z]{3,})(, [a-z]{3,})*(,) and ([a-z]{3,})(?-u:\b)")
         .expect("valid regex")
 });
 
 static NAME_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}\p{Ll}+), (\p{Lu}\p{Ll}+)(, \p{Lu}\p{Ll}+)*(,) and (\p{Lu}\p{Ll}+)\b")
+    Regex::new(r"(?-u:\b)(\p{Lu}\p{Ll}+), (\p{Lu}\p{Ll}+)(, \p{Lu}\p{Ll}+)*(,) and (\p{Lu}\p{Ll}+)(?-u:\b)")
         .expect("valid regex")
 });
 

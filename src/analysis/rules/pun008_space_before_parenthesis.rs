@@ -34,12 +34,17 @@ declare_rule! {
 }
 
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<word>[Ii]tems?|[Ss]ub-items?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Rr]ules?|[Ss]ections?|[Rr]esolutions?|[Dd]ecisions?) (?P<number>[1-9][0-9]*(?:/[1-9][0-9]*)?)\((?P<designator>[a-z]{1,4}|[ivx]{1,6}|(?:19|20)[0-9]{2})\)")
+    Regex::new(r"(?-u:\b)(?P<word>[Ii]tems?|[Ss]ub-items?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Rr]ules?|[Ss]ections?|[Rr]esolutions?|[Dd]ecisions?) (?P<number>[1-9][0-9]*(?:/[1-9][0-9]*)?)\((?P<designator>[a-z]{1,4}|[ivx]{1,6}|(?:19|20)[0-9]{2})\)")
         .expect("valid regex")
 });
 
 fn check_line(text: &str, council: bool) -> Vec<Finding> {
-    if !text.contains('(') {
+    // Only a digit glued to a parenthesis can start a finding.
+    let glued = text
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_digit() && pair[1] == b'(');
+    if !glued {
         return Vec::new();
     }
     let mut quotes = Quotes::default();

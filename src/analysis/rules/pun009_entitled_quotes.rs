@@ -35,11 +35,11 @@ declare_rule! {
 }
 
 static UNQUOTED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:sub-)?items? entitled ([A-Z][^,;:]*)").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:sub-)?items? entitled ([A-Z][^,;:]*)").expect("valid regex")
 });
 
 static SINGLE_QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bentitled (‘[^’]+’)(?:[^\p{L}]|$)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)entitled (‘[^’]+’)(?:[^\p{L}]|$)").expect("valid regex"));
 
 fn check_line(text: &str, council: bool) -> Vec<Finding> {
     if !text.contains("entitled") {

@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 static LATER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;] and (?:also |further |in this (?:regard|context),? |in that (?:regard|context),? )?(\p{Lu}\p{Ll}+)\b")
+    Regex::new(r"[,;] and (?:also |further |in this (?:regard|context),? |in that (?:regard|context),? )?(\p{Lu}\p{Ll}+)(?-u:\b)")
         .expect("valid regex")
 });
 
