@@ -153,10 +153,12 @@ pub fn citing_organ(tree: &Tree) -> Option<Organ> {
             return named(&line.text);
         }
     }
+    // The first adoption line that names an organ ("Resolution 1315 (2000)" does
+    // not; "Adopted by the Security Council at its 4186th meeting" does).
     tree.iter()
         .take(40)
-        .find(|(_, line, _)| matches!(line.shape, LineShape::AdoptionLine))
-        .and_then(|(_, line, _)| named(&line.text))
+        .filter(|(_, line, _)| matches!(line.shape, LineShape::AdoptionLine))
+        .find_map(|(_, line, _)| named(&line.text))
 }
 
 /// The organ written just before a keyword: `Some(Some(organ))` for one of the
@@ -333,11 +335,16 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
     out
 }
 
-/// Is the end of `before` inside “curly” or "straight" quotation marks?
+/// Is byte `at` of `text` inside “curly” or "straight" quotation marks (a
+/// quoted title)? For one position; a scan over many uses [`Quotes`].
+pub fn quoted_at(text: &str, at: usize) -> bool {
+    Quotes::default().inside(text, at)
+}
+
 /// Quotation marks counted from the start of a line up to a position, moving
 /// forward: citations are met left to right, so each byte is counted once.
 #[derive(Default)]
-struct Quotes {
+pub struct Quotes {
     at: usize,
     opened: usize,
     closed: usize,
@@ -346,7 +353,7 @@ struct Quotes {
 
 impl Quotes {
     /// Is `text[..to]` inside a quotation?
-    fn inside(&mut self, text: &str, to: usize) -> bool {
+    pub fn inside(&mut self, text: &str, to: usize) -> bool {
         if to < self.at {
             *self = Quotes::default();
         }
@@ -468,6 +475,41 @@ fn symbols_of(organ: Organ, parts: &ItemParts) -> Vec<String> {
     }
 }
 
+/// One finding of a line-local rule: where in the line, what is wrong, and the
+/// text to write there instead when the right form is certain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+    pub fix: Option<String>,
+    /// A severity other than the rule's default (rules whose spec entry gives
+    /// two levels, or organ profiles that relax a rule).
+    pub severity: Option<crate::analysis::Severity>,
+}
+
+impl Finding {
+    pub fn new(
+        range: std::ops::Range<usize>,
+        message: impl Into<String>,
+        fix: Option<String>,
+    ) -> Self {
+        Finding {
+            range,
+            message: message.into(),
+            fix,
+            severity: None,
+        }
+    }
+
+    /// The same finding at another severity.
+    pub fn at(self, severity: crate::analysis::Severity) -> Self {
+        Finding {
+            severity: Some(severity),
+            ..self
+        }
+    }
+}
+
 /// Lines whose citations count as the resolution's own text.
 pub fn is_body_role(role: Role) -> bool {
     role.is_body_paragraph() || matches!(role, Role::Continuation { .. })
@@ -532,6 +574,13 @@ impl Citations {
             list,
             first,
         }
+    }
+
+    /// The citations of one line (the list is in line order).
+    pub fn on_line(&self, line: usize) -> &[Citation] {
+        let start = self.list.partition_point(|c| c.line < line);
+        let end = self.list.partition_point(|c| c.line <= line);
+        &self.list[start..end]
     }
 
     /// Is item `item` of citation `citation` the first citation of `symbol` in

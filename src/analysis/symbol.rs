@@ -10,6 +10,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::syntax::Role;
+
+/// Lines whose document symbols the symbol rules read: the paragraphs of the
+/// resolution and its footnotes, where sources are cited.
+pub fn reads_symbols(role: Role) -> bool {
+    crate::analysis::citation::is_body_role(role) || matches!(role, Role::FootnoteText { .. })
+}
+
 /// The principal organs whose resolutions the record knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Organ {
@@ -375,7 +383,10 @@ pub fn decode(symbol: &str) -> String {
         parts.push(described.unwrap_or_else(|| component.to_owned()));
     }
     if reissued {
-        parts.push("reissued for technical reasons".to_owned());
+        parts.push(
+            "reissued for technical reasons (SYM007: keep the asterisk when citing this version)"
+                .to_owned(),
+        );
     }
     parts.join(" · ")
 }
@@ -444,6 +455,424 @@ pub fn plausible_years(symbol: &str) -> Option<(u16, u16)> {
         .parse()
         .ok()?;
     Some((year, year + 1))
+}
+
+/// The spelled-out ordinal of `n` (1–199), lower case: `sixty-ninth`,
+/// `twenty-first`, `hundredth`, `one hundred and third`.
+pub fn ordinal_words(n: u32) -> Option<String> {
+    const UNITS: [&str; 20] = [
+        "",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS_ORDINAL: [&str; 10] = [
+        "",
+        "",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let below_hundred = |n: u32| -> String {
+        let n = n as usize;
+        if n < 20 {
+            UNITS[n].to_owned()
+        } else if n % 10 == 0 {
+            TENS_ORDINAL[n / 10].to_owned()
+        } else {
+            format!("{}-{}", TENS[n / 10], UNITS[n % 10])
+        }
+    };
+    match n {
+        1..=99 => Some(below_hundred(n)),
+        100 => Some("hundredth".to_owned()),
+        101..=199 => Some(format!("one hundred and {}", below_hundred(n - 100))),
+        _ => None,
+    }
+}
+
+/// A defect in the way a document symbol is written (spec §5.3): the rule it
+/// breaks, where it is in the line, what is wrong, and the symbol written right
+/// when the right form is certain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SymbolDefect {
+    /// `SYM004`, `SYM005`, `SYM006`, `SYM010`, `SYM011`, `SYM012` or `SYM014`.
+    pub rule: &'static str,
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+    pub fix: Option<String>,
+}
+
+/// Anything shaped like a symbol of the A, S or E series (or a bare `HRC/…`),
+/// in any case and with stray spaces around the slashes, and a modifier written
+/// after a space (`A/68/L.12 Rev.1`).
+static WRITTEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^A-Za-z0-9/.\-])((?:[ASEase]|HRC)(?: ?/ ?[A-Za-z0-9][A-Za-z0-9.\-]*)+\*?(?: (?:Rev|Add|Corr|Amend|Revision|Addendum|Corrigendum|Amendment)\.? ?[1-9][0-9]*\b)?)",
+    )
+    .expect("valid regex")
+});
+
+static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(rev|add|corr|amend|revision|addendum|corrigendum|amendment))(\.?) ?([1-9][0-9]*)$",
+    )
+    .expect("valid regex")
+});
+
+static BARE_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:rev|add|corr|amend|revision|addendum|corrigendum|amendment)\.?$")
+        .expect("valid regex")
+});
+
+static SPACED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ [1-9][0-9]*\b").expect("valid regex"));
+
+static EMBEDDED_MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*[0-9])[. ]((?i:rev|add|corr|amend)\.? ?[1-9][0-9]*)$").expect("valid regex")
+});
+
+/// `Rev`, `Add`, `Corr`, `Amend` for any spelling of a modifier word.
+fn modifier_name(word: &str) -> &'static str {
+    match word.to_ascii_lowercase().as_str() {
+        "rev" | "revision" => "Rev",
+        "add" | "addendum" => "Add",
+        "corr" | "corrigendum" => "Corr",
+        _ => "Amend",
+    }
+}
+
+/// Every badly written symbol in `text`, one defect per symbol (the first rule it
+/// breaks, in the order typography, modifiers, structure).
+pub fn symbol_defects(text: &str) -> Vec<SymbolDefect> {
+    if !text.contains('/') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for captures in WRITTEN_SYMBOL.captures_iter(text) {
+        let token = captures.get(1).expect("group 1");
+        let mut range = token.range();
+        let mut written = token.as_str().to_owned();
+        // A sentence's full stop is not part of the symbol.
+        if written.ends_with('.') {
+            written.pop();
+            range.end -= 1;
+        }
+        // `A/68/L.12/Rev 1`: the number after a space belongs to the modifier.
+        if written
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| BARE_MODIFIER.is_match(last))
+            && let Some(number) = SPACED_NUMBER.find(&text[range.end..])
+        {
+            range.end += number.end();
+            written = text[range.clone()].to_owned();
+        }
+        // A joint symbol (`A/74/73-E/2019/14`): each symbol on its own.
+        let mut start = range.start;
+        for part in split_joint(&written) {
+            if let Some(defect) = diagnose(part) {
+                out.push(SymbolDefect {
+                    range: start..start + part.len(),
+                    ..defect
+                });
+            }
+            start += part.len() + 1;
+        }
+    }
+    out
+}
+
+/// The symbols of a joint symbol (`A/74/73-E/2019/14`, issued under two series).
+fn split_joint(written: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, _) in written.match_indices('-') {
+        let next = &written[at + 1..];
+        if ["A/", "E/", "S/"]
+            .iter()
+            .any(|series| next.starts_with(series))
+        {
+            parts.push(&written[from..at]);
+            from = at + 1;
+        }
+    }
+    parts.push(&written[from..]);
+    parts
+}
+
+/// The defect of one written symbol, with an empty range (the caller places it).
+fn diagnose(written: &str) -> Option<SymbolDefect> {
+    let defect = |rule: &'static str, message: String, fix: Option<String>| SymbolDefect {
+        rule,
+        range: 0..0,
+        message,
+        fix,
+    };
+    let (body, reissue) = match written.strip_suffix('*') {
+        Some(body) => (body, "*"),
+        None => (written, ""),
+    };
+    // Spaces around the slashes (SYM014).
+    let unspaced = body.replace(" /", "/").replace("/ ", "/");
+    let spaced = unspaced != body;
+    // Components, with modifiers written as separate components.
+    let mut components: Vec<String> = Vec::new();
+    let mut modifier_defect = false;
+    let mut modifier_caps = false;
+    for component in unspaced.split('/') {
+        let (head, tail) = match EMBEDDED_MODIFIER.captures(component) {
+            Some(c) if !MODIFIER.is_match(component) => {
+                modifier_defect = true;
+                (c[1].to_owned(), Some(c[2].to_owned()))
+            }
+            _ => (component.to_owned(), None),
+        };
+        for part in std::iter::once(head).chain(tail) {
+            match MODIFIER.captures(&part) {
+                Some(m) => {
+                    let canonical = format!("{}.{}", modifier_name(&m[1]), &m[3]);
+                    if part != canonical {
+                        if m[1].len() > 1
+                            && m[1].chars().all(|c| c.is_ascii_uppercase())
+                            && &m[2] == "."
+                        {
+                            modifier_caps = true;
+                        } else {
+                            modifier_defect = true;
+                        }
+                    }
+                    components.push(canonical);
+                }
+                None => components.push(part),
+            }
+        }
+    }
+    // Upper case except the modifiers (and `Sub.`).
+    let cased: Vec<String> = components
+        .iter()
+        .map(|c| {
+            if MODIFIER.is_match(c) || c.starts_with("Sub.") {
+                c.clone()
+            } else {
+                c.to_uppercase()
+            }
+        })
+        .collect();
+    let case_defect = cased != components;
+    let canonical = format!("{}{reissue}", cased.join("/"));
+    let known = classify(&canonical).is_some();
+    if known && (spaced || case_defect || modifier_caps) {
+        return Some(defect(
+            "SYM014",
+            format!(
+                "Write the symbol without spaces, in capitals except the modifiers: `{canonical}`"
+            ),
+            Some(canonical),
+        ));
+    }
+    if known && modifier_defect {
+        return Some(defect(
+            "SYM006",
+            format!("Write modifiers as `/Rev.1`, `/Add.1`, `/Corr.1`: `{canonical}`"),
+            Some(canonical),
+        ));
+    }
+    if known || case_defect {
+        // A known symbol written right, or an unknown one in lower case (`s/he`,
+        // a web address): nothing to say.
+        return None;
+    }
+    structural_defect(&cased, reissue).map(|(rule, message, fix)| defect(rule, message, fix))
+}
+
+/// The symbols that fit no pattern because a component is misplaced or
+/// misspelt, by series: GA drafts (SYM005), GA decisions (SYM004), Security
+/// Council (SYM010), ECOSOC (SYM011), Human Rights Council (SYM012).
+fn structural_defect(
+    components: &[String],
+    reissue: &str,
+) -> Option<(&'static str, String, Option<String>)> {
+    static DIGITS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[1-9][0-9]?|E?S-[1-9][0-9]?)$").expect("valid regex"));
+    static YEAR4: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:19[4-9][0-9]|20[0-9]{2})$").expect("valid regex"));
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[1-9][0-9]*$").expect("valid regex"));
+    static UNDOTTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(L|C|CN|PV|SR)([1-9][0-9]*)$").expect("valid regex"));
+    let c: Vec<&str> = components.iter().map(String::as_str).collect();
+    let join = |parts: &[&str]| format!("{}{reissue}", parts.join("/"));
+    let fixed = |parts: Vec<String>| {
+        let candidate = format!("{}{reissue}", parts.join("/"));
+        classify(&candidate).is_some().then_some(candidate)
+    };
+    // A missing full stop in `C.2`, `L.45`, `CN.7`, `PV.70`.
+    if c.iter().any(|p| UNDOTTED.is_match(p)) && matches!(c.first(), Some(&("A" | "E" | "S"))) {
+        let parts: Vec<String> = c
+            .iter()
+            .map(|p| UNDOTTED.replace(p, "$1.$2").into_owned())
+            .collect();
+        if let Some(fix) = fixed(parts) {
+            let rule = match (c[0], c.get(1)) {
+                ("E", _) => "SYM011",
+                ("A", Some(&"HRC")) => "SYM012",
+                ("S", _) => "SYM010",
+                _ => "SYM005",
+            };
+            return Some((
+                rule,
+                format!(
+                    "Committee, commission, draft and record numbers keep their full stop: `{fix}`"
+                ),
+                Some(fix),
+            ));
+        }
+    }
+    match c.as_slice() {
+        // GA drafts in the wrong order: `A/C.2/L.45/68`, `A/68/C.2/L.45`.
+        ["A", committee, l, session, rest @ ..]
+            if committee.starts_with("C.") && l.starts_with("L.") && DIGITS.is_match(session) =>
+        {
+            let mut parts = vec!["A", committee, session, l];
+            parts.extend(rest);
+            let fix = fixed(parts.iter().map(|p| p.to_string()).collect());
+            Some((
+                "SYM005",
+                format!(
+                    "A Main Committee draft is `A/C.<committee>/<session>/L.<number>`{}",
+                    fix.as_deref().map(|f| format!(": `{f}`")).unwrap_or_default()
+                ),
+                fix,
+            ))
+        }
+        ["A", session, committee, l, rest @ ..]
+            if committee.starts_with("C.") && l.starts_with("L.") && DIGITS.is_match(session) =>
+        {
+            let mut parts = vec!["A", committee, session, l];
+            parts.extend(rest);
+            let fix = fixed(parts.iter().map(|p| p.to_string()).collect());
+            Some((
+                "SYM005",
+                format!(
+                    "A Main Committee draft is `A/C.<committee>/<session>/L.<number>`{}",
+                    fix.as_deref().map(|f| format!(": `{f}`")).unwrap_or_default()
+                ),
+                fix,
+            ))
+        }
+        ["A", committee, ..]
+            if committee.starts_with("C.")
+                && committee[2..].parse::<u32>().is_ok_and(|n| n > 6)
+                && c.iter().any(|p| p.starts_with("L.")) =>
+        {
+            Some((
+                "SYM005",
+                format!("The General Assembly has six Main Committees (`A/C.1` to `A/C.6`), not `{committee}`"),
+                None,
+            ))
+        }
+        // GA decisions have no symbol.
+        ["A", "DEC", session, number] if DIGITS.is_match(session) && NUMBER.is_match(number) => Some((
+            "SYM004",
+            format!("General Assembly decisions have no document symbol: cite `decision {session}/{number}`"),
+            None,
+        )),
+        // Security Council.
+        ["S", l, ..] if l.starts_with("L.") => Some((
+            "SYM010",
+            "Security Council drafts are ordinary documents `S/<year>/<number>`, not L-documents".to_owned(),
+            None,
+        )),
+        ["S", "PRST", number, year] if NUMBER.is_match(number) && YEAR4.is_match(year) => {
+            let fix = join(&["S", "PRST", year, number]);
+            Some((
+                "SYM010",
+                format!("A presidential statement is `S/PRST/<year>/<number>`: `{fix}`"),
+                Some(fix),
+            ))
+        }
+        ["S", "PRST", year, _] if year.len() == 2 => Some((
+            "SYM010",
+            "A presidential statement carries the four-digit year: `S/PRST/<year>/<number>`".to_owned(),
+            None,
+        )),
+        ["S", "DEC", ..] => Some((
+            "SYM010",
+            "Security Council decisions are unnumbered and have no document symbol".to_owned(),
+            None,
+        )),
+        // ECOSOC.
+        ["E", "RES", number, year] if NUMBER.is_match(number) && YEAR4.is_match(year) => {
+            let fix = join(&["E", "RES", year, number]);
+            Some((
+                "SYM011",
+                format!("An ECOSOC resolution is `E/RES/<year>/<number>`: `{fix}`"),
+                Some(fix),
+            ))
+        }
+        ["E", "RES", year, number] if year.len() == 2 && NUMBER.is_match(number) => Some((
+            "SYM011",
+            "An ECOSOC resolution carries the four-digit year: `E/RES/<year>/<number>`".to_owned(),
+            None,
+        )),
+        // Human Rights Council.
+        ["HRC", "RES" | "DEC", ..] => {
+            let fix = fixed(
+                std::iter::once("A".to_owned())
+                    .chain(c.iter().map(|p| p.to_string()))
+                    .collect(),
+            );
+            Some((
+                "SYM012",
+                format!(
+                    "Human Rights Council documents are in the A series{}",
+                    fix.as_deref().map(|f| format!(": `{f}`")).unwrap_or_default()
+                ),
+                fix,
+            ))
+        }
+        ["A", "HRC", l, session, rest @ ..] if l.starts_with("L.") && DIGITS.is_match(session) => {
+            let mut parts = vec!["A", "HRC", session, l];
+            parts.extend(rest);
+            let fix = join(&parts);
+            Some((
+                "SYM012",
+                format!("A Human Rights Council draft is `A/HRC/<session>/L.<number>`: `{fix}`"),
+                Some(fix),
+            ))
+        }
+        ["A", "HRC", "RES" | "DEC", year, _] if YEAR4.is_match(year) => Some((
+            "SYM012",
+            "Human Rights Council resolutions and decisions are numbered by session, not year: `A/HRC/RES/<session>/<number>`".to_owned(),
+            None,
+        )),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -555,7 +984,7 @@ mod tests {
         );
         assert_eq!(
             decode("A/68/L.12*"),
-            "General Assembly · 68th session · limited-distribution document (draft) no. 12 · reissued for technical reasons"
+            "General Assembly · 68th session · limited-distribution document (draft) no. 12 · reissued for technical reasons (SYM007: keep the asterisk when citing this version)"
         );
     }
 
@@ -573,6 +1002,26 @@ mod tests {
         assert_eq!(period_of("S/RES/1325(2000)").as_deref(), Some("2000"));
         assert_eq!(plausible_years("A/RES/68/230"), Some((2013, 2014)));
         assert_eq!(plausible_years("A/RES/1(I)"), Some((1946, 1947)));
+    }
+
+    #[test]
+    fn symbol_defects_in_text() {
+        let rules = |text: &str| -> Vec<&'static str> {
+            symbol_defects(text).into_iter().map(|d| d.rule).collect()
+        };
+        assert_eq!(
+            rules("A/74/73-E/2019/14 and A/DEC/74/73-E/2019/14"),
+            ["SYM004"]
+        );
+        assert_eq!(rules("A/HRC/L.17/22/Add.4, A/HRC/22/17/Add.4"), ["SYM012"]);
+        assert_eq!(
+            rules("see A/68/212. and s/he and http://a/b"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(rules("A/68/L.12 Rev.1"), ["SYM006"]);
+        assert_eq!(ordinal_words(69).as_deref(), Some("sixty-ninth"));
+        assert_eq!(ordinal_words(80).as_deref(), Some("eightieth"));
+        assert_eq!(ordinal_words(12).as_deref(), Some("twelfth"));
     }
 
     #[test]

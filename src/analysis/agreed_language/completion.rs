@@ -10,7 +10,8 @@ use super::{
 };
 use crate::analysis::Config;
 use crate::analysis::ide::{CompletionCandidate, CompletionKind};
-use crate::syntax::{Role, Span, Tree};
+use crate::analysis::symbol::ordinal_words;
+use crate::syntax::{LineShape, Role, Span, Tree};
 
 /// What the cursor is in.
 struct Position {
@@ -169,6 +170,14 @@ pub fn complete_opening(
             out.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
         }
     }
+    if position.numbered && kind == OpeningKind::Operative && !typed_lower.is_empty() {
+        out.extend(closing_formulas(
+            tree,
+            security_council,
+            &typed_lower,
+            replace,
+        ));
+    }
     if !position.numbered && (kind == OpeningKind::Operative || typed.is_empty()) {
         let verb = if kind == OpeningKind::Operative && listed > 0 {
             out[0].label.clone()
@@ -192,6 +201,105 @@ pub fn complete_opening(
         });
     }
     out
+}
+
+/// A standard last paragraph (VRB015): its text with snippet placeholders, the
+/// organ it belongs to, and how many adopted texts end with it.
+struct ClosingFormula {
+    /// The formula with `{session}` for the next session in words.
+    template: &'static str,
+    security_council: bool,
+    /// Last paragraphs of this form among the 3,579 adopted texts of
+    /// `data/corpus` and `../shared/data/extended`.
+    count: u32,
+}
+
+/// The closing formulas of the spec (VRB015), most frequent first.
+const CLOSING_FORMULAS: &[ClosingFormula] = &[
+    ClosingFormula {
+        template: "Decides to remain actively seized of the matter.",
+        security_council: true,
+        count: 734,
+    },
+    ClosingFormula {
+        template: "Decides to remain seized of the matter.",
+        security_council: true,
+        count: 476,
+    },
+    ClosingFormula {
+        template: "Decides to include in the provisional agenda of its ${1:{session}} session, under the item entitled “${2:…}”, the sub-item entitled “${3:…}”.",
+        security_council: false,
+        count: 452,
+    },
+    ClosingFormula {
+        template: "Decides to include in the provisional agenda of its ${1:{session}} session the item entitled “${2:…}”.",
+        security_council: false,
+        count: 305,
+    },
+    ClosingFormula {
+        template: "Requests the Secretary-General to submit to the General Assembly at its ${1:{session}} session a report on the implementation of the present resolution.",
+        security_council: false,
+        count: 114,
+    },
+];
+
+/// The session after the resolution's own, in words (`sixty-ninth` for
+/// 68/230), from its title line; `…` when the text has none.
+fn next_session(tree: &Tree) -> String {
+    tree.iter()
+        .find_map(|(_, line, _)| match line.shape {
+            LineShape::Title { number } => {
+                let session: u32 = line.text[number.start..number.end]
+                    .split('/')
+                    .next()?
+                    .parse()
+                    .ok()?;
+                ordinal_words(session + 1)
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| "…".to_owned())
+}
+
+/// The closing formulas of the document's organ that start with what is typed.
+fn closing_formulas(
+    tree: &Tree,
+    security_council: bool,
+    typed_lower: &str,
+    replace: Span,
+) -> Vec<CompletionCandidate> {
+    let session = next_session(tree);
+    CLOSING_FORMULAS
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.security_council == security_council)
+        .filter_map(|(rank, formula)| {
+            let insert_text = formula.template.replace("{session}", &session);
+            let label = insert_text
+                .replace("${1:", "")
+                .replace("${2:", "")
+                .replace("${3:", "")
+                .replace('}', "");
+            label.to_lowercase().starts_with(typed_lower).then(|| CompletionCandidate {
+                label: label.clone(),
+                kind: CompletionKind::Snippet,
+                detail: Some(format!(
+                    "closing formula · ends {} adopted texts",
+                    formula.count
+                )),
+                documentation: Some(
+                    "A standard last paragraph (VRB015). The last operative paragraph ends with a full stop."
+                        .to_owned(),
+                ),
+                replace,
+                insert_text: format!("{insert_text}$0"),
+                is_snippet: true,
+                sort_text: format!("{:04}", 900 + rank),
+                filter_text: Some(label),
+                resolve_key: None,
+            })
+        })
+        .collect()
 }
 
 fn candidate(
@@ -384,6 +492,37 @@ mod tests {
         assert!(snippet.is_snippet);
         assert!(snippet.insert_text.starts_with("\t2.\t${1:"));
         assert_eq!(snippet.replace, Span::new(3, 0, 1));
+    }
+
+    #[test]
+    fn closing_formulas_for_the_organ() {
+        let text = "68/230.\tSouth-South cooperation\n\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tTakes note of the report;\n\t2.\tDecides to inc";
+        let candidates = complete(text, 4, 18);
+        let formula = candidates
+            .iter()
+            .find(|c| c.kind == CompletionKind::Snippet)
+            .expect("closing formula");
+        assert_eq!(
+            formula.label,
+            "Decides to include in the provisional agenda of its sixty-ninth session, under the item entitled “…”, the sub-item entitled “…”."
+        );
+        assert!(formula.insert_text.contains("its ${1:sixty-ninth} session"));
+        assert!(formula.is_snippet);
+        assert!(!labels(&candidates).iter().any(|l| l.contains("seized")));
+        let text = "\tThe Security Council,\n\tRecalling its resolution 1325 (2000),\n\t1.\tDecides to rem";
+        let candidates = complete(text, 2, 18);
+        let formulas: Vec<&str> = candidates
+            .iter()
+            .filter(|c| c.kind == CompletionKind::Snippet)
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(
+            formulas,
+            [
+                "Decides to remain actively seized of the matter.",
+                "Decides to remain seized of the matter."
+            ]
+        );
     }
 
     #[test]

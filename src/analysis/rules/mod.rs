@@ -19,6 +19,17 @@ mod cit001_first_citation_date;
 mod cit002_date_at_later_citation;
 mod cit003_date_format;
 mod cit004_chronological_order;
+mod cit005_citation_list_syntax;
+mod cit006_organ_names;
+mod cit007_council_year;
+mod cit008_generic_tails;
+mod cit009_pinpoint_references;
+mod cit010_present_resolution;
+mod cit011_session_ordinals;
+mod cit012_sources_in_footnotes;
+mod cit013_footnote_sources;
+mod cit014_descriptive_titles;
+mod cit015_subsidiary_decisions;
 mod cit016_date_contradicts_record;
 mod cit017_unknown_resolution;
 mod ftn002_footnote_order;
@@ -38,16 +49,29 @@ mod pun002_operative_semicolon;
 mod pun003_final_full_stop;
 mod pun004_lead_in_colon;
 mod pun005_subparagraph_endings;
+mod pun006_and_before_last_item;
+mod pun007_serial_comma;
+mod pun008_space_before_parenthesis;
+mod pun009_entitled_quotes;
 mod pun010_whitespace;
 mod sym001_ga_resolution_number;
 mod sym002_old_ga_number;
 mod sym003_part_letter;
+mod sym004_ga_decision_number;
+mod sym005_ga_draft_symbol;
+mod sym006_symbol_modifiers;
+mod sym008_supplement_number;
 mod sym009_council_year;
+mod sym010_council_symbols;
+mod sym011_ecosoc_symbols;
+mod sym012_hrc_symbols;
 mod sym013_resolution_by_number;
+mod sym014_symbol_typography;
 mod units;
 mod vrb001_preambular_form;
 mod vrb002_operative_verb_form;
 mod vrb003_opening_capitals;
+mod vrb004_later_verbs;
 mod vrb005_marker_placement;
 mod vrb006_marker_order;
 mod vrb007_marker_antecedent;
@@ -244,12 +268,31 @@ pub static RULES: &[&dyn Rule] = &[
     &sym001_ga_resolution_number::GaResolutionNumber,
     &sym002_old_ga_number::OldGaNumber,
     &sym003_part_letter::PartLetter,
+    &sym004_ga_decision_number::GaDecisionNumber,
+    &sym005_ga_draft_symbol::GaDraftSymbol,
+    &sym006_symbol_modifiers::SymbolModifiers,
+    &sym008_supplement_number::SupplementNumber,
     &sym009_council_year::CouncilYear,
+    &sym010_council_symbols::CouncilSymbols,
+    &sym011_ecosoc_symbols::EcosocSymbols,
+    &sym012_hrc_symbols::HrcSymbols,
     &sym013_resolution_by_number::ResolutionByNumber,
+    &sym014_symbol_typography::SymbolTypography,
     &cit001_first_citation_date::FirstCitationDate,
     &cit002_date_at_later_citation::DateAtLaterCitation,
     &cit003_date_format::DateFormat,
     &cit004_chronological_order::ChronologicalOrder,
+    &cit005_citation_list_syntax::CitationListSyntax,
+    &cit006_organ_names::OrganNames,
+    &cit007_council_year::CouncilNumberYear,
+    &cit008_generic_tails::GenericTails,
+    &cit009_pinpoint_references::PinpointReferences,
+    &cit010_present_resolution::PresentResolution,
+    &cit011_session_ordinals::SessionOrdinals,
+    &cit012_sources_in_footnotes::SourcesInFootnotes,
+    &cit013_footnote_sources::FootnoteSources,
+    &cit014_descriptive_titles::DescriptiveTitles,
+    &cit015_subsidiary_decisions::SubsidiaryDecisions,
     &cit016_date_contradicts_record::DateContradictsRecord,
     &cit017_unknown_resolution::UnknownResolution,
     &pun001_preambular_comma::PreambularComma,
@@ -257,10 +300,15 @@ pub static RULES: &[&dyn Rule] = &[
     &pun003_final_full_stop::FinalFullStop,
     &pun004_lead_in_colon::LeadInColon,
     &pun005_subparagraph_endings::SubparagraphEndings,
+    &pun006_and_before_last_item::AndBeforeLastItem,
+    &pun007_serial_comma::SerialComma,
+    &pun008_space_before_parenthesis::SpaceBeforeParenthesis,
+    &pun009_entitled_quotes::EntitledQuotes,
     &pun010_whitespace::Whitespace,
     &vrb001_preambular_form::PreambularForm,
     &vrb002_operative_verb_form::OperativeVerbForm,
     &vrb003_opening_capitals::OpeningCapitals,
+    &vrb004_later_verbs::LaterVerbs,
     &vrb005_marker_placement::MarkerPlacement,
     &vrb006_marker_order::MarkerOrder,
     &vrb007_marker_antecedent::MarkerAntecedent,

@@ -1,0 +1,172 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::citation::{Citation, Finding, is_body_role};
+use crate::analysis::symbol::Organ;
+use crate::analysis::{Fix, Severity};
+use crate::syntax::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// A list of cited resolutions takes one plural keyword, commas between the items
+    /// and "and" before the last, without a serial comma: `resolutions 57/270 B of 23
+    /// June 2003, 60/212 of 22 December 2005 and 62/209 of 19 December 2007`. Flags a
+    /// comma before "and" between items, a singular keyword before several items
+    /// (`resolution 60/212 and 62/209`), items separated by semicolons and a keyword
+    /// repeated for the next item (`resolution 57/270 B and resolution 60/212`).
+    /// "its resolution 68/247 A and its resolution 68/248 A both of 27 December 2013"
+    /// is a standard form and is accepted, and so is a comma that keeps a date to the
+    /// last item only ("resolutions 70/299, and 72/305 of 23 July 2018"). Hints in
+    /// Security Council texts, whose adopted lists often take serial commas.
+    ///
+    /// ## Why
+    /// CIT005 (attested in adopted texts).
+    ///
+    /// ## Example
+    /// `Recalling its resolutions 57/270 B of 23 June 2003, and 60/212 of 22 December 2005,`
+    ///
+    /// ## Fix
+    /// Remove the serial comma, write the plural keyword once, separate the items with
+    /// commas (quick fixes where the right form is certain).
+    pub struct CitationListSyntax {
+        code: "CIT005",
+        severity: Warning,
+    }
+}
+
+static SEMICOLON_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^; (?:[1-9][0-9]* \((?:19|20)[0-9]{2}\)|(?:[1-9][0-9]{0,3}|E?S-[1-9][0-9]?)/[1-9][0-9]*)",
+    )
+    .expect("valid regex")
+});
+
+fn check_line(text: &str, citations: &[Citation]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (n, citation) in citations.iter().enumerate() {
+        if !citation.in_body || citation.quoted {
+            continue;
+        }
+        let keyword = &text[citation.keyword.start..citation.keyword.end];
+        let plural = keyword.ends_with('s');
+        for (i, pair) in citation.items.windows(2).enumerate() {
+            let end = pair[0].date_span.map_or(pair[0].span.end, |d| d.end);
+            // A comma that keeps a date to the last item ("70/299, and 72/305 of
+            // 23 July 2018") or marks off a last pair sharing a date ("…, and
+            // 74/306 and 74/307 of 11 September 2020") is not a serial comma.
+            let keeps_date = pair[0].date.is_none() && pair[1].date.is_some();
+            let last_pair_follows = citation.items.get(i + 2).is_some();
+            if &text[end..pair[1].span.start] == ", and " && !keeps_date && !last_pair_follows {
+                out.push(Finding::new(
+                    end..end + 1,
+                    "No comma before \"and\" in a list of resolutions",
+                    Some(String::new()),
+                ));
+            }
+        }
+        if !plural && citation.items.len() > 1 {
+            out.push(Finding::new(
+                citation.keyword.start..citation.keyword.end,
+                format!("Several items take the plural keyword: `{keyword}s`"),
+                Some(format!("{keyword}s")),
+            ));
+        }
+        if SEMICOLON_ITEM.is_match(&text[citation.span.end..]) {
+            out.push(Finding::new(
+                citation.span.end..citation.span.end + 1,
+                "Separate the items of a list with commas, \"and\" before the last",
+                None,
+            ));
+        }
+        if let Some(next) = citations.get(n + 1) {
+            let same_keyword = text[next.keyword.start..next.keyword.end] == *keyword;
+            let bare_next = next.span.start == next.keyword.start;
+            // "in resolution 65/37 A …, resolution 66/231 … and resolution 73/124":
+            // a run that names each resolution on purpose.
+            let in_run = n > 0 && text[citations[n - 1].span.end..citation.span.start] == *", ";
+            if !plural
+                && !in_run
+                && same_keyword
+                && bare_next
+                && !next.quoted
+                && next.organ == citation.organ
+                && citation.items.len() == 1
+                && &text[citation.span.end..next.span.start] == " and "
+            {
+                let items = &text[citation.keyword.end..citation.span.end];
+                out.push(Finding::new(
+                    citation.keyword.start..next.keyword.end,
+                    format!("Write the keyword once, in the plural: `{keyword}s{items} and …`"),
+                    Some(format!("{keyword}s{items} and")),
+                ));
+            }
+        }
+    }
+    out
+}
+
+impl Rule for CitationListSyntax {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        // Security Council texts list resolutions with serial commas and repeat
+        // the keyword (some 670 times in the adopted texts of the corpus): hints
+        // there.
+        let council =
+            context.security_council() || context.citations.citing == Some(Organ::SecurityCouncil);
+
+        for (index, line, role) in context.tree.iter() {
+            if !is_body_role(role) || !context.own_text()[index] {
+                continue;
+            }
+            for finding in check_line(&line.text, context.citations.on_line(index)) {
+                let finding = if council {
+                    finding.at(Severity::Hint)
+                } else {
+                    finding
+                };
+                let span = Span::new(index, finding.range.start, finding.range.end);
+                let diagnostic = match finding.severity {
+                    Some(severity) => sink.report_at(severity, span, finding.message),
+                    None => sink.report(span, finding.message),
+                };
+                if let Some(fixed) = finding.fix {
+                    diagnostic.with_fix(Fix::write(span, fixed));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    #[test]
+    fn list_syntax() {
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolutions 60/1 of 16 September 2005, and 65/1 of 22 September 2010 and its resolution 68/247 A and its resolution 68/248 A both of 27 December 2013,\n\t                                                   ^ CIT005\n\tRecalling also its resolution 57/270 B and 60/212 and resolution 61/1 and resolution 62/1,\n\t                   ^^^^^^^^^^ CIT005\n\t                              ^^^^^^^^ CIT001\n\t                                           ^^^^^^ CIT001\n\t                                                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIT005\n\tRecalling further resolutions 62/209; 63/233,\n\t                              ^^^^^^ CIT001\n\t                                    ^ CIT005\n\t1.\tDecides.",
+        );
+    }
+
+    #[test]
+    fn fixes() {
+        let fixed = apply_fix(
+            "\tThe General Assembly,\n\tRecalling its resolutions 60/1 of 16 September 2005, and 65/1 of 22 September 2010,\n\t1.\tDecides.",
+            "CIT005",
+        );
+        assert!(fixed.contains("16 September 2005 and 65/1"), "{fixed}");
+        let fixed = apply_fix(
+            "\tThe General Assembly,\n\tRecalling resolution 57/270 B of 23 June 2003 and resolution 60/212,\n\t1.\tDecides.",
+            "CIT005",
+        );
+        assert!(
+            fixed.contains("Recalling resolutions 57/270 B of 23 June 2003 and 60/212,"),
+            "{fixed}"
+        );
+    }
+}

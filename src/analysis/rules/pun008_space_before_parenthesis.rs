@@ -1,0 +1,130 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::Severity;
+use crate::analysis::citation::{Finding, Quotes, is_body_role};
+use crate::analysis::symbol::Organ;
+use crate::syntax::Span;
+
+declare_rule! {
+    /// ## What it checks
+    /// A space separates a number from the parenthesized designator after it: `agenda
+    /// item 24 (b)`, `paragraph 5 (b)`, `article 8 (j)`, `resolution 1325 (2000)`.
+    /// Flags `item 24(b)`, `paragraph 5(b)` and `resolution 1325(2000)` in the
+    /// paragraphs of the resolution. Old General Assembly numbers (`2626(XXV)`) are
+    /// SYM002's, "Security Council resolution 1325(2000)" SYM009's. A hint in Security
+    /// Council texts, whose adopted texts often write `paragraph 8(d)`.
+    ///
+    /// ## Why
+    /// PUN008 (official: Dag Hammarskjöld Library, "S/RES/955 (1994)"; Editorial
+    /// Manual, "3363 (XXX)").
+    ///
+    /// ## Example
+    /// `Recalls paragraph 5(b) of its resolution 1325(2000),`
+    ///
+    /// ## Fix
+    /// Insert the space: `paragraph 5 (b)` (quick fix).
+    pub struct SpaceBeforeParenthesis {
+        code: "PUN008",
+        severity: Warning,
+    }
+}
+
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<word>[Ii]tems?|[Ss]ub-items?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Rr]ules?|[Ss]ections?|[Rr]esolutions?|[Dd]ecisions?) (?P<number>[1-9][0-9]*(?:/[1-9][0-9]*)?)\((?P<designator>[a-z]{1,4}|[ivx]{1,6}|(?:19|20)[0-9]{2})\)")
+        .expect("valid regex")
+});
+
+fn check_line(text: &str, council: bool) -> Vec<Finding> {
+    // Only a digit glued to a parenthesis can start a finding.
+    let glued = text
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_digit() && pair[1] == b'(');
+    if !glued {
+        return Vec::new();
+    }
+    let mut quotes = Quotes::default();
+    GLUED
+        .captures_iter(text)
+        .filter_map(|captures| {
+            let whole = captures.get(0).expect("group 0");
+            let number = captures.name("number").expect("number");
+            let council_named = text[..whole.start()].ends_with("Security Council ");
+            if council_named || quotes.inside(text, whole.start()) {
+                return None;
+            }
+            let designator = &captures["designator"];
+            let fixed = format!("{} ({designator})", number.as_str());
+            let finding = Finding::new(
+                number.start()..whole.end(),
+                format!("A space goes before the parenthesis: `{fixed}`"),
+                Some(fixed),
+            );
+            Some(if council {
+                finding.at(Severity::Hint)
+            } else {
+                finding
+            })
+        })
+        .collect()
+}
+
+impl Rule for SpaceBeforeParenthesis {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let council =
+            context.security_council() || context.citations.citing == Some(Organ::SecurityCouncil);
+        for (index, line, role) in context.tree.iter() {
+            if !is_body_role(role) || !context.own_text()[index] {
+                continue;
+            }
+            for finding in check_line(&line.text, council) {
+                let span = Span::new(index, finding.range.start, finding.range.end);
+                let diagnostic = match finding.severity {
+                    Some(severity) => sink.report_at(severity, span, finding.message),
+                    None => sink.report(span, finding.message),
+                };
+                if let Some(fixed) = finding.fix {
+                    diagnostic.with_fix(Fix::write(span, fixed));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Severity;
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    #[test]
+    fn glued_designators() {
+        check(
+            "\tThe General Assembly,\n\tRecalling paragraph 5(b) of its resolution 67/221 and article 8 (j) of the Convention,\n\t                    ^^^^ PUN008\n\t1.\tDecides to include the sub-item under agenda item 24(b).\n\t                                                     ^^^^^ PUN008",
+        );
+    }
+
+    #[test]
+    fn council_texts_get_hints() {
+        let diagnostics = check(
+            "\tThe Security Council,\n\tRecalling paragraph 8(d) of resolution 1718 (2006),\n\t                    ^^^^ PUN008\n\t1.\tDecides to remain seized of the matter.",
+        );
+        assert_eq!(diagnostics[0].severity, Severity::Hint);
+    }
+
+    #[test]
+    fn fix_inserts_the_space() {
+        let fixed = apply_fix(
+            "\tThe Security Council,\n\tRecalling its resolution 1325(2000),\n\t1.\tDecides to remain seized of the matter.",
+            "PUN008",
+        );
+        assert!(fixed.contains("its resolution 1325 (2000),"), "{fixed}");
+    }
+}
