@@ -60,6 +60,8 @@ pub enum Role {
     },
     /// A heading without final punctuation.
     Heading,
+    /// A row of a table: cells separated by tabs.
+    TableRow,
     /// `71st plenary meeting`.
     ClosingMeeting,
     /// The adoption date under the meeting line.
@@ -341,7 +343,11 @@ impl Builder<'_> {
             LineShape::Numbered { .. } | LineShape::MalformedNumber { .. }
                 if is_table_row(line.body()) =>
             {
-                Role::Other
+                Role::TableRow
+            }
+            // `Section<TAB>Amount (United States dollars)`.
+            LineShape::Text if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) => {
+                Role::TableRow
             }
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
                 self.nested_number = Some(*number);
@@ -423,7 +429,18 @@ impl Builder<'_> {
     /// (or `(1)`) right after a subparagraph or a lead-in ending with a colon, or the
     /// next number of such a nested list.
     fn continues_nested_list(&self, index: usize, number: u32) -> bool {
-        if self.list.parent.is_none() || index == 0 {
+        let Some(parent) = self.list.parent else {
+            return false;
+        };
+        // A list numbered 1, 2 … nests only in a numbered paragraph: after an
+        // unnumbered lead-in (`Resolves that, for 2020:`) the numbers are the
+        // operative paragraphs.
+        if index == 0
+            || !matches!(
+                self.roles[parent as usize],
+                Role::Operative { .. } | Role::MalformedOperative { .. } | Role::AnnexParagraph { .. }
+            )
+        {
             return false;
         }
         let Some(previous) = self.roles.iter().rposition(|r| *r != Role::Blank) else {
@@ -721,6 +738,10 @@ pub fn leading_label(body: &str) -> Option<&str> {
     let end = rest.find(')')?;
     let label = &rest[..end];
     (is_letter_label(label) && rest[end + 1..].starts_with(['\t', ' '])).then_some(label)
+}
+
+fn ends_with_a_mark(line: &LexedLine) -> bool {
+    matches!(line.final_char(), Some((_, ',' | ';' | ':' | '.')))
 }
 
 /// A row of a table: tab-separated cells

@@ -256,6 +256,8 @@ struct Builder<'t> {
     statements_parent: usize,
     statement: Statement,
     part_count: usize,
+    /// The table being written and the line of its last row.
+    table: Option<(usize, usize)>,
     /// The document has two parts or more, written as components.
     composite: bool,
     /// Where body paragraphs go: the main body, a section, an annex's body.
@@ -310,6 +312,7 @@ impl<'t> Builder<'t> {
             statements_parent: root,
             statement,
             part_count: 0,
+            table: None,
             composite: false,
             body_parent: None,
             in_annex: false,
@@ -661,6 +664,7 @@ impl<'t> Builder<'t> {
                 self.section_heading = None;
                 self.paragraph = None;
             }
+            Role::TableRow => self.table_row(index),
             // Annex text, unnumbered text in the body, and lines nothing fits.
             _ => {
                 let parent = self.body_parent();
@@ -750,6 +754,30 @@ impl<'t> Builder<'t> {
         self.paragraph = Some(open);
     }
 
+    /// A row of a table: consecutive rows share one `container/table`.
+    fn table_row(&mut self, index: usize) {
+        let line = &self.tree.lines()[index];
+        let table = match self.table {
+            Some((table, last)) if self.tree.roles()[last + 1..index].iter().all(|r| *r == Role::Blank) => table,
+            _ => {
+                let parent = self.body_parent();
+                let container = self.arena.add(parent, "container");
+                self.arena.add(container, "table")
+            }
+        };
+        self.table = Some((table, index));
+        let row = self.arena.add(table, "tr");
+        let text = &line.text;
+        let mut start = line.indent;
+        for cell in text[line.indent..].split('\t') {
+            let end = start + cell.len();
+            let td = self.arena.add(row, "td");
+            self.inline_text(td, index, start, end.min(text.trim_end().len()).max(start));
+            start = end + 1;
+        }
+        self.paragraph = None;
+    }
+
     /// A label without a paragraph to hang on: written as a paragraph of its own.
     fn orphan_label(&mut self, index: usize) {
         let line = &self.tree.lines()[index];
@@ -762,17 +790,21 @@ impl<'t> Builder<'t> {
         self.inline_text(p, index, line.body_start, line.text.trim_end().len());
     }
 
+    /// A line continuing a paragraph. In the preamble it is one more `p` of the
+    /// paragraph's `container`; in the operative part the official files make it
+    /// a `paragraph` of its own without a number (84 times in the 3,579 texts,
+    /// against 11 `wrapUp`s and one second `p`), and so does the export.
     fn continuation(&mut self, index: usize, parent: u32) {
         let line = &self.tree.lines()[index];
-        let target = match &self.paragraph {
-            Some(open) if open.line == parent as usize => match open.lists.first() {
-                Some(&list) => {
-                    let wrap = self.arena.add(list, "wrapUp");
-                    self.arena.add(wrap, "p")
-                }
-                None => self.arena.add(open.lead, "p"),
-            },
-            _ => {
+        let container = match &self.paragraph {
+            Some(open) if open.line == parent as usize => {
+                (self.arena.elements[open.element].name == "container").then_some(open.element)
+            }
+            _ => None,
+        };
+        let target = match container {
+            Some(container) => self.arena.add(container, "p"),
+            None => {
                 let parent = self.body_parent();
                 let paragraph = self.arena.add(parent, "paragraph");
                 let content = self.arena.add(paragraph, "content");
