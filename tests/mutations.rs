@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use unres::analysis::{Config, Footnotes, analyze};
+use unres::analysis::{Config, analyze};
 use unres::syntax::{LineShape, MarkerForm, Role, Tree};
 
 fn corpus() -> Vec<(String, String)> {
@@ -144,7 +144,7 @@ fn a_deleted_footnote_text_is_reported_at_its_reference() {
     };
     for (name, text) in corpus() {
         let tree = Tree::parse(&text);
-        let footnotes = Footnotes::collect(&tree);
+        let footnotes = tree.footnotes();
         // A footnote referenced once, whose text is one line.
         let Some(target) = footnotes.texts.iter().find(|t| {
             t.line == t.last_line
@@ -187,7 +187,7 @@ fn a_marker_before_its_punctuation_is_reported() {
     };
     for (name, text) in corpus() {
         let tree = Tree::parse(&text);
-        let footnotes = Footnotes::collect(&tree);
+        let footnotes = tree.footnotes();
         let Some(reference) = footnotes.refs.iter().find(|r| {
             r.marker.form == MarkerForm::Glued
                 && r.marker.after_punctuation

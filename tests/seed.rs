@@ -1,7 +1,7 @@
 //! The seed resolution A/RES/68/230 (raw text export, trailer and all) parses as
 //! the drafting spec's Appendix C describes.
 
-use unres::analysis::Footnotes;
+
 use unres::syntax::{Role, Tree};
 
 fn seed() -> Tree {
@@ -41,7 +41,7 @@ fn structure_matches_appendix_c() {
 #[test]
 fn footnote_markers_in_text_order() {
     let tree = seed();
-    let footnotes = Footnotes::collect(&tree);
+    let footnotes = tree.footnotes();
     let numbers: Vec<u32> = footnotes.refs.iter().map(|r| r.number).collect();
     assert_eq!(numbers, vec![1, 2, 3, 4, 5, 6, 3]);
     let texts: Vec<u32> = footnotes.texts.iter().map(|t| t.number).collect();

@@ -173,10 +173,9 @@ fn resolve_references<'l>(
                     (marker.number <= max_text && marker.number <= next_new + 1)
                         || marker.number == next_new
                 }
-                MarkerForm::AfterNumber | MarkerForm::Detached => {
-                    marker.number == next_new && marker.number <= max_text
-                }
-                MarkerForm::Split => false,
+                // Weaker readings wait: a glued marker with the same number may
+                // follow, and they are taken only to fill a gap.
+                MarkerForm::AfterNumber | MarkerForm::Detached | MarkerForm::Split => false,
             };
             if !accepted {
                 if marker.number >= next_new && marker.number <= max_text {
@@ -225,18 +224,35 @@ fn fill_gap(
     let mut seen = max_seen;
     let mut from = 0;
     for wanted in max_seen + 1..upto {
-        let found = pending[from..].iter().position(|r| {
-            r.number == wanted
-                && !refs.last().is_some_and(|last| overlaps(last, r) || last.span > r.span)
-                && !overlaps(r, before)
-        });
-        if let Some(offset) = found {
+        // The likeliest reading of the missing number: a marker after a year or
+        // detached from its word before one glued to a symbol, before a split
+        // number; the first of equals.
+        let found = pending[from..]
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.number == wanted
+                    && !refs.last().is_some_and(|last| overlaps(last, r) || last.span > r.span)
+                    && !overlaps(r, before)
+            })
+            .min_by_key(|(offset, r)| (reading_rank(&r.marker), *offset));
+        if let Some((offset, _)) = found {
             refs.push(pending[from + offset]);
             from += offset + 1;
             seen = wanted;
         }
     }
     seen
+}
+
+/// How likely a weaker reading is a marker (lower is likelier).
+fn reading_rank(marker: &MarkerCandidate) -> u8 {
+    match marker.form {
+        MarkerForm::Glued | MarkerForm::Bracketed | MarkerForm::Superscript => 0,
+        MarkerForm::Detached => 1,
+        MarkerForm::AfterNumber => 2,
+        MarkerForm::Split => 3,
+    }
 }
 
 fn overlaps(a: &FootnoteRef, b: &FootnoteRef) -> bool {

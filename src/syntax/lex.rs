@@ -630,14 +630,29 @@ fn split_candidates(
         let before = &trimmed[..trimmed.len() - run];
         // A number on its own needs three digits (`218`, not the day in `27
         // September`).
-        // Nor does a marker stand between a symbol and its date (`21/12 of`).
+        // Nor does a marker stand between a symbol and its date (`21/12 of 27
+        // September`).
         let next = tokens.get(position + 1).map_or("", |t| t.1);
+        let after_next = tokens.get(position + 2).map_or("", |t| t.1);
         let next_is_month = super::MONTHS.iter().any(|m| next.starts_with(m));
-        let after_number = next != "of"
+        let before_its_date = next == "of" && after_next.starts_with(|c: char| c.is_ascii_digit());
+        let after_number = !before_its_date
             && ((before.is_empty() && run >= 3 && !next_is_month)
                 || before.ends_with(['/', '-', '–', '.']));
         if run >= 2 && after_number {
             for length in 1..=2.min(run - 1) {
+                let start = trimmed.len() - length;
+                push(token_start + start, &trimmed[start..]);
+            }
+        }
+        // Digits glued to an acronym or a roman numeral, which the lexer does
+        // not read as a marker (`G77`): `HIV/AIDS10`, `INTERPOL1`, `Protocol V8`.
+        let word = before.rsplit(['/', '(', '“']).next().unwrap_or(before);
+        let acronym = word.chars().count() >= 2
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            || (word.len() == 1 && "IVX".contains(word));
+        if acronym && (1..=3).contains(&run) {
+            for length in 1..=run {
                 let start = trimmed.len() - length;
                 push(token_start + start, &trimmed[start..]);
             }
@@ -657,18 +672,14 @@ fn split_candidates(
             from = comma + 1;
         }
     }
-    // Drop readings of places the lexer already reads as a marker.
-    let taken: Vec<ByteRange> = markers
+    // Drop readings that repeat one the lexer already has.
+    let taken: Vec<(ByteRange, u32)> = markers
         .iter()
         .filter(|m| m.form != MarkerForm::Split)
-        .map(|m| m.range)
+        .map(|m| (m.range, m.number))
         .collect();
-    markers.retain(|m| {
-        m.form != MarkerForm::Split
-            || !taken
-                .iter()
-                .any(|t| t.start < m.range.end && m.range.start < t.end)
-    });
+    markers.retain(|m| m.form != MarkerForm::Split || !taken.contains(&(m.range, m.number)));
+    markers.dedup_by_key(|m| (m.range, m.number));
 }
 
 /// `6and` (a marker glued to the next word) or a lone `1` ending the line.
@@ -854,7 +865,7 @@ fn year_marker(
     let digits = &token[digits_start..end];
     // The year stands alone or ends a range: `for 20191`, `2015–20303`.
     let standalone = digits_start == 0 || token[..digits_start].ends_with(['–', '-']);
-    if !standalone || !(5..=6).contains(&digits.len()) {
+    if !standalone || !(5..=7).contains(&digits.len()) {
         return None;
     }
     let year: u32 = digits[..4].parse().ok()?;
