@@ -182,6 +182,8 @@ struct ListState {
     last_colon: bool,
     /// The level of the dashed or bulleted items of the list, once one is seen.
     bullet_level: Option<u8>,
+    /// The last capital letter of a list lettered `A.`, `B.` ….
+    capital: Option<char>,
 }
 
 struct Builder<'a> {
@@ -395,6 +397,17 @@ impl Builder<'_> {
                 self.last_paragraph = None;
                 Role::SectionNumber { segment }
             }
+            LineShape::LetterHeading {
+                letter,
+                has_title: true,
+            } if self.capital_point(index, *letter) => {
+                self.list.capital = Some(*letter);
+                let parent = self.list.parent.unwrap_or(index as u32);
+                self.list.last_level = 1;
+                self.list.last_colon = matches!(line.final_char(), Some((_, ':')));
+                self.last_paragraph = Some(parent);
+                Role::Subparagraph { level: 1, parent }
+            }
             LineShape::LetterHeading { .. } => {
                 if self.next_is_organ(index) {
                     self.part_heading(index)
@@ -503,9 +516,11 @@ impl Builder<'_> {
                 .parent
                 .is_some_and(|p| matches!(self.roles[p as usize], Role::Operative { .. }));
         if inside_operative_list && self.list.heading.is_none() {
-            // Unlabelled text inside an operative paragraph's list (a mandate's
-            // sub-items under a labelled heading): it belongs to the paragraph.
             if let Some(parent) = self.list.parent {
+                // Unlabelled text inside an operative paragraph's list (a
+                // mandate's sub-items under a labelled heading) continues it: the
+                // official files make such a line a `paragraph` more often than a
+                // point without a label.
                 return Role::Continuation { parent };
             }
         }
@@ -539,6 +554,31 @@ impl Builder<'_> {
                 )
             });
         self.seen_operative || !self.numbered_ahead[index] || introduces_a_text
+    }
+
+    fn previous_nonblank(&self, index: usize) -> Option<usize> {
+        self.roles[..index].iter().rposition(|r| *r != Role::Blank)
+    }
+
+    /// `A.<TAB>To assist the parties …:` as an item of the list that the
+    /// paragraph before introduces with a colon, or the next letter of such a
+    /// list; otherwise a capital letter heads a section.
+    fn capital_point(&self, index: usize, letter: char) -> bool {
+        let Some(parent) = self.list.parent else {
+            return false;
+        };
+        if !self.roles[parent as usize].is_operative() {
+            return false;
+        }
+        match self.list.capital {
+            Some(last) => (last as u8 + 1) as char == letter,
+            None => {
+                letter == 'A'
+                    && self
+                        .previous_nonblank(index)
+                        .is_some_and(|p| matches!(self.lines[p].final_char(), Some((_, ':'))))
+            }
+        }
     }
 
     /// A dashed or bulleted item (`–<TAB>to protect civilians,`): one level

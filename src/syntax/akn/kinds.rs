@@ -420,8 +420,10 @@ fn sublabel(num: &str) -> Option<String> {
         .and_then(|n| n.strip_suffix(')'))
         .or_else(|| num.strip_suffix(')'))
         .or_else(|| num.strip_suffix('.'))?;
-    (!inner.is_empty() && inner.len() <= 5 && inner.chars().all(|c| c.is_ascii_lowercase()))
-        .then(|| inner.to_owned())
+    let letters = inner.chars().all(|c| c.is_ascii_lowercase());
+    // `(1)`: a numbered item of a list (not `1.`, an operative number).
+    let numbered = num.starts_with('(') && inner.chars().all(|c| c.is_ascii_digit());
+    (!inner.is_empty() && inner.len() <= 5 && (letters || numbered)).then(|| inner.to_owned())
 }
 
 fn normalise_label(num: &str) -> String {
