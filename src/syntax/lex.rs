@@ -891,7 +891,7 @@ mod tests {
         lex_line(text)
             .markers
             .iter()
-            .filter(|m| m.form != MarkerForm::Detached)
+            .filter(|m| !matches!(m.form, MarkerForm::Detached | MarkerForm::Split))
             .map(|m| (m.number, m.form))
             .collect()
     }

@@ -150,6 +150,10 @@ pub struct Segment {
 pub struct Structure {
     pub roles: Vec<Role>,
     pub segments: Vec<Segment>,
+    /// Per line: the resolution's own text, not an instrument it adopts or
+    /// annexes (a declaration after `Adopts the following declaration:`, an
+    /// annex). The drafting rules check only the own text.
+    pub own: Vec<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,13 +231,28 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         nested_number: None,
         numbered_ahead: numbered_ahead(lines),
     };
+    let mut own = Vec::with_capacity(lines.len());
+    let mut embedded = false;
     for index in 0..lines.len() {
         let role = builder.role_of(index);
         builder.roles.push(role);
+        match role {
+            Role::AnnexHeading { .. } => embedded = true,
+            Role::Heading if lines[index].body().starts_with("Annex") => embedded = true,
+            Role::Organ | Role::ClosingMeeting | Role::PartHeading { composite: true, .. } => {
+                embedded = false;
+            }
+            _ => {}
+        }
+        own.push(!embedded);
+        if builder.introduces_a_text(index, role) {
+            embedded = true;
+        }
     }
     Structure {
         roles: builder.roles,
         segments: builder.segments,
+        own,
     }
 }
 
@@ -543,7 +562,14 @@ impl Builder<'_> {
         if class_of(line.body()) != Some(OpeningClass::Operative) {
             return false;
         }
-        let introduces_a_text = matches!(line.final_char(), Some((_, ':')))
+        self.seen_operative || !self.numbered_ahead[index] || self.lead_in_to_a_text(index)
+    }
+
+    /// A paragraph ending with a colon that no labelled item follows: what
+    /// follows is a text it adopts or quotes (`Adopts the following
+    /// declaration:`).
+    fn lead_in_to_a_text(&self, index: usize) -> bool {
+        matches!(self.lines[index].final_char(), Some((_, ':')))
             && !self.next_nonblank(index).is_some_and(|next| {
                 matches!(
                     next.shape,
@@ -551,9 +577,26 @@ impl Builder<'_> {
                         | LineShape::MalformedSubparagraph { .. }
                         | LineShape::DottedLetter { .. }
                         | LineShape::Bullet { .. }
+                        | LineShape::LetterHeading { .. }
                 )
-            });
-        self.seen_operative || !self.numbered_ahead[index] || introduces_a_text
+            })
+    }
+
+    /// An unnumbered paragraph that introduces an instrument (`Adopts the
+    /// following declaration:`, `We, Heads of State …, declare:`): the lines
+    /// after it are that instrument's.
+    fn introduces_a_text(&self, index: usize, role: Role) -> bool {
+        let body = self.lines[index].body();
+        match role {
+            Role::UnnumberedOperative { .. } | Role::Preambular => {
+                self.lead_in_to_a_text(index)
+                    && (role != Role::Preambular
+                        || body.starts_with("We ")
+                        || body.starts_with("We,")
+                        || class_of(body) == Some(OpeningClass::Operative))
+            }
+            _ => false,
+        }
     }
 
     fn previous_nonblank(&self, index: usize) -> Option<usize> {

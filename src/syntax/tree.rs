@@ -75,6 +75,16 @@ impl Tree {
             .unwrap_or(Role::Other)
     }
 
+    /// Whether a line is the resolution's own text (not an adopted instrument or
+    /// an annex).
+    pub fn is_own_text(&self, index: usize) -> bool {
+        self.structure.own.get(index).copied().unwrap_or(false)
+    }
+
+    pub fn own_text(&self) -> &[bool] {
+        &self.structure.own
+    }
+
     pub fn segments(&self) -> &[Segment] {
         &self.structure.segments
     }

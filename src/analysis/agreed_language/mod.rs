@@ -709,43 +709,12 @@ pub struct Paragraph<'t> {
     pub opening: Option<Opening>,
 }
 
-/// Which lines belong to the resolution itself. Not its own: an annex (from an
-/// `Annex` heading, also an indented `Annex A: …` heading, to the next organ
-/// line) and a text adopted by an unnumbered lead-in (`Adopts the following
-/// declaration:`, `Resolves that:`, `We, the Heads of State …, we:`) up to the
-/// meeting line.
-pub fn own_text(tree: &Tree, extras: &Extras) -> Vec<bool> {
-    let mut out = Vec::with_capacity(tree.line_count());
-    let mut embedded = false;
-    for (_, lexed, role) in tree.iter() {
-        let annex = matches!(role, Role::AnnexHeading { .. })
-            || (role == Role::Heading && lexed.body().starts_with("Annex"));
-        if annex {
-            embedded = true;
-        } else if matches!(role, Role::Organ | Role::ClosingMeeting) {
-            embedded = false;
-        }
-        out.push(!embedded);
-        if role == Role::Preambular && introduces_a_text(lexed, extras) {
-            embedded = true;
-        }
-    }
-    out
-}
-
-fn introduces_a_text(line: &LexedLine, extras: &Extras) -> bool {
-    matches!(line.final_char(), Some((_, ':')))
-        && (line.body().starts_with("We ")
-            || line.body().starts_with("We,")
-            || opening_with(&line.text, line.body_start, OpeningKind::Operative, extras).is_some())
-}
-
 /// The preambular and operative paragraphs of a document, in order (only the
-/// resolution's own text, see [`own_text`]).
+/// resolution's own text, see [`Tree::own_text`]).
 pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
     let mut out = Vec::new();
     let mut part = 0;
-    let own = own_text(tree, extras);
+    let own = tree.own_text();
     for (line, lexed, role) in tree.iter() {
         if !own[line] {
             continue;

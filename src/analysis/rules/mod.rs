@@ -8,7 +8,7 @@ use super::catalog::Catalog;
 use super::citation::Citations;
 use std::cell::OnceCell;
 
-use super::agreed_language::{Extras, Paragraph, is_security_council, own_text, paragraphs};
+use super::agreed_language::{Extras, Paragraph, is_security_council, paragraphs};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use crate::syntax::Footnotes;
@@ -132,7 +132,6 @@ pub struct Derived<'a> {
     extras: OnceCell<Extras>,
     paragraphs: OnceCell<Vec<Paragraph<'a>>>,
     units: OnceCell<Vec<Unit>>,
-    own_text: OnceCell<Vec<bool>>,
     security_council: OnceCell<bool>,
 }
 
@@ -160,9 +159,7 @@ impl<'a> Context<'a> {
 
     /// Which lines are the resolution's own text (not annexed instruments).
     pub fn own_text(&self) -> &[bool] {
-        self.derived
-            .own_text
-            .get_or_init(|| own_text(self.tree, self.extras()))
+        self.tree.own_text()
     }
 
     pub fn security_council(&self) -> bool {

@@ -3,7 +3,7 @@
 //! its last line must end with.
 
 use crate::analysis::agreed_language::{
-    Extras, Finding, OpeningKind, Recognition, finding, opening_with, own_text,
+    Extras, Finding, OpeningKind, Recognition, finding, opening_with,
 };
 use crate::analysis::{Edit, Fix};
 use crate::syntax::{LexedLine, Role, Span, Tree};
@@ -138,7 +138,7 @@ pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
             };
         }
     };
-    let own = own_text(tree, extras);
+    let own = tree.own_text();
     for (line, lexed, role) in tree.iter() {
         // `Annex A: Joint Comprehensive Plan of Action` as an indented heading.
         let annex = role == Role::Heading && lexed.body().starts_with("Annex");
