@@ -175,7 +175,10 @@ fn resolve_references<'l>(
                 }
                 // Weaker readings wait: a glued marker with the same number may
                 // follow, and they are taken only to fill a gap.
-                MarkerForm::AfterNumber | MarkerForm::Detached | MarkerForm::Split => false,
+                MarkerForm::AfterYear
+                | MarkerForm::AfterSymbol
+                | MarkerForm::Detached
+                | MarkerForm::Split => false,
             };
             if !accepted {
                 if marker.number >= next_new && marker.number <= max_text {
@@ -249,8 +252,8 @@ fn fill_gap(
 fn reading_rank(marker: &MarkerCandidate) -> u8 {
     match marker.form {
         MarkerForm::Glued | MarkerForm::Bracketed | MarkerForm::Superscript => 0,
-        MarkerForm::Detached => 1,
-        MarkerForm::AfterNumber => 2,
+        MarkerForm::Detached | MarkerForm::AfterYear => 1,
+        MarkerForm::AfterSymbol => 2,
         MarkerForm::Split => 3,
     }
 }

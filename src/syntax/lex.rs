@@ -92,10 +92,12 @@ pub enum MarkerForm {
     /// glued to the next word (`Weapons 6and`), as some renderings write it. Only
     /// accepted when the number is the next expected footnote and has a text.
     Detached,
-    /// A year or a resolution number with the marker glued on: `for 20191`
-    /// (2019 + marker 1), `59/3009` (59/300 + marker 9). Only accepted when the
-    /// number is the next expected footnote and has a footnote text.
-    AfterNumber,
+    /// A year with the marker glued on: `for 20191` (2019 + marker 1). Accepted
+    /// only to fill a gap in the footnote sequence.
+    AfterYear,
+    /// A resolution number with the marker glued on: `59/3009` (59/300 +
+    /// marker 9). Accepted only to fill a gap, after any other reading.
+    AfterSymbol,
     /// Digits that may end or start with a marker the rendering glued to a
     /// number: `Agenda 218` (Agenda 21, marker 8), `2012,727/5` (marker 7 before
     /// resolution 27/5). Several readings of one place are offered; one is
@@ -574,7 +576,7 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             let cited = (next == "of" && marker.punctuation_after.is_none())
                 || next.contains('/')
                 || next.starts_with(|c: char| c.is_ascii_digit());
-            if marker.form == MarkerForm::AfterNumber && token.contains('/') && cited {
+            if marker.form == MarkerForm::AfterSymbol && cited {
                 break;
             }
             markers.push(MarkerCandidate {
@@ -635,15 +637,30 @@ fn split_candidates(
         let next = tokens.get(position + 1).map_or("", |t| t.1);
         let after_next = tokens.get(position + 2).map_or("", |t| t.1);
         let next_is_month = super::MONTHS.iter().any(|m| next.starts_with(m));
+        // A year after its month (`19 December 2011`) keeps its four digits; a
+        // marker glued to it is an `AfterYear` reading.
+        let after_month = position
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|(_, previous)| super::MONTHS.contains(previous));
         let before_its_date = next == "of" && after_next.starts_with(|c: char| c.is_ascii_digit());
         let after_number = !before_its_date
-            && ((before.is_empty() && run >= 3 && !next_is_month)
+            && ((before.is_empty() && run >= 3 && !next_is_month && !after_month)
                 || before.ends_with(['/', '-', '–', '.']));
         if run >= 2 && after_number {
             for length in 1..=2.min(run - 1) {
                 let start = trimmed.len() - length;
                 push(token_start + start, &trimmed[start..]);
             }
+        }
+        // A marker after a full stop that ends a sentence on a number (`in
+        // 2020.3 In 2020, …`).
+        if before.ends_with('.')
+            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            && (1..=3).contains(&run)
+            && next.starts_with(|c: char| c.is_uppercase())
+        {
+            push(token_start + trimmed.len() - run, &trimmed[trimmed.len() - run..]);
         }
         // Digits glued to an acronym or a roman numeral, which the lexer does
         // not read as a marker (`G77`): `HIV/AIDS10`, `INTERPOL1`, `Protocol V8`.
@@ -849,7 +866,7 @@ fn symbol_marker(
     Some(MarkerCandidate {
         number: digits[digits.len() - 1..].parse().ok()?,
         range: ByteRange::new(end - 1, end),
-        form: MarkerForm::AfterNumber,
+        form: MarkerForm::AfterSymbol,
         after_punctuation: false,
         punctuation_after,
     })
@@ -875,7 +892,7 @@ fn year_marker(
     Some(MarkerCandidate {
         number: digits[4..].parse().ok()?,
         range: ByteRange::new(digits_start + 4, end),
-        form: MarkerForm::AfterNumber,
+        form: MarkerForm::AfterYear,
         after_punctuation: false,
         punctuation_after,
     })
@@ -929,10 +946,10 @@ mod tests {
             markers("Countries,[^1] and Rights¹²"),
             vec![(1, MarkerForm::Bracketed), (12, MarkerForm::Superscript)]
         );
-        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterNumber)]);
+        assert_eq!(markers("for 20191 and"), vec![(1, MarkerForm::AfterYear)]);
         assert_eq!(
             markers("Framework 2015–20303 to"),
-            vec![(3, MarkerForm::AfterNumber)]
+            vec![(3, MarkerForm::AfterYear)]
         );
         assert_eq!(markers("for 2019,1"), vec![(1, MarkerForm::Glued)]);
         assert_eq!(markers("2.5 per cent and 1,000 people"), vec![]);
