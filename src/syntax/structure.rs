@@ -362,7 +362,7 @@ impl Builder<'_> {
         match &line.shape {
             // A numbered row of a table (`1.<TAB>Income<TAB>314 723 800`).
             LineShape::Numbered { .. } | LineShape::MalformedNumber { .. }
-                if is_table_row(line.body()) =>
+                if is_table_row(line.body()) && !ends_with_a_mark(line) =>
             {
                 Role::TableRow
             }
@@ -497,9 +497,19 @@ impl Builder<'_> {
         let line = &self.lines[index];
         let body = line.body();
         let first = body.chars().next();
-        let after_bare_label = index > 0
-            && matches!(self.roles[index - 1], Role::Subparagraph { .. })
-            && self.lines[index - 1].body().is_empty();
+        // A number or label printed alone on its line, its text on the next:
+        // `1.` then `<TAB>Reaffirms that …`.
+        // (At the margin, as a `title` of the official markup prints it; an
+        // indented number alone is a paragraph of its own there.)
+        let after_bare_label = self.previous_nonblank(index).is_some_and(|previous| {
+            let bare = &self.lines[previous];
+            bare.body().is_empty()
+                && match self.roles[previous] {
+                    Role::Subparagraph { .. } => previous + 1 == index,
+                    Role::Operative { .. } | Role::AnnexParagraph { .. } => bare.indent == 0,
+                    _ => false,
+                }
+        });
         if after_bare_label {
             if let Some(parent) = self.last_paragraph {
                 return Role::Continuation { parent };
@@ -829,8 +839,15 @@ fn ends_with_a_mark(line: &LexedLine) -> bool {
 
 /// A row of a table: tab-separated cells
 /// (`Income from staff assessment<TAB>314 723 800`).
+/// Cells holding only invisible characters (a left-to-right mark between two
+/// tabs) do not count.
 fn is_table_row(body: &str) -> bool {
-    leading_label(body).is_none() && body.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
+    leading_label(body).is_none()
+        && body
+            .split('\t')
+            .filter(|cell| cell.chars().any(char::is_alphanumeric))
+            .count()
+            >= 2
 }
 
 /// NUM008: decide whether a parenthesized label is a first-degree letter or a

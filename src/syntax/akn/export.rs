@@ -802,9 +802,21 @@ impl<'t> Builder<'t> {
             }
             _ => None,
         };
-        let target = match container {
-            Some(container) => self.arena.add(container, "p"),
-            None => {
+        // The text of a number printed alone on the line before.
+        let bare_number = match &self.paragraph {
+            Some(open) if open.line == parent as usize && open.lists.is_empty() => {
+                let parent_line = &self.tree.lines()[parent as usize];
+                parent_line.body().is_empty().then_some(open.lead)
+            }
+            _ => None,
+        };
+        let target = match (container, bare_number) {
+            (_, Some(lead)) => match self.last_child_element(lead) {
+                Some(p) => p,
+                None => self.arena.add(lead, "p"),
+            },
+            (Some(container), None) => self.arena.add(container, "p"),
+            (None, None) => {
                 let parent = self.body_parent();
                 let paragraph = self.arena.add(parent, "paragraph");
                 let content = self.arena.add(paragraph, "content");
