@@ -524,7 +524,12 @@ impl Builder<'_> {
         let before_final = line.text[..line.final_char().map_or(0, |(at, _)| at)]
             .chars()
             .next_back();
-        let ends_like_paragraph = match line.final_char() {
+        // `(“Supporting the Ouagadougou political process”)`: a heading in brackets.
+        let bracketed_heading = body.starts_with('(')
+            && body.ends_with(')')
+            && !matches!(before_final, Some(',' | ';' | ':' | '.'))
+            && words_at_most(body, 15);
+        let ends_like_paragraph = !bracketed_heading && match line.final_char() {
             Some((_, ',' | ';' | ':' | '.')) => true,
             Some((_, '”' | '"' | ')' | '’')) => {
                 matches!(before_final, Some(',' | ';' | ':' | '.')) || !line.text.starts_with("		")
@@ -831,6 +836,10 @@ pub fn leading_label(body: &str) -> Option<&str> {
     let end = rest.find(')')?;
     let label = &rest[..end];
     (is_letter_label(label) && rest[end + 1..].starts_with(['\t', ' '])).then_some(label)
+}
+
+fn words_at_most(text: &str, limit: usize) -> bool {
+    text.split_whitespace().nth(limit).is_none()
 }
 
 fn ends_with_a_mark(line: &LexedLine) -> bool {
