@@ -201,6 +201,9 @@ struct Builder<'a> {
     /// The last paragraph that continuation lines attach to.
     last_paragraph: Option<u32>,
     seen_operative: bool,
+    /// The last operative paragraph of the part: text after it that opens
+    /// like no paragraph belongs to it.
+    last_operative: Option<u32>,
     has_organ: bool,
     /// The last number of a numbered list nested inside a paragraph.
     nested_number: Option<u32>,
@@ -227,6 +230,7 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         list: ListState::default(),
         last_paragraph: None,
         seen_operative: false,
+        last_operative: None,
         has_organ,
         nested_number: None,
         numbered_ahead: numbered_ahead(lines),
@@ -311,6 +315,7 @@ impl Builder<'_> {
         match &line.shape {
             LineShape::Organ { known, .. } if *known || !self.has_organ => {
                 self.zone = Zone::Body;
+                self.last_operative = None;
                 if self.seen_operative || self.part > 0 {
                     self.new_segment(SegmentKind::Body, index);
                 } else {
@@ -349,6 +354,7 @@ impl Builder<'_> {
     fn part_heading(&mut self, index: usize) -> Role {
         self.part += 1;
         self.seen_operative = false;
+        self.last_operative = None;
         let segment = self.new_segment(SegmentKind::Body, index);
         self.zone = Zone::Header;
         Role::PartHeading {
@@ -377,6 +383,7 @@ impl Builder<'_> {
             }
             LineShape::Numbered { number, .. } => {
                 self.seen_operative = true;
+                self.last_operative = Some(index as u32);
                 self.nested_number = None;
                 self.start_paragraph(index);
                 // `5.<TAB>(a)<TAB>Text`: the list starts on the paragraph's line.
@@ -398,6 +405,7 @@ impl Builder<'_> {
             }
             LineShape::MalformedNumber { number, .. } => {
                 self.seen_operative = true;
+                self.last_operative = Some(index as u32);
                 self.start_paragraph(index);
                 Role::MalformedOperative {
                     number: *number,
@@ -558,9 +566,18 @@ impl Builder<'_> {
                 return Role::Continuation { parent };
             }
         }
+        // After operative paragraphs, text that opens like neither part (`Monday,
+        // 27 May: from 10 a.m. …;` under `… will be held as follows:`, a note
+        // under a table) belongs to the paragraph before it.
+        if let Some(parent) = self.last_operative {
+            if class_of(body).is_none() {
+                return Role::Continuation { parent };
+            }
+        }
         self.start_paragraph(index);
         if self.is_unnumbered_operative(index) {
             self.seen_operative = true;
+            self.last_operative = Some(index as u32);
             return Role::UnnumberedOperative {
                 segment: self.segment,
             };
@@ -730,6 +747,7 @@ impl Builder<'_> {
             LineShape::LetterHeading { .. } => self.part_heading(index),
             LineShape::Organ { .. } => {
                 self.zone = Zone::Body;
+                self.last_operative = None;
                 Role::Organ
             }
             // Text after the closing lines is an annex, whether or not it has an
