@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use regex::Regex;
-use unres::analysis::agreed_language::{Extras, own_text};
 use unres::analysis::{Config, Severity, analyze};
 use unres::syntax::{Role, Tree};
 
@@ -270,10 +269,10 @@ fn mutate(text: &str, mutation: &Mutation, pattern: &Regex) -> Option<(String, u
         _ => {}
     }
     let tree = Tree::parse(text);
-    let own = own_text(&tree, &Extras::from_config(&Config::default()));
+    let own = tree.own_text();
     let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     for index in 0..tree.line_count() {
-        if !eligible(&tree, &own, index, mutation.lines) || !pattern.is_match(&lines[index]) {
+        if !eligible(&tree, own, index, mutation.lines) || !pattern.is_match(&lines[index]) {
             continue;
         }
         lines[index] = pattern
@@ -289,7 +288,7 @@ fn mutate(text: &str, mutation: &Mutation, pattern: &Regex) -> Option<(String, u
 fn mutate_and_before_last(text: &str) -> Option<(String, usize)> {
     let tree = Tree::parse(text);
     // The resolution's own lists: not those of an instrument it adopts or annexes.
-    let own = own_text(&tree, &Extras::from_config(&Config::default()));
+    let own = tree.own_text();
     let mut lists: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
     for (index, _, role) in tree.iter() {
         if let Role::Subparagraph { level: 1, parent } = role

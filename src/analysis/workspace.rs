@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::Date;
-use crate::syntax::Footnotes;
 use super::symbol::{canonical_resolution, symbol_key};
+use crate::syntax::Footnotes;
 use crate::syntax::{LexedLine, LineShape, Role, Tree};
 
 /// How many operative paragraphs a summary keeps.
@@ -105,7 +105,7 @@ pub fn summarize(tree: &Tree) -> Option<ResolutionSummary> {
                 }
             }
             Role::Operative { .. } if operative.len() < OPERATIVE_KEPT => {
-                operative.push(without_markers(index, line, &footnotes));
+                operative.push(without_markers(index, line, footnotes));
             }
             Role::ClosingDate if closing_date.is_none() => {
                 closing_date = Date::parse_text(text);

@@ -43,7 +43,7 @@ pub fn footnote_hover(tree: &Tree, line: usize, byte: usize) -> Option<HoverInfo
 /// The footnote text a marker points to.
 pub fn footnote_definition(tree: &Tree, line: usize, byte: usize) -> Option<Span> {
     let footnotes = tree.footnotes();
-    let (number, _) = footnote_at(&footnotes, line, byte)?;
+    let (number, _) = footnote_at(footnotes, line, byte)?;
     footnotes.text(number).map(|t| t.label)
 }
 
@@ -55,7 +55,7 @@ pub fn footnote_references(
     include_declaration: bool,
 ) -> Vec<Span> {
     let footnotes = tree.footnotes();
-    let Some((number, _)) = footnote_at(&footnotes, line, byte) else {
+    let Some((number, _)) = footnote_at(footnotes, line, byte) else {
         return Vec::new();
     };
     let mut spans: Vec<Span> = footnotes

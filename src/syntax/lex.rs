@@ -597,7 +597,7 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             }
         }
     }
-    split_candidates(body_start, &all_tokens, &mut markers);
+    split_candidates(body, body_start, &all_tokens, &mut markers);
     markers.sort_by_key(|m| (m.range.start, m.range.end));
     markers
 }
@@ -606,6 +606,7 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
 /// digits of a number (`218`, `21/124`, `20169`), and the first one or two of a
 /// symbol glued after a comma (`2012,727/5`).
 fn split_candidates(
+    body: &str,
     body_start: usize,
     tokens: &[(usize, &str)],
     markers: &mut Vec<MarkerCandidate>,
@@ -644,7 +645,15 @@ fn split_candidates(
             .and_then(|p| tokens.get(p))
             .is_some_and(|(_, previous)| super::MONTHS.contains(previous));
         let before_its_date = next == "of" && after_next.starts_with(|c: char| c.is_ascii_digit());
+        // A figure alone in a table cell (`Vessel<TAB>9010723`) is a figure.
+        let cell_figure = before.is_empty()
+            && body[..token_start].ends_with('\t')
+            && body[token_start + token.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == '\t');
         let after_number = !before_its_date
+            && !cell_figure
             && ((before.is_empty() && run >= 3 && !next_is_month && !after_month)
                 || before.ends_with(['/', '-', '–', '.']));
         if run >= 2 && after_number {
@@ -660,13 +669,15 @@ fn split_candidates(
             && (1..=3).contains(&run)
             && next.starts_with(|c: char| c.is_uppercase())
         {
-            push(token_start + trimmed.len() - run, &trimmed[trimmed.len() - run..]);
+            push(
+                token_start + trimmed.len() - run,
+                &trimmed[trimmed.len() - run..],
+            );
         }
         // Digits glued to an acronym or a roman numeral, which the lexer does
         // not read as a marker (`G77`): `HIV/AIDS10`, `INTERPOL1`, `Protocol V8`.
         let word = before.rsplit(['/', '(', '“']).next().unwrap_or(before);
-        let acronym = word.chars().count() >= 2
-            && word.chars().all(|c| c.is_ascii_uppercase())
+        let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
             || (word.len() == 1 && "IVX".contains(word));
         if acronym && (1..=3).contains(&run) {
             for length in 1..=run {
@@ -1115,6 +1126,9 @@ mod tests {
             lex_line("\t•\tThe Government").shape,
             LineShape::Bullet { .. }
         ));
-        assert_eq!(lex_line("\t–\tto protect civilians,").body(), "to protect civilians,");
+        assert_eq!(
+            lex_line("\t–\tto protect civilians,").body(),
+            "to protect civilians,"
+        );
     }
 }

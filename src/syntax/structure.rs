@@ -110,7 +110,9 @@ impl Role {
     pub fn is_operative(self) -> bool {
         matches!(
             self,
-            Role::Operative { .. } | Role::UnnumberedOperative { .. } | Role::MalformedOperative { .. }
+            Role::Operative { .. }
+                | Role::UnnumberedOperative { .. }
+                | Role::MalformedOperative { .. }
         )
     }
 
@@ -237,13 +239,17 @@ pub fn build(lines: &[LexedLine]) -> Structure {
     };
     let mut own = Vec::with_capacity(lines.len());
     let mut embedded = false;
-    for index in 0..lines.len() {
+    for (index, line) in lines.iter().enumerate() {
         let role = builder.role_of(index);
         builder.roles.push(role);
         match role {
             Role::AnnexHeading { .. } => embedded = true,
-            Role::Heading if lines[index].body().starts_with("Annex") => embedded = true,
-            Role::Organ | Role::ClosingMeeting | Role::PartHeading { composite: true, .. } => {
+            Role::Heading if line.body().starts_with("Annex") => embedded = true,
+            Role::Organ
+            | Role::ClosingMeeting
+            | Role::PartHeading {
+                composite: true, ..
+            } => {
                 embedded = false;
             }
             _ => {}
@@ -364,6 +370,10 @@ impl Builder<'_> {
     }
 
     fn body_line(&mut self, index: usize) -> Role {
+        if self.after_the_last_council_paragraph(index) {
+            // What the Council appends after it stays seized: the annex.
+            return self.annex_heading(index);
+        }
         let line = &self.lines[index];
         match &line.shape {
             // A numbered row of a table (`1.<TAB>Income<TAB>314 723 800`).
@@ -373,7 +383,9 @@ impl Builder<'_> {
                 Role::TableRow
             }
             // `Section<TAB>Amount (United States dollars)`.
-            LineShape::Text if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) => {
+            LineShape::Text
+                if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) =>
+            {
                 Role::TableRow
             }
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
@@ -478,7 +490,9 @@ impl Builder<'_> {
         if index == 0
             || !matches!(
                 self.roles[parent as usize],
-                Role::Operative { .. } | Role::MalformedOperative { .. } | Role::AnnexParagraph { .. }
+                Role::Operative { .. }
+                    | Role::MalformedOperative { .. }
+                    | Role::AnnexParagraph { .. }
             )
         {
             return false;
@@ -537,16 +551,25 @@ impl Builder<'_> {
             && body.ends_with(')')
             && !matches!(before_final, Some(',' | ';' | ':' | '.'))
             && words_at_most(body, 15);
-        let ends_like_paragraph = !bracketed_heading && match line.final_char() {
-            Some((_, ',' | ';' | ':' | '.')) => true,
-            Some((_, '”' | '"' | ')' | '’')) => {
-                matches!(before_final, Some(',' | ';' | ':' | '.')) || !line.text.starts_with("		")
-            }
-            _ => false,
-        };
+        let ends_like_paragraph = !bracketed_heading
+            && match line.final_char() {
+                Some((_, ',' | ';' | ':' | '.')) => true,
+                Some((_, '”' | '"' | ')' | '’')) => {
+                    matches!(before_final, Some(',' | ';' | ':' | '.'))
+                        || !line.text.starts_with("		")
+                }
+                _ => false,
+            };
         let words = body.split_whitespace().count();
         let double_indent = line.text.starts_with("\t\t");
-        if !ends_like_paragraph && (double_indent || words <= 15) {
+        // `Recalling` alone before `(a) …`: the first words of a preambular
+        // paragraph's introduction, all the export printed of it.
+        let preambular_lead_in = !self.seen_operative
+            && class_of(body) == Some(OpeningClass::Preambular)
+            && self
+                .next_nonblank(index)
+                .is_some_and(|next| matches!(next.shape, LineShape::Subparagraph { .. }));
+        if !ends_like_paragraph && !preambular_lead_in && (double_indent || words <= 15) {
             // A heading inside a list: the list may go on after it, or restart at (a).
             self.list.heading = Some(index as u32);
             self.last_paragraph = None;
@@ -570,7 +593,15 @@ impl Builder<'_> {
         // 27 May: from 10 a.m. …;` under `… will be held as follows:`, a note
         // under a table) belongs to the paragraph before it.
         if let Some(parent) = self.last_operative {
-            if class_of(body).is_none() {
+            // A quotation opening (`“Having particular regard …`) is the text
+            // the paragraph quotes.
+            if class_of(body).is_none() || body.starts_with(['“', '"']) {
+                if !ends_like_paragraph {
+                    // Unpunctuated, and long: a heading between operative paragraphs.
+                    self.list.heading = Some(index as u32);
+                    self.last_paragraph = None;
+                    return Role::Heading;
+                }
                 return Role::Continuation { parent };
             }
         }
@@ -756,6 +787,37 @@ impl Builder<'_> {
         }
     }
 
+    /// A line set apart by a blank line after `Decides to remain seized of the
+    /// matter.`, the last paragraph of a Council resolution, which has no
+    /// closing lines to end its body.
+    fn after_the_last_council_paragraph(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        if index < 2
+            || line.shape == LineShape::Blank
+            || self.lines[index - 1].shape != LineShape::Blank
+            || matches!(
+                line.shape,
+                LineShape::Separator
+                    | LineShape::FootnoteCandidate { .. }
+                    | LineShape::ClosingMeeting
+                    | LineShape::Date
+            )
+        {
+            return false;
+        }
+        let Some(previous) = (0..index - 1)
+            .rev()
+            .find(|&i| self.lines[i].shape != LineShape::Blank)
+        else {
+            return false;
+        };
+        self.roles[previous].is_operative()
+            && self.lines[previous]
+                .body()
+                .trim_end()
+                .ends_with("seized of the matter.")
+    }
+
     fn annex_heading(&mut self, index: usize) -> Role {
         self.zone = Zone::Annex;
         self.last_paragraph = None;
@@ -867,12 +929,15 @@ fn ends_with_a_mark(line: &LexedLine) -> bool {
 /// A row of a table: tab-separated cells
 /// (`Income from staff assessment<TAB>314 723 800`).
 /// Cells holding only invisible characters (a left-to-right mark between two
-/// tabs) do not count.
+/// tabs) do not count; a dash is the figure of an empty row (`Services<TAB>–`).
 fn is_table_row(body: &str) -> bool {
     leading_label(body).is_none()
         && body
             .split('\t')
-            .filter(|cell| cell.chars().any(char::is_alphanumeric))
+            .filter(|cell| {
+                cell.chars()
+                    .any(|c| c.is_alphanumeric() || matches!(c, '–' | '—'))
+            })
             .count()
             >= 2
 }

@@ -1,0 +1,144 @@
+//! The structure decisions of the syntax layer, one small fixture each: what
+//! role a line takes and, where the official AKN4UN markup has a form of its
+//! own, how the export writes it. The gate (`tests/structure_gate.rs`) checks
+//! the same decisions against the official files of the adopted texts.
+
+use unres::syntax::akn::export;
+use unres::syntax::{Role, Tree};
+
+const HEAD: &str = "\tThe General Assembly,\n\tRecalling its resolution 70/1,\n";
+
+/// The role of the first line whose text contains `needle`.
+fn role_of(tree: &Tree, needle: &str) -> Role {
+    let index = (0..tree.line_count())
+        .find(|&i| tree.lines()[i].text.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?}"));
+    tree.role(index)
+}
+
+fn line_of(tree: &Tree, needle: &str) -> u32 {
+    (0..tree.line_count())
+        .find(|&i| tree.lines()[i].text.contains(needle))
+        .expect("line") as u32
+}
+
+/// The line whose whole text is `text`.
+fn line_equal_to(tree: &Tree, text: &str) -> usize {
+    (0..tree.line_count())
+        .find(|&i| tree.lines()[i].text == text)
+        .unwrap_or_else(|| panic!("no line {text:?}"))
+}
+
+#[test]
+fn an_unpunctuated_line_between_operative_paragraphs_is_a_heading_however_long() {
+    let text = format!(
+        "{HEAD}\t1.\tEncourages the Department to develop partnerships;\n\
+         \tRole of the Department of Global Communications in United Nations peacekeeping operations, special political missions and peacebuilding\n\
+         \t2.\tRequests the Secretariat to continue;\n"
+    );
+    let tree = Tree::parse(&text);
+    assert_eq!(role_of(&tree, "Role of the Department"), Role::Heading);
+}
+
+#[test]
+fn a_punctuated_line_after_operative_paragraphs_that_opens_like_none_continues_the_paragraph() {
+    let text = format!(
+        "{HEAD}\t1.\tDecides that the meetings will be held as follows:\n\
+         \tMonday, 27 May: from 10 a.m. to 1 p.m.;\n"
+    );
+    let tree = Tree::parse(&text);
+    let parent = line_of(&tree, "1.\tDecides");
+    assert_eq!(role_of(&tree, "Monday"), Role::Continuation { parent });
+}
+
+#[test]
+fn a_quotation_after_an_unnumbered_operative_paragraph_is_its_text() {
+    let text = "\tThe General Assembly,\n\tRecalling its resolution 70/1,\n\
+         \tDecides to request the Court to render an advisory opinion on the following question:\n\
+         \t“Having particular regard to the Charter of the United Nations,\n";
+    let tree = Tree::parse(text);
+    let parent = line_of(&tree, "Decides to request");
+    assert!(matches!(
+        tree.role(parent as usize),
+        Role::UnnumberedOperative { .. }
+    ));
+    assert_eq!(
+        role_of(&tree, "Having particular regard"),
+        Role::Continuation { parent }
+    );
+}
+
+#[test]
+fn a_preambular_opening_alone_before_lettered_items_is_their_paragraph() {
+    let text = "\tThe General Assembly,\n\tRecalling\n\t(a)\tResolution 69/237 of 19 December 2014,\n\t(b)\tResolution 70/299 of 29 July 2016,\n\t1.\tEncourages all Member States;\n";
+    let tree = Tree::parse(text);
+    let parent = line_equal_to(&tree, "\tRecalling") as u32;
+    assert_eq!(tree.role(parent as usize), Role::Preambular);
+    assert_eq!(
+        role_of(&tree, "Resolution 70/299"),
+        Role::Subparagraph { level: 1, parent }
+    );
+}
+
+#[test]
+fn a_row_whose_figure_is_a_dash_is_a_table_row() {
+    let text = format!(
+        "{HEAD}\t1.\tEstimates of income are approved as follows:\n\
+         1.\tIncome from staff assessment\t314 723 800\n\
+         2.\tServices to the public\t–\n\
+         \t2.\tDecides that the income shall be credited;\n"
+    );
+    let tree = Tree::parse(&text);
+    assert_eq!(role_of(&tree, "Services to the public"), Role::TableRow);
+    assert!(matches!(
+        role_of(&tree, "Decides that the income"),
+        Role::Operative { number: 2, .. }
+    ));
+}
+
+#[test]
+fn text_set_apart_after_the_council_stays_seized_is_an_annex() {
+    let text = "\tThe Security Council,\n\tRecalling its resolution 1267 (1999),\n\
+         \t1.\tAdopts the de-listing procedure annexed to this resolution;\n\
+         \t2.\tDecides to remain seized of the matter.\n\nDe-listing procedure\n\
+         \tThe focal point will perform the following tasks:\n";
+    let tree = Tree::parse(text);
+    assert!(matches!(
+        tree.role(line_equal_to(&tree, "De-listing procedure")),
+        Role::AnnexHeading { .. }
+    ));
+}
+
+#[test]
+fn a_figure_alone_in_a_table_cell_is_no_footnote_marker() {
+    let text = "\tThe Security Council,\n\tRecalling its resolution 2231 (2015),\n\
+         \t1.\tDecides that the vessels listed below are designated;\n\
+         VIANA\tSHIPPING LINES\tVessel\t9010723\n\
+         \t2.\tDecides to remain seized of the matter.\n\
+         _______________\n23 Denotes vessels.\n";
+    let tree = Tree::parse(text);
+    let vessel = line_of(&tree, "VIANA");
+    assert!(
+        tree.footnotes()
+            .refs
+            .iter()
+            .all(|r| r.span.line != vessel as usize),
+        "a figure read as a marker"
+    );
+}
+
+#[test]
+fn a_lower_case_tail_in_a_list_is_an_alinea_or_its_wrap_up() {
+    let text = format!(
+        "{HEAD}\t1.\tRequests the following reports:\n\
+         \t(a)\tfrom the Panel, regular updates;\n\
+         \tand urges the Panel to seek feedback;\n\
+         \t(b)\tfrom the Coordinator, an update;\n\
+         \tand requests the Coordinator to report;\n\
+         \t2.\tDecides to remain seized of the matter.\n"
+    );
+    let xml = export(&Tree::parse(&text));
+    let alinea = xml.find("<alinea>").expect("an alinea between the items");
+    let wrap_up = xml.find("<wrapUp>").expect("a wrapUp after the last item");
+    assert!(alinea < xml.find("(b)").expect("item b") && wrap_up > alinea);
+}
