@@ -1,7 +1,6 @@
 //! The seed resolution A/RES/68/230 (raw text export, trailer and all) parses as
 //! the drafting spec's Appendix C describes.
 
-
 use unres::syntax::{Role, Tree};
 
 fn seed() -> Tree {

@@ -40,7 +40,11 @@ fn justified() -> Justified {
         .map(|line| {
             let cells: Vec<&str> = line.split('\t').collect();
             assert_eq!(cells.len(), 5, "bad line: {line}");
-            (cells[0].to_owned(), cells[1].to_owned(), cells[2].to_owned())
+            (
+                cells[0].to_owned(),
+                cells[1].to_owned(),
+                cells[2].to_owned(),
+            )
         })
         .collect()
 }
@@ -173,11 +177,22 @@ fn run_gate(label: &str, files: &[PathBuf]) {
         results.len(),
         100.0 * exact_share
     );
-    println!("{:<22} {:>8} {:>8} {:>8} {:>8} {:>9}", "kind", "official", "unres", "matched", "recall", "precision");
+    println!(
+        "{:<22} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        "kind", "official", "unres", "matched", "recall", "precision"
+    );
     let mut failures = Vec::new();
     for (kind, tally) in &tallies {
-        let recall = if tally.official == 0 { 1.0 } else { tally.matched as f64 / tally.official as f64 };
-        let precision = if tally.ours == 0 { 1.0 } else { tally.matched as f64 / tally.ours as f64 };
+        let recall = if tally.official == 0 {
+            1.0
+        } else {
+            tally.matched as f64 / tally.official as f64
+        };
+        let precision = if tally.ours == 0 {
+            1.0
+        } else {
+            tally.matched as f64 / tally.ours as f64
+        };
         println!(
             "{:<22} {:>8} {:>8} {:>8} {:>7.2} % {:>7.2} %",
             kind.name(),
@@ -207,10 +222,8 @@ fn run_gate(label: &str, files: &[PathBuf]) {
             report.push_str(&format!("  unres only     {kind:?}  {key}\n"));
         }
     }
-    let report_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "structure-gate-{}.txt",
-        label.replace('/', "-")
-    ));
+    let report_path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("structure-gate-{}.txt", label.replace('/', "-")));
     if std::fs::write(&report_path, report).is_ok() {
         println!("differences written to {}", report_path.display());
     }
@@ -241,7 +254,11 @@ fn run_gate(label: &str, files: &[PathBuf]) {
             100.0 * MIN_EXACT_DOCUMENTS
         ));
     }
-    assert!(failures.is_empty(), "structure gate ({label}) below target:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "structure gate ({label}) below target:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

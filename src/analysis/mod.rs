@@ -17,16 +17,17 @@ pub mod labels;
 pub mod numbering;
 pub mod record;
 pub mod rules;
+pub mod settings;
 pub mod symbol;
 pub mod tokens;
 pub mod workspace;
 
+pub use crate::syntax::Footnotes;
 pub use agreed_language::{complete_opening, hover_opening, opening_tokens};
 pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
-pub use crate::syntax::Footnotes;
 pub use rules::{RULES, RuleMeta, rule_meta};
 
 use crate::syntax::Tree;

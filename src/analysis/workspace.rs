@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::Date;
-use crate::syntax::Footnotes;
 use super::symbol::{canonical_resolution, symbol_key};
+use crate::syntax::Footnotes;
 use crate::syntax::{LexedLine, LineShape, Role, Tree};
 
 /// How many operative paragraphs a summary keeps.

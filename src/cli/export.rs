@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::check::read_text;
-use crate::syntax::{Role, Tree};
 use crate::syntax::akn::export;
+use crate::syntax::{Role, Tree};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -48,7 +48,11 @@ pub fn run(path: &Path, format: ExportFormat) -> ExitCode {
                 } else {
                     format!("  [footnotes {}]", markers.join(" "))
                 };
-                say!("{:>5}  {:<40} {text}{markers}", index + 1, format!("{role:?}"));
+                say!(
+                    "{:>5}  {:<40} {text}{markers}",
+                    index + 1,
+                    format!("{role:?}")
+                );
             }
         }
     }

@@ -7,9 +7,9 @@
 //! missing is found too). Bracketed `[^n]` and superscript markers are always
 //! references.
 
+use super::Span;
 use super::lex::{LexedLine, LineShape, MarkerCandidate, MarkerForm};
 use super::structure::Role;
-use super::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FootnoteRef {
@@ -117,7 +117,11 @@ impl Footnotes {
         } else {
             1
         };
-        let refs = resolve_references(iter().filter(|(_, _, role)| carries_references(*role)), first_number, max_text);
+        let refs = resolve_references(
+            iter().filter(|(_, _, role)| carries_references(*role)),
+            first_number,
+            max_text,
+        );
         Footnotes {
             refs,
             texts,
@@ -232,7 +236,9 @@ fn fill_gap(
             .enumerate()
             .filter(|(_, r)| {
                 r.number == wanted
-                    && !refs.last().is_some_and(|last| overlaps(last, r) || last.span > r.span)
+                    && !refs
+                        .last()
+                        .is_some_and(|last| overlaps(last, r) || last.span > r.span)
                     && !overlaps(r, before)
             })
             .min_by_key(|(offset, r)| (reading_rank(&r.marker), *offset));
@@ -286,7 +292,9 @@ mod tests {
 
     #[test]
     fn gaps_are_filled_with_markers_glued_to_numbers() {
-        let mut text = String::from("\tThe General Assembly,\n\tRecalling the Declaration,1\n\tRecalling Human Rights Council resolutions 21/12 of 27 September 2012,227/5 of 25 September 2014,333/2 of 29 September 20164 and 39/6 of 27 September 20185 on the safety of journalists,6\n\t1.\tDecides to act.\n_______________\n");
+        let mut text = String::from(
+            "\tThe General Assembly,\n\tRecalling the Declaration,1\n\tRecalling Human Rights Council resolutions 21/12 of 27 September 2012,227/5 of 25 September 2014,333/2 of 29 September 20164 and 39/6 of 27 September 20185 on the safety of journalists,6\n\t1.\tDecides to act.\n_______________\n",
+        );
         for n in 1..=6 {
             text.push_str(&format!("{n} Source {n}.\n"));
         }

@@ -648,8 +648,7 @@ fn split_candidates(
         // Digits glued to an acronym or a roman numeral, which the lexer does
         // not read as a marker (`G77`): `HIV/AIDS10`, `INTERPOL1`, `Protocol V8`.
         let word = before.rsplit(['/', '(', '“']).next().unwrap_or(before);
-        let acronym = word.chars().count() >= 2
-            && word.chars().all(|c| c.is_ascii_uppercase())
+        let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
             || (word.len() == 1 && "IVX".contains(word));
         if acronym && (1..=3).contains(&run) {
             for length in 1..=run {
@@ -1098,6 +1097,9 @@ mod tests {
             lex_line("\t•\tThe Government").shape,
             LineShape::Bullet { .. }
         ));
-        assert_eq!(lex_line("\t–\tto protect civilians,").body(), "to protect civilians,");
+        assert_eq!(
+            lex_line("\t–\tto protect civilians,").body(),
+            "to protect civilians,"
+        );
     }
 }

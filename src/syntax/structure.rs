@@ -110,7 +110,9 @@ impl Role {
     pub fn is_operative(self) -> bool {
         matches!(
             self,
-            Role::Operative { .. } | Role::UnnumberedOperative { .. } | Role::MalformedOperative { .. }
+            Role::Operative { .. }
+                | Role::UnnumberedOperative { .. }
+                | Role::MalformedOperative { .. }
         )
     }
 
@@ -239,7 +241,11 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         match role {
             Role::AnnexHeading { .. } => embedded = true,
             Role::Heading if lines[index].body().starts_with("Annex") => embedded = true,
-            Role::Organ | Role::ClosingMeeting | Role::PartHeading { composite: true, .. } => {
+            Role::Organ
+            | Role::ClosingMeeting
+            | Role::PartHeading {
+                composite: true, ..
+            } => {
                 embedded = false;
             }
             _ => {}
@@ -367,7 +373,9 @@ impl Builder<'_> {
                 Role::TableRow
             }
             // `Section<TAB>Amount (United States dollars)`.
-            LineShape::Text if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) => {
+            LineShape::Text
+                if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) =>
+            {
                 Role::TableRow
             }
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
@@ -470,7 +478,9 @@ impl Builder<'_> {
         if index == 0
             || !matches!(
                 self.roles[parent as usize],
-                Role::Operative { .. } | Role::MalformedOperative { .. } | Role::AnnexParagraph { .. }
+                Role::Operative { .. }
+                    | Role::MalformedOperative { .. }
+                    | Role::AnnexParagraph { .. }
             )
         {
             return false;

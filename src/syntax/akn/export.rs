@@ -284,7 +284,9 @@ impl<'t> Builder<'t> {
         let footnotes = tree.footnotes();
         let mut refs: HashMap<usize, Vec<FootnoteRef>> = HashMap::new();
         for reference in &footnotes.refs {
-            refs.entry(reference.span.line).or_default().push(*reference);
+            refs.entry(reference.span.line)
+                .or_default()
+                .push(*reference);
         }
         let mut seen = std::collections::HashSet::new();
         let repeats = footnotes
@@ -295,7 +297,9 @@ impl<'t> Builder<'t> {
             .collect();
         let mut texts = HashMap::new();
         for text in &footnotes.texts {
-            texts.entry(text.number).or_insert((text.line, text.last_line));
+            texts
+                .entry(text.number)
+                .or_insert((text.line, text.last_line));
         }
         let statement = Statement {
             statement: usize::MAX,
@@ -332,7 +336,15 @@ impl<'t> Builder<'t> {
             .tree
             .roles()
             .iter()
-            .filter(|r| matches!(r, Role::PartHeading { composite: true, .. }))
+            .filter(|r| {
+                matches!(
+                    r,
+                    Role::PartHeading {
+                        composite: true,
+                        ..
+                    }
+                )
+            })
             .count();
         self.composite = parts >= 2;
         if self.composite {
@@ -397,7 +409,8 @@ impl<'t> Builder<'t> {
             self.arena
                 .attribute(this, "value", format!("{work}{suffix}!main/"));
             let uri = self.arena.add(frbr, "FRBRuri");
-            self.arena.attribute(uri, "value", format!("{work}{suffix}"));
+            self.arena
+                .attribute(uri, "value", format!("{work}{suffix}"));
             if !date.is_empty() {
                 let frbr_date = self.arena.add(frbr, "FRBRdate");
                 self.arena.attribute(frbr_date, "date", date.clone());
@@ -725,7 +738,9 @@ impl<'t> Builder<'t> {
             if lead.name == "p" {
                 // A preambular paragraph's `p`: the intro holds it.
                 let intro = self.arena.new_element(intro_name);
-                self.arena.elements[intro].children.push(Child::Element(open.lead));
+                self.arena.elements[intro]
+                    .children
+                    .push(Child::Element(open.lead));
                 open.lead = intro;
             } else {
                 lead.name = intro_name;
@@ -739,11 +754,15 @@ impl<'t> Builder<'t> {
         open.lists.truncate(depth);
         while open.lists.len() < depth {
             let last = *open.lists.last().expect("a list is open");
-            let sublist = self.arena.add(last, if in_preamble { "blockList" } else { "sublist" });
+            let sublist = self
+                .arena
+                .add(last, if in_preamble { "blockList" } else { "sublist" });
             open.lists.push(sublist);
         }
         let list = open.lists[depth - 1];
-        let point = self.arena.add(list, if in_preamble { "item" } else { "point" });
+        let point = self
+            .arena
+            .add(list, if in_preamble { "item" } else { "point" });
         let label = line.text[..line.body_start].trim();
         if !label.is_empty() {
             self.arena.leaf(point, "num", label);
@@ -758,7 +777,13 @@ impl<'t> Builder<'t> {
     fn table_row(&mut self, index: usize) {
         let line = &self.tree.lines()[index];
         let table = match self.table {
-            Some((table, last)) if self.tree.roles()[last + 1..index].iter().all(|r| *r == Role::Blank) => table,
+            Some((table, last))
+                if self.tree.roles()[last + 1..index]
+                    .iter()
+                    .all(|r| *r == Role::Blank) =>
+            {
+                table
+            }
             _ => {
                 let parent = self.body_parent();
                 let container = self.arena.add(parent, "container");
@@ -976,12 +1001,21 @@ mod tests {
         assert_eq!(meta.symbol.as_deref(), Some("A/RES/74/102"));
         assert_eq!(meta.organ, Some("ga"));
         assert_eq!(meta.adoption_date.as_deref(), Some("2019-12-13"));
-        assert!(export(&Tree::parse(text)).contains("/akn/un/statement/deliberation/unga/2019-12-13/74-102/"));
+        assert!(
+            export(&Tree::parse(text))
+                .contains("/akn/un/statement/deliberation/unga/2019-12-13/74-102/")
+        );
     }
 
     #[test]
     fn any_input_gives_well_formed_xml() {
-        for text in ["", "\u{0}\u{1}<&>\"'", "\t(a)\tOrphan", "Annex\n\t1.\tX\n\t(b)\ty", "\u{feff}\tThe Security Council,\n\t1.\t&lt;"] {
+        for text in [
+            "",
+            "\u{0}\u{1}<&>\"'",
+            "\t(a)\tOrphan",
+            "Annex\n\t1.\tX\n\t(b)\ty",
+            "\u{feff}\tThe Security Council,\n\t1.\t&lt;",
+        ] {
             let xml = export(&Tree::parse(text));
             assert!(roxmltree::Document::parse(&xml).is_ok(), "{text:?}\n{xml}");
         }

@@ -156,7 +156,9 @@ impl Reader {
                 self.notes_in(node);
             }
             ("section" | "subsection" | "part", Place::Body) => {
-                let num = node_child(node, "num").map(|n| text_of(n)).unwrap_or_default();
+                let num = node_child(node, "num")
+                    .map(|n| text_of(n))
+                    .unwrap_or_default();
                 self.push(Kind::Section, section_key(&num));
                 self.visit(node, Place::Body);
             }
@@ -178,11 +180,19 @@ impl Reader {
     /// Returns the place of the siblings after it: `Annex` when the paragraph
     /// heads an annex.
     fn paragraph(&mut self, node: Node<'_, '_>) -> Place {
-        let num = node_child(node, "num").map(|n| text_of(n)).unwrap_or_default();
+        let num = node_child(node, "num")
+            .map(|n| text_of(n))
+            .unwrap_or_default();
         let num = num.trim();
         let own_text = content_text(node);
         let heading_text = heading_text(node);
-        if num.is_empty() && starts_an_annex(if own_text.trim().is_empty() { &heading_text } else { &own_text }) {
+        if num.is_empty()
+            && starts_an_annex(if own_text.trim().is_empty() {
+                &heading_text
+            } else {
+                &own_text
+            })
+        {
             // An annex the markup leaves in the main body.
             self.push(Kind::Annex, String::new());
             self.notes_in(node);
@@ -219,7 +229,9 @@ impl Reader {
 
     /// A `point`, `item`, or a `paragraph` inside a list.
     fn point(&mut self, node: Node<'_, '_>) {
-        let num = node_child(node, "num").map(|n| text_of(n)).unwrap_or_default();
+        let num = node_child(node, "num")
+            .map(|n| text_of(n))
+            .unwrap_or_default();
         let own_text = content_text(node);
         let (label, rest) = match sublabel(num.trim()) {
             Some(label) => (label, own_text.as_str()),
@@ -228,7 +240,10 @@ impl Reader {
                 _ => (normalise_label(num.trim()), own_text.as_str()),
             },
         };
-        self.push(Kind::Subparagraph, format!("{label} {}", first_words(rest, 2)));
+        self.push(
+            Kind::Subparagraph,
+            format!("{label} {}", first_words(rest, 2)),
+        );
         self.notes_and_items(node);
     }
 
@@ -312,8 +327,7 @@ fn starts_an_annex(text: &str) -> bool {
         return false;
     };
     let rest = rest.strip_prefix("es").unwrap_or(rest);
-    (rest.is_empty() || rest.starts_with([' ', '\t', ':', '\u{a0}']))
-        && !ends_with_a_mark(text)
+    (rest.is_empty() || rest.starts_with([' ', '\t', ':', '\u{a0}'])) && !ends_with_a_mark(text)
 }
 
 /// Ends with `.`, `,`, `;` or `:` (closing quotes and brackets set aside): a
@@ -325,9 +339,9 @@ fn ends_with_a_mark(text: &str) -> bool {
 }
 
 fn has_content(node: Node<'_, '_>) -> bool {
-    node.children().any(|c| {
-        c.is_element() && matches!(c.tag_name().name(), "content" | "list" | "intro")
-    }) && !content_text(node).trim().is_empty()
+    node.children()
+        .any(|c| c.is_element() && matches!(c.tag_name().name(), "content" | "list" | "intro"))
+        && !content_text(node).trim().is_empty()
 }
 
 /// The text of a paragraph's content, intro or first block (not its number,
@@ -341,7 +355,9 @@ fn content_text(node: Node<'_, '_>) -> String {
                 out.push(' ');
             }
             "list" | "blockList" => {
-                if let Some(intro) = node_child(child, "intro").or(node_child(child, "listIntroduction")) {
+                if let Some(intro) =
+                    node_child(child, "intro").or(node_child(child, "listIntroduction"))
+                {
                     out.push_str(&text_of(intro));
                 }
                 break;
