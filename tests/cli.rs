@@ -327,3 +327,157 @@ fn pre_commit_hooks_run_an_existing_command() {
         assert_eq!(code, 0, "{entry}: {stderr}");
     }
 }
+
+/// A directory under the system's temporary directory with `files` in it.
+fn project(label: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("unres-cli-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const SPACED: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009 ,\n\t1.\tDecides to act;\n\t3.\tRequests a report.\n";
+
+#[test]
+fn project_file_is_found_above_the_file_and_flags_win() {
+    let dir = project(
+        "project",
+        &[
+            (
+                ".unres.toml",
+                "exclude = [\"archive/**\"]\n[rules]\nPUN010 = \"off\"\nNUM001 = \"warning\"\n",
+            ),
+            ("drafts/deep/a.unres", SPACED),
+            ("archive/old.unres", SPACED),
+        ],
+    );
+    let root = dir.to_str().unwrap();
+    // PUN010 is off, NUM001 a warning (so exit 0), the archive left out.
+    let (code, stdout, stderr) = unres(&["check", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("warning[NUM001]"), "{stdout}");
+    assert!(
+        !stdout.contains("PUN010") && !stdout.contains("archive"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 file checked"), "{stdout}");
+    // The command line wins over the project file.
+    let (code, stdout, _) = unres(&[
+        "check",
+        "--rule",
+        "NUM001=error",
+        "--rule",
+        "pun010=hint",
+        root,
+    ]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("error[NUM001]") && stdout.contains("hint[PUN010]"),
+        "{stdout}"
+    );
+    // --isolated reads no project file.
+    let (_, stdout, _) = unres(&[
+        "check",
+        "--isolated",
+        &format!("{root}/drafts/deep/a.unres"),
+    ]);
+    assert!(stdout.contains("information[PUN010]"), "{stdout}");
+    // A file named on the command line is checked even where `exclude` matches.
+    let (_, stdout, _) = unres(&["check", &format!("{root}/archive/old.unres")]);
+    assert!(stdout.contains("1 file checked: 1 problem"), "{stdout}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn project_file_include_selects_the_files_of_a_directory() {
+    let dir = project(
+        "include",
+        &[
+            (".unres.toml", "include = [\"*.draft\"]\n"),
+            ("a.draft", SPACED),
+            ("b.unres", SPACED),
+        ],
+    );
+    let (_, stdout, _) = unres(&["check", dir.to_str().unwrap()]);
+    assert!(
+        stdout.contains("a.draft:") && !stdout.contains("b.unres"),
+        "{stdout}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn project_file_problems_name_the_file_and_line() {
+    let dir = project(
+        "problems",
+        &[
+            (
+                ".unres.toml",
+                "organ = \"GA\"\nrulez = 1\n[rules]\nPUN010 = \"loud\"\n",
+            ),
+            ("a.unres", SPACED),
+        ],
+    );
+    let (code, _, stderr) = unres(&["check", dir.join("a.unres").to_str().unwrap()]);
+    assert_eq!(code, 2, "a broken project file fails the run");
+    let toml = dir.join(".unres.toml");
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "{0}:2:1: error: unknown setting `rulez`; did you mean `rules`?\n{0}:4:10: error: `rules.PUN010`: `loud` is not error, warning, information, hint or off",
+            toml.display()
+        )
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn config_prints_each_value_and_its_source() {
+    let dir = project(
+        "config",
+        &[
+            (".unres.toml", "organ = \"sc\"\n[rules]\nPUN010 = \"off\"\n"),
+            ("sub/a.unres", SPACED),
+        ],
+    );
+    let file = dir.join("sub/a.unres");
+    let (code, stdout, _) = unres(&["config", file.to_str().unwrap(), "--rule", "FTN009=hint"]);
+    assert_eq!(code, 0, "{stdout}");
+    let toml = dir.join(".unres.toml").display().to_string();
+    let stdout = stdout.replace(&toml, "<project>");
+    insta::assert_snapshot!("config_sources", stdout);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Issue 11, defect 19: `--organ SC` was refused ("invalid value 'SC'").
+#[test]
+fn organ_is_accepted_in_any_case() {
+    for organ in ["SC", "sc", "Sc", "ECOSOC", "auto", "GA"] {
+        let (code, _, stderr) =
+            unres(&["check", "--organ", organ, "data/examples/A_RES_68_230.txt"]);
+        assert_ne!(code, 2, "--organ {organ}: {stderr}");
+    }
+}
+
+/// Issue 11, defect 21: SARIF columns are code points and say so; an unreadable
+/// file is not counted as checked.
+#[test]
+fn sarif_says_its_column_kind_and_unreadable_files_are_counted_apart() {
+    let (_, stdout, _) = unres(&[
+        "check",
+        "--format",
+        "sarif",
+        "tests/fixtures/draft_with_defects.unres",
+    ]);
+    let log: Value = serde_json::from_str(&stdout).expect("sarif");
+    assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
+    let (code, stdout, _) = unres(&["check", "missing.unres", "data/examples/A_RES_68_230.txt"]);
+    assert_eq!(code, 2);
+    let summary = stdout.lines().last().unwrap_or_default();
+    assert!(summary.starts_with("1 file checked: "), "{summary}");
+    assert!(summary.ends_with("; 1 file could not be read"), "{summary}");
+}

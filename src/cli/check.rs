@@ -6,8 +6,13 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::Format;
-use crate::analysis::{Config, Diagnostic, Severity, analyze};
+use super::project::{self, Projects};
+use crate::analysis::settings::Layer;
+use crate::analysis::{Catalog, Diagnostic, Severity, analyze_with};
 use crate::syntax::Tree;
 
 /// One finding in the stable JSON shape: 1-based lines, columns in characters.
@@ -82,23 +87,38 @@ impl Input {
 
 /// The files that the command line names: a file as given; a directory as the
 /// resolution files under it (`*.unres`, and `*.txt` files that read as
-/// resolutions; hidden entries skipped); a glob pattern as the files it matches;
-/// `-` as standard input. Files found in directories or through patterns are
-/// left out when a path or name matches one of `excludes`. In sorted order per
-/// argument, each file once.
-pub fn collect_inputs(arguments: &[String], excludes: &[String]) -> Result<Vec<Input>, String> {
-    let excludes = excludes
-        .iter()
-        .map(|e| glob::Pattern::new(e).map_err(|error| format!("--exclude {e}: {error}")))
-        .collect::<Result<Vec<_>, _>>()?;
-    let excluded = |path: &Path| {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        excludes
-            .iter()
-            .any(|p| p.matches_path(path) || p.matches(&name))
+/// resolutions, or the files the governing project file's `include` globs
+/// name; hidden entries skipped); a glob pattern as the files it matches; `-`
+/// as standard input. Files found in directories or through patterns are left
+/// out when a path or name matches one of `excludes` or the project file's
+/// `exclude`; a file named on the command line is always checked. In sorted
+/// order per argument, each file once.
+pub fn collect_inputs(
+    arguments: &[String],
+    excludes: &[String],
+    projects: &mut Projects,
+    command_line: &Layer,
+) -> Result<Vec<Input>, String> {
+    for e in excludes {
+        glob::Pattern::new(e).map_err(|error| format!("--exclude {e}: {error}"))?;
+    }
+    let excludes: Vec<(Option<PathBuf>, String)> =
+        excludes.iter().map(|e| (None, e.clone())).collect();
+    // Whether a file found in a directory (`walked`) or through a pattern is taken.
+    let mut selected = |path: &Path, walked: bool| {
+        let project = projects.for_file(path);
+        let resolved = project::resolve(project.as_deref(), command_line);
+        if project::matches(&excludes, path) || project::matches(&resolved.exclude, path) {
+            return false;
+        }
+        if !walked {
+            return true;
+        }
+        if resolved.include.is_empty() {
+            is_resolution_file(path)
+        } else {
+            project::matches(&resolved.include, path)
+        }
     };
     let mut inputs = Vec::new();
     for argument in arguments {
@@ -109,12 +129,17 @@ pub fn collect_inputs(arguments: &[String], excludes: &[String]) -> Result<Vec<I
             let mut found = Vec::new();
             walk(path, &mut found);
             found.sort();
-            inputs.extend(found.into_iter().filter(|p| !excluded(p)).map(Input::File));
+            inputs.extend(
+                found
+                    .into_iter()
+                    .filter(|p| selected(p, true))
+                    .map(Input::File),
+            );
         } else if !path.exists() && argument.contains(['*', '?', '[']) {
             let matches = glob::glob(argument).map_err(|error| format!("{argument}: {error}"))?;
             let mut found: Vec<PathBuf> = matches
                 .filter_map(Result::ok)
-                .filter(|p| p.is_file() && !excluded(p))
+                .filter(|p| p.is_file() && selected(p, false))
                 .collect();
             if found.is_empty() {
                 return Err(format!("{argument}: no file matches this pattern"));
@@ -131,7 +156,7 @@ pub fn collect_inputs(arguments: &[String], excludes: &[String]) -> Result<Vec<I
     Ok(inputs)
 }
 
-/// The resolution files under `dir`, depth first; unreadable entries are skipped.
+/// The files under `dir`, depth first; hidden and unreadable entries are skipped.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -143,7 +168,7 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
         }
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => walk(&path, found),
-            Ok(kind) if kind.is_file() && is_resolution_file(&path) => found.push(path),
+            Ok(kind) if kind.is_file() => found.push(path),
             _ => {}
         }
     }
@@ -171,24 +196,60 @@ fn char_column(line: &str, byte: usize) -> usize {
     line[..byte].chars().count() + 1
 }
 
-pub fn run(files: &[Input], format: Format, config: &Config) -> ExitCode {
+/// The catalog for a list of catalog files, read once per list.
+type Catalogs = HashMap<Vec<PathBuf>, Result<Arc<Catalog>, String>>;
+
+fn catalog_for(cache: &mut Catalogs, paths: &[PathBuf]) -> Result<Arc<Catalog>, String> {
+    cache
+        .entry(paths.to_vec())
+        .or_insert_with(|| {
+            let mut texts = Vec::new();
+            for path in paths {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| format!("catalog {}: cannot read: {e}", path.display()))?;
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+            Ok(Arc::new(Catalog::with_extras(&texts)))
+        })
+        .clone()
+}
+
+pub fn run(
+    files: &[Input],
+    format: Format,
+    projects: &mut Projects,
+    command_line: &Layer,
+) -> ExitCode {
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
-    let mut unreadable = false;
+    let mut unreadable = 0;
+    let mut catalogs = Catalogs::new();
     for input in files {
         let (text, warning) = match input.read() {
             Ok(read) => read,
             Err(message) => {
                 eprintln!("unres: {message}");
-                unreadable = true;
+                unreadable += 1;
                 continue;
             }
         };
         if let Some(warning) = warning {
             eprintln!("unres: {warning}");
         }
+        let project = match input {
+            Input::File(path) => projects.for_file(path),
+            Input::Stdin => projects.for_dir(Path::new(".")),
+        };
+        let resolved = project::resolve(project.as_deref(), command_line);
+        let catalog = match catalog_for(&mut catalogs, &resolved.catalogs) {
+            Ok(catalog) => catalog,
+            Err(message) => {
+                eprintln!("unres: {message}");
+                return ExitCode::from(2);
+            }
+        };
         let tree = Tree::parse(&text);
-        let diagnostics = analyze(&tree, config);
+        let diagnostics = analyze_with(&tree, &resolved.config, &catalog);
         let display = input.display();
         for diagnostic in &diagnostics {
             counts[diagnostic.severity as usize] += 1;
@@ -198,6 +259,12 @@ pub fn run(files: &[Input], format: Format, config: &Config) -> ExitCode {
             }
         }
     }
+    let checked = files.len() - unreadable;
+    let not_read = if unreadable > 0 {
+        format!("; {} could not be read", plural(unreadable, "file"))
+    } else {
+        String::new()
+    };
     match format {
         Format::Json => {
             say!(
@@ -215,11 +282,11 @@ pub fn run(files: &[Input], format: Format, config: &Config) -> ExitCode {
             let [errors, warnings, infos, hints] = counts;
             let total = errors + warnings + infos + hints;
             if total == 0 {
-                say!("{} checked: no problems", plural(files.len(), "file"));
+                say!("{} checked: no problems{not_read}", plural(checked, "file"));
             } else {
                 say!(
-                    "{} checked: {} ({} {}, {} {}, {} information, {} {})",
-                    plural(files.len(), "file"),
+                    "{} checked: {} ({} {}, {} {}, {} information, {} {}){not_read}",
+                    plural(checked, "file"),
                     plural(total, "problem"),
                     errors,
                     if errors == 1 { "error" } else { "errors" },
@@ -232,7 +299,7 @@ pub fn run(files: &[Input], format: Format, config: &Config) -> ExitCode {
             }
         }
     }
-    if unreadable {
+    if unreadable > 0 || projects.had_problems {
         ExitCode::from(2)
     } else if counts[Severity::Error as usize] > 0 {
         ExitCode::from(1)
@@ -288,6 +355,8 @@ fn sarif(findings: &[JsonDiagnostic]) -> serde_json::Value {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            // Columns count Unicode code points, as the text and JSON output do.
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }]
     })

@@ -1,6 +1,6 @@
 //! The command line: `unres check`, `unres format`, `unres compare`, `unres export`,
-//! `unres import`, `unres lsp`, `unres explain`, `unres rules`, and `unres
-//! completions` / `unres man` generated from it.
+//! `unres import`, `unres lsp`, `unres config`, `unres explain`, `unres rules`,
+//! and `unres completions` / `unres man` generated from it.
 
 /// `println!` that ends the program quietly when stdout is closed early
 /// (`unres explain NUM001 | head`) instead of panicking.
@@ -25,6 +25,7 @@ mod compare;
 mod export;
 mod format;
 mod import;
+mod project;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,8 +33,9 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+use crate::analysis::settings::{Layer, parse_level};
 use crate::analysis::symbol::Organ;
-use crate::analysis::{Config, RULES, RepeatIndicators, Severity, rule_meta};
+use crate::analysis::{RULES, RepeatIndicators, rule_meta};
 
 /// `0.1.0 (a1b2c3d4e 2026-12-01)`: the package version and, in a build from a
 /// git checkout, the commit and its date (see `build.rs`).
@@ -56,7 +58,8 @@ enum Command {
     Check {
         /// Files, directories or glob patterns (`drafts/**/*.unres`) to check;
         /// `-` reads standard input. A directory stands for the `*.unres` files
-        /// under it and the `*.txt` files that read as resolutions.
+        /// under it and the `*.txt` files that read as resolutions (or the files
+        /// the project file's `include` names).
         #[arg(required = true, value_name = "PATH")]
         files: Vec<String>,
         /// Leave out files found in directories or through patterns whose
@@ -66,20 +69,17 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Change a rule's severity, or turn it off: `--rule FTN009=warning`,
-        /// `--rule PUN010=off`. Repeatable.
-        #[arg(long = "rule", value_name = "CODE=LEVEL")]
-        rules: Vec<String>,
-        /// May a footnote number be repeated for the same source (FTN007)?
-        #[arg(long, value_enum, default_value_t = RepeatMode::Legacy)]
-        repeat_indicators: RepeatMode,
-        /// An extra catalog file (TSV: symbol, date, title …) that extends the
-        /// embedded record. Repeatable.
-        #[arg(long = "catalog", value_name = "FILE")]
-        catalogs: Vec<PathBuf>,
-        /// Whose conventions apply; `auto` reads the organ from the text.
-        #[arg(long, value_enum, default_value_t = OrganChoice::Auto)]
-        organ: OrganChoice,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
+    /// Print the effective configuration for a file or directory (default: the
+    /// working directory) and where each value comes from: the command line,
+    /// the project file `.unres.toml`, or the default.
+    Config {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        settings: SettingsArgs,
     },
     /// Lay files out as the text export does (tabs after numbers and labels,
     /// single spaces, no trailing whitespace). Only whitespace changes.
@@ -131,6 +131,72 @@ enum Command {
     Man,
 }
 
+/// The settings the command line can give; they take precedence over the
+/// project file (see docs/CONFIGURATION.md).
+#[derive(Debug, clap::Args)]
+struct SettingsArgs {
+    /// Change a rule's severity, or turn it off: `--rule FTN009=warning`,
+    /// `--rule PUN010=off`. Repeatable.
+    #[arg(long = "rule", value_name = "CODE=LEVEL")]
+    rules: Vec<String>,
+    /// May a footnote number be repeated for the same source (FTN007)?
+    #[arg(long, value_enum, ignore_case = true)]
+    repeat_indicators: Option<RepeatMode>,
+    /// An extra catalog file (TSV: symbol, date, title …) that extends the
+    /// embedded record. Repeatable; replaces the project file's `catalogs`.
+    #[arg(long = "catalog", value_name = "FILE")]
+    catalogs: Vec<PathBuf>,
+    /// Whose conventions apply; `auto` reads the organ from the text.
+    #[arg(long, value_enum, ignore_case = true)]
+    organ: Option<OrganChoice>,
+    /// Read this project file instead of the nearest `.unres.toml` above each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Read no project file.
+    #[arg(long)]
+    isolated: bool,
+}
+
+impl SettingsArgs {
+    /// The command line's own layer of settings.
+    fn layer(&self) -> Result<Layer, String> {
+        let mut layer = Layer {
+            repeat_indicators: self.repeat_indicators.map(|mode| match mode {
+                RepeatMode::Legacy => RepeatIndicators::Legacy,
+                RepeatMode::Current => RepeatIndicators::Current,
+            }),
+            organ: self.organ.map(|organ| match organ {
+                OrganChoice::Auto => None,
+                OrganChoice::Ga => Some(Organ::GeneralAssembly),
+                OrganChoice::Sc => Some(Organ::SecurityCouncil),
+                OrganChoice::Ecosoc => Some(Organ::EconomicAndSocialCouncil),
+                OrganChoice::Hrc => Some(Organ::HumanRightsCouncil),
+            }),
+            ..Layer::default()
+        };
+        if !self.catalogs.is_empty() {
+            layer.catalogs = Some(
+                self.catalogs
+                    .iter()
+                    .map(|p| project::absolute(p).display().to_string())
+                    .collect(),
+            );
+        }
+        for rule in &self.rules {
+            set_rule_level(&mut layer, rule)?;
+        }
+        Ok(layer)
+    }
+
+    fn discovery(&self) -> project::Discovery {
+        match (&self.config, self.isolated) {
+            (Some(file), _) => project::Discovery::Fixed(project::absolute(file)),
+            (None, true) => project::Discovery::Isolated,
+            (None, false) => project::Discovery::Nearest,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
@@ -162,50 +228,64 @@ pub fn main() -> ExitCode {
             files,
             excludes,
             format,
-            rules,
-            repeat_indicators,
-            catalogs,
-            organ,
+            settings,
         } => {
-            let mut config = Config {
-                repeat_indicators: match repeat_indicators {
-                    RepeatMode::Legacy => RepeatIndicators::Legacy,
-                    RepeatMode::Current => RepeatIndicators::Current,
-                },
-                organ: match organ {
-                    OrganChoice::Auto => None,
-                    OrganChoice::Ga => Some(Organ::GeneralAssembly),
-                    OrganChoice::Sc => Some(Organ::SecurityCouncil),
-                    OrganChoice::Ecosoc => Some(Organ::EconomicAndSocialCouncil),
-                    OrganChoice::Hrc => Some(Organ::HumanRightsCouncil),
-                },
-                ..Config::default()
-            };
-            for rule in &rules {
-                if let Err(message) = set_rule_level(&mut config, rule) {
-                    eprintln!("unres: {message}");
-                    return ExitCode::from(2);
-                }
-            }
-            for path in &catalogs {
-                match std::fs::read(path) {
-                    Ok(bytes) => config
-                        .extra_catalogs
-                        .push(String::from_utf8_lossy(&bytes).into_owned()),
-                    Err(error) => {
-                        eprintln!("unres: --catalog {}: cannot read: {error}", path.display());
-                        return ExitCode::from(2);
-                    }
-                }
-            }
-            let inputs = match check::collect_inputs(&files, &excludes) {
-                Ok(inputs) => inputs,
+            let command_line = match settings.layer() {
+                Ok(layer) => layer,
                 Err(message) => {
                     eprintln!("unres: {message}");
                     return ExitCode::from(2);
                 }
             };
-            check::run(&inputs, format, &config)
+            let mut projects = project::Projects::new(settings.discovery());
+            let inputs =
+                match check::collect_inputs(&files, &excludes, &mut projects, &command_line) {
+                    Ok(inputs) => inputs,
+                    Err(message) => {
+                        eprintln!("unres: {message}");
+                        return ExitCode::from(2);
+                    }
+                };
+            check::run(&inputs, format, &mut projects, &command_line)
+        }
+        Command::Config { path, settings } => {
+            let command_line = match settings.layer() {
+                Ok(layer) => layer,
+                Err(message) => {
+                    eprintln!("unres: {message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let mut projects = project::Projects::new(settings.discovery());
+            let path = path.unwrap_or_else(|| PathBuf::from("."));
+            let found = if path.is_dir() {
+                projects.for_dir(&path)
+            } else {
+                projects.for_file(&path)
+            };
+            let resolved = project::resolve(found.as_deref(), &command_line);
+            match &found {
+                Some(found) => say!("# project file: {}", found.path.display()),
+                None => say!(
+                    "# no project file ({}) above {}",
+                    crate::analysis::settings::PROJECT_FILE,
+                    project::absolute(&path).display()
+                ),
+            }
+            let width = resolved
+                .origins
+                .iter()
+                .map(|(key, value, _)| key.len() + value.len() + 3)
+                .max()
+                .unwrap_or(0);
+            for (key, value, source) in &resolved.origins {
+                say!("{:<width$}  # {source}", format!("{key} = {value}"));
+            }
+            if projects.had_problems {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Command::Format { files, check } => format::run(&files, check),
         Command::Export { file, format } => export::run(&file, format),
@@ -268,17 +348,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn set_rule_level(config: &mut Config, setting: &str) -> Result<(), String> {
+fn set_rule_level(layer: &mut Layer, setting: &str) -> Result<(), String> {
     let (code, level) = setting
         .split_once('=')
         .ok_or_else(|| format!("`--rule {setting}`: expected CODE=LEVEL"))?;
     let meta = rule_meta(code).ok_or_else(|| format!("`--rule {setting}`: no rule {code}"))?;
-    let level = match level.to_ascii_lowercase().as_str() {
-        "off" | "none" => None,
-        other => Some(Severity::parse(other).ok_or_else(|| {
-            format!("`--rule {setting}`: level must be error, warning, information, hint or off")
-        })?),
-    };
-    config.severities.insert(meta.code.to_owned(), level);
+    let level = parse_level(level).ok_or_else(|| {
+        format!("`--rule {setting}`: level must be error, warning, information, hint or off")
+    })?;
+    layer.rules.insert(meta.code, level);
     Ok(())
 }

@@ -14,6 +14,16 @@ use crate::analysis::workspace::WorkspaceIndex;
 impl Backend {
     /// Files changed on disk: re-read them, or drop them from the index.
     pub(super) async fn reindex_changed_files(&self, changes: Vec<FileEvent>) {
+        let (projects, changes): (Vec<FileEvent>, Vec<FileEvent>) = changes
+            .into_iter()
+            .partition(|event| super::project::is_project_file(&event.uri));
+        if !projects.is_empty() {
+            let paths: Vec<PathBuf> = projects
+                .iter()
+                .filter_map(|e| e.uri.to_file_path().map(|p| p.into_owned()))
+                .collect();
+            self.0.project_files_changed(&paths).await;
+        }
         let mut index = (*self.knowledge().workspace).clone();
         let mut changed = false;
         for event in changes {
@@ -30,7 +40,7 @@ impl Backend {
         }
         if changed {
             self.update_knowledge(|k| k.workspace = Arc::new(index));
-            self.rebuild_catalog().await;
+            self.rebuild_scopes().await;
             self.0.republish_all();
         }
     }
@@ -72,13 +82,14 @@ impl Backend {
         }
     }
 
-    /// Ask the client to tell us when resolution files change on disk.
-    pub(super) async fn watch_files(&self) {
+    /// Ask the client to tell us when resolution files and project files
+    /// change on disk; false when it cannot.
+    pub(super) async fn watch_files(&self) -> bool {
         if !self.can_watch_files.load(Ordering::Relaxed) {
-            return;
+            return false;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: ["**/*.unres", "**/*.txt"]
+            watchers: ["**/*.unres", "**/*.txt", "**/.unres.toml"]
                 .into_iter()
                 .map(|glob| FileSystemWatcher {
                     glob_pattern: GlobPattern::String(glob.to_owned()),
@@ -98,7 +109,9 @@ impl Backend {
                     format!("unres: cannot watch files: {error}"),
                 )
                 .await;
+            return false;
         }
+        true
     }
 
     /// Index the resolution files of the workspace folders in the background,
@@ -177,7 +190,7 @@ impl Backend {
             )
             .await;
         self.update_knowledge(|k| k.workspace = Arc::new(index));
-        self.rebuild_catalog().await;
+        self.rebuild_scopes().await;
         self.0.republish_all();
     }
 }

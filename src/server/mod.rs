@@ -18,6 +18,7 @@ mod indexing;
 mod message;
 mod navigation;
 mod outline;
+mod project;
 mod semantic_tokens;
 mod settings;
 mod transport;
@@ -25,7 +26,7 @@ mod workspace;
 
 use std::collections::HashSet;
 use std::ops::Deref;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
@@ -35,6 +36,7 @@ use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use crate::analysis::settings::{Layer, Resolved};
 use crate::analysis::workspace::WorkspaceIndex;
 use crate::analysis::{Catalog, Config, agreed_language, record, tokens};
 use crate::text::PositionEncoding;
@@ -49,12 +51,52 @@ const CLIENT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 /// index. Replaced as a whole when one of them changes; never per keystroke.
 #[derive(Clone)]
 pub struct Knowledge {
+    /// The configuration, record and settings of the document a request is
+    /// about (its project file's scope), or of the editor settings alone.
     pub config: Arc<Config>,
     pub catalog: Arc<Catalog>,
+    pub settings: Arc<Resolved>,
     pub workspace: Arc<WorkspaceIndex>,
+    /// Every project file's scope, and which governs each document directory.
+    pub scopes: Arc<project::Scopes>,
     /// Bumped on every replacement: cached analyses of another generation are
     /// stale.
     pub generation: u64,
+}
+
+impl Knowledge {
+    fn new(default: project::Scope) -> Self {
+        let scopes = project::Scopes::new(default);
+        Knowledge {
+            config: Arc::clone(&scopes.default.config),
+            catalog: Arc::clone(&scopes.default.catalog),
+            settings: Arc::clone(&scopes.default.resolved),
+            workspace: Arc::new(WorkspaceIndex::new()),
+            scopes: Arc::new(scopes),
+            generation: 0,
+        }
+    }
+
+    /// This knowledge as seen by the document `uri`: its project file's
+    /// configuration and record when one governs it.
+    fn for_document(mut self, uri: &Uri) -> Self {
+        let scope = project::document_dir(uri).and_then(|dir| self.scopes.for_dir(&dir).cloned());
+        if let Some(scope) = scope {
+            self.config = Arc::clone(&scope.config);
+            self.catalog = Arc::clone(&scope.catalog);
+            self.settings = Arc::clone(&scope.resolved);
+        }
+        self
+    }
+
+    /// Is `uri` left out by the `exclude` globs of its settings?
+    fn excludes(&self, uri: &Uri) -> bool {
+        let Some(path) = uri.to_file_path() else {
+            return false;
+        };
+        let root = Path::new("/");
+        crate::analysis::settings::matches(&self.settings.exclude, &path, root)
+    }
 }
 
 /// The server's state, shared by the framework's handlers and the dispatcher.
@@ -69,8 +111,8 @@ pub struct Shared {
     negotiated: (Mutex<bool>, Condvar),
     knowledge: RwLock<Knowledge>,
     generations: AtomicU64,
-    /// Texts of the catalog files named in `unres.catalogs`.
-    user_catalogs: RwLock<Vec<String>>,
+    /// The editor's `unres` settings, as last received.
+    editor: RwLock<Layer>,
     roots: RwLock<Vec<PathBuf>>,
     can_pull_configuration: AtomicBool,
     can_watch_files: AtomicBool,
@@ -109,14 +151,14 @@ impl Backend {
             documents: Documents::default(),
             encoding: RwLock::new(PositionEncoding::Utf16),
             negotiated: (Mutex::new(false), Condvar::new()),
-            knowledge: RwLock::new(Knowledge {
-                config: Arc::new(Config::default()),
-                catalog: Arc::new(Catalog::embedded()),
-                workspace: Arc::new(WorkspaceIndex::new()),
-                generation: 0,
-            }),
+            knowledge: RwLock::new(Knowledge::new(project::build_scope(
+                &Layer::default(),
+                None,
+                None,
+                "",
+            ))),
             generations: AtomicU64::new(0),
-            user_catalogs: RwLock::new(Vec::new()),
+            editor: RwLock::new(Layer::default()),
             roots: RwLock::new(Vec::new()),
             can_pull_configuration: AtomicBool::new(false),
             can_watch_files: AtomicBool::new(false),
@@ -329,7 +371,13 @@ impl Shared {
     /// Publish the newest version of `uri`; true when the server's knowledge
     /// changed while it was analyzed (the result was dropped).
     async fn publish_once(self: &Arc<Self>, uri: &Uri, instance: u64) -> bool {
-        let knowledge = self.knowledge();
+        if project::is_project_file(uri) {
+            // A project file opened in the editor: its problems are published
+            // with its scope, not as a resolution's.
+            return false;
+        }
+        self.ensure_scope(uri).await;
+        let knowledge = self.knowledge().for_document(uri);
         let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
             return false;
         };
@@ -337,7 +385,9 @@ impl Shared {
             return false;
         }
         let version = snapshot.version;
-        let computed = if self.documents.is_in_sync(uri) {
+        let computed = if knowledge.excludes(uri) {
+            Ok(Some(Vec::new()))
+        } else if self.documents.is_in_sync(uri) {
             let encoding = self.encoding();
             let for_uri = uri.clone();
             let shared = Arc::clone(self);
@@ -386,55 +436,20 @@ impl Shared {
         }
     }
 
-    /// Rebuild the record from the embedded catalog, the user's catalogs and the
-    /// workspace index (a few tens of milliseconds, off the reactor).
-    async fn rebuild_catalog(&self) {
-        let mut extras = self
-            .user_catalogs
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
-        let workspace = self.knowledge().workspace;
-        extras.push(workspace.catalog_tsv());
-        let built = tokio::task::spawn_blocking(move || Catalog::with_extras(&extras)).await;
-        match built {
-            Ok(catalog) => self.update_knowledge(|k| k.catalog = Arc::new(catalog)),
-            Err(error) => self.log(
-                MessageType::ERROR,
-                format!("unres: building the catalog failed: {error}"),
-            ),
-        }
-    }
-
     async fn apply_settings(&self, value: &Value) {
-        let (settings, mut problems) = settings::parse(value);
-        let roots = self.roots.read().unwrap_or_else(|p| p.into_inner()).clone();
-        let mut catalogs = Vec::new();
-        for path in &settings.catalog_paths {
-            let mut full = PathBuf::from(path);
-            if full.is_relative() {
-                if let Some(root) = roots.first() {
-                    full = root.join(full);
-                }
-            }
-            match workspace::read_text_file(full.clone(), workspace::MAX_CATALOG_BYTES).await {
-                Ok(text) => catalogs.push(text),
-                Err(problem) => problems.push(format!("unres.catalogs: {problem}")),
-            }
-        }
-        *self
-            .user_catalogs
-            .write()
-            .unwrap_or_else(|p| p.into_inner()) = catalogs;
-        self.update_knowledge(|k| k.config = Arc::new(settings.config));
-        self.rebuild_catalog().await;
+        let (layer, problems) = settings::parse(value);
+        *self.editor.write().unwrap_or_else(|p| p.into_inner()) = layer;
+        self.rebuild_scopes().await;
         for problem in problems {
-            self.client
-                .log_message(MessageType::WARNING, format!("unres settings: {problem}"))
-                .await;
-            self.client
-                .show_message(MessageType::WARNING, format!("unres settings: {problem}"))
-                .await;
+            // Straight to the client: settings read at `initialize` are
+            // problems to show before the framework would pass them on.
+            let message = format!("unres settings: {problem}");
+            self.outbox.send_lossy(json!({
+                "jsonrpc": "2.0",
+                "method": "window/showMessage",
+                "params": {"type": MessageType::WARNING, "message": message},
+            }));
+            self.log_warning(message);
         }
     }
 
@@ -446,7 +461,7 @@ impl Shared {
         uri: &Uri,
         work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
-        let knowledge = self.knowledge();
+        let knowledge = self.knowledge().for_document(uri);
         let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
             return Ok(None);
         };
@@ -581,7 +596,9 @@ impl LanguageServer for Backend {
         self.pull_configuration().await;
         // Documents opened meanwhile were analyzed with the settings before.
         self.0.republish_all();
-        self.watch_files().await;
+        if !self.watch_files().await {
+            self.0.poll_project_files();
+        }
         self.index_workspace().await;
     }
 
@@ -926,14 +943,9 @@ pub mod testing {
         use super::*;
         use crate::syntax::Span;
         let tree = Tree::parse(text);
-        let config = Arc::new(Config::default());
-        let catalog = Arc::new(Catalog::embedded());
-        let knowledge = Knowledge {
-            config: Arc::clone(&config),
-            catalog: Arc::clone(&catalog),
-            workspace: Arc::new(WorkspaceIndex::new()),
-            generation: 0,
-        };
+        let knowledge = Knowledge::new(project::build_scope(&Layer::default(), None, None, ""));
+        let config = Arc::clone(&knowledge.config);
+        let catalog = Arc::clone(&knowledge.catalog);
         let found = crate::analysis::analyze_with(&tree, &config, &catalog);
         let in_line = |span: &Span, what: &str| -> std::result::Result<(), String> {
             let line = tree.line(span.line).map_or("", |l| l.text.as_str());

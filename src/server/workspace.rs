@@ -119,18 +119,6 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 
-/// Read a text file off the reactor, bounded in size and time.
-pub async fn read_text_file(path: PathBuf, limit: u64) -> Result<String, String> {
-    let shown = path.display().to_string();
-    let read = tokio::task::spawn_blocking(move || read_regular_file(&path, limit));
-    match tokio::time::timeout(IO_TIMEOUT, read).await {
-        Ok(Ok(Ok(bytes))) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
-        Ok(Ok(Err(problem))) => Err(problem),
-        Ok(Err(error)) => Err(format!("reading {shown} failed: {error}")),
-        Err(_) => Err(format!("reading {shown} took more than {IO_TIMEOUT:?}")),
-    }
-}
-
 /// Read and parse one file.
 pub fn read(path: &Path) -> FileRead {
     let bytes = match read_regular_file(path, MAX_FILE_BYTES) {

@@ -563,9 +563,10 @@ impl Builder<'_> {
         let words = body.split_whitespace().count();
         let double_indent = line.text.starts_with("\t\t");
         // `Recalling` alone before `(a) …`: the first words of a preambular
-        // paragraph's introduction, all the export printed of it.
+        // paragraph's introduction, all the export printed of it (`Recalls`
+        // alone is the same paragraph in the wrong form, VRB013).
         let preambular_lead_in = !self.seen_operative
-            && class_of(body) == Some(OpeningClass::Preambular)
+            && class_of(body).is_some()
             && self
                 .next_nonblank(index)
                 .is_some_and(|next| matches!(next.shape, LineShape::Subparagraph { .. }));
