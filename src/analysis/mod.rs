@@ -17,6 +17,7 @@ pub mod labels;
 pub mod numbering;
 pub mod record;
 pub mod rules;
+mod style;
 pub mod symbol;
 pub mod tokens;
 pub mod workspace;

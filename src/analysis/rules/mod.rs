@@ -39,6 +39,21 @@ mod pun003_final_full_stop;
 mod pun004_lead_in_colon;
 mod pun005_subparagraph_endings;
 mod pun010_whitespace;
+mod sty001_oxford_spelling;
+mod sty002_cod_first_forms;
+mod sty003_british_forms;
+mod sty004_secretary_general;
+mod sty005_member_states;
+mod sty006_united_nations_in_full;
+mod sty007_acronym_typography;
+mod sty008_per_cent;
+mod sty009_numbers_in_words;
+mod sty010_figure_punctuation;
+mod sty011_millions;
+mod sty012_ordinals;
+mod sty013_compounds;
+mod sty014_country_names;
+mod sty015_quotation_marks;
 mod sym001_ga_resolution_number;
 mod sym002_old_ga_number;
 mod sym003_part_letter;
@@ -274,6 +289,21 @@ pub static RULES: &[&dyn Rule] = &[
     &ftn007_repeated_marker::RepeatedMarker,
     &ftn008_footnote_correspondence::FootnoteCorrespondence,
     &ftn009_ibid::Ibid,
+    &sty001_oxford_spelling::OxfordSpelling,
+    &sty002_cod_first_forms::CodFirstForms,
+    &sty003_british_forms::BritishForms,
+    &sty004_secretary_general::SecretaryGeneral,
+    &sty005_member_states::MemberStates,
+    &sty006_united_nations_in_full::UnitedNationsInFull,
+    &sty007_acronym_typography::AcronymTypography,
+    &sty008_per_cent::PerCent,
+    &sty009_numbers_in_words::NumbersInWords,
+    &sty010_figure_punctuation::FigurePunctuation,
+    &sty011_millions::Millions,
+    &sty012_ordinals::Ordinals,
+    &sty013_compounds::Compounds,
+    &sty014_country_names::CountryNames,
+    &sty015_quotation_marks::QuotationMarks,
 ];
 
 /// Look a rule up by its code (case-insensitive).

@@ -1,0 +1,84 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::style::{self, in_case_of};
+use crate::syntax::{LexedLine, Span};
+
+declare_rule! {
+    /// ## What it checks
+    /// British forms in -our, -re, -ce and -ll- and the other families of the
+    /// spec: `labour`, `neighbouring`, `centre`, `defence`, `offences`,
+    /// `travelling`, `fulfil`, `fulfilment`, `ageing`, `enrolment` …
+    /// (`data/style/spelling.tsv`). Only forms that are wrong whatever the part of
+    /// speech are listed: `practice`/`practise` and `licence`/`license` change
+    /// with it, so only `practiced` and `practicing` are reported and the rest is
+    /// left to people. Quotations, footnotes and annexes are not checked, nor
+    /// the names of other bodies ("Center for Oceans Law and Policy",
+    /// "Department of Defense"), which keep their owners' spelling.
+    ///
+    /// ## Why
+    /// STY003 (`OFFICIAL` authority: the Concise Oxford English Dictionary;
+    /// `MEM` word list, checked against the adopted texts, where every listed form
+    /// is rare: see `data/style/PROVENANCE.md`).
+    ///
+    /// ## Example
+    /// `good-neighborliness` → `good-neighbourliness`; `self-defense` →
+    /// `self-defence`; `the regional center` → `centre`.
+    ///
+    /// ## Fix
+    /// Write the British form, in the case of the word written.
+    pub struct BritishForms {
+        code: "STY003",
+        severity: Warning,
+    }
+}
+
+impl Rule for BritishForms {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        for (index, line, _) in style::lines(context) {
+            check_line(index, line, sink);
+        }
+    }
+}
+
+fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
+    let Some(list) = style::spelling("STY003") else {
+        return;
+    };
+    for (word, entry) in style::misspelled(list, &line.text, line.body_start) {
+        if style::in_proper_name(&line.text, word.start, word.end) {
+            continue;
+        }
+        let right = in_case_of(word.text, entry.right);
+        let span = Span::new(index, word.start, word.end);
+        sink.report(span, format!("UN spelling is `{right}` (British form)"))
+            .with_fix(Fix::write(span, right));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe Security Council,
+\tReaffirming the principles of good-neighborliness and self-defense,
+\t                                   ^^^^^^^^^^^^^^ STY003
+\t                                                           ^^^^^^^ STY003
+\t1.\tDecides that the regional Center shall fulfill its mandate, as practised;
+\t                             ^^^^^^ STY003
+\t                                          ^^^^^^^ STY003
+\t2.\tWelcomes the work of the Center for Oceans Law and Policy.";
+
+    #[test]
+    fn american_forms() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_the_british_form() {
+        assert!(apply_fix(TEXT, "STY003").contains("good-neighbourliness"));
+    }
+}

@@ -1,0 +1,79 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::style;
+use crate::syntax::{LexedLine, Span};
+
+declare_rule! {
+    /// ## What it checks
+    /// `Member States` and `Member State` with capitals, no hyphen: `member
+    /// states`, `Member states` and `member-states` are reported, and so is
+    /// `member States of the United Nations`. A lower-case `member States` is
+    /// right for the members of another organization ("OAU member States") and
+    /// is not reported: whether a lower-case `member States` means the Members of
+    /// the United Nations is left to people.
+    ///
+    /// ## Why
+    /// STY005 (`ATTESTED`: the adopted texts write "Member States" for the
+    /// Members of the United Nations and "member States" for those of other
+    /// organizations; a State is always "State").
+    ///
+    /// ## Example
+    /// `invites all member states to enhance …` · `Member states`.
+    ///
+    /// ## Fix
+    /// Write `Member States` (or `member States` for another organization's
+    /// members).
+    pub struct MemberStates {
+        code: "STY005",
+        severity: Warning,
+    }
+}
+
+impl Rule for MemberStates {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        for (index, line, _) in style::lines(context) {
+            check_line(index, line, sink);
+        }
+    }
+}
+
+fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
+    for (start, end, term) in style::terms_in("STY005", &line.text, line.body_start) {
+        let span = Span::new(index, start, end);
+        let written = &line.text[start..end];
+        let diagnostic = sink
+            .report_at(term.level, span, format!("Write `{}` ({})", term.right, term.note))
+            .with_fix(Fix::write(span, term.right));
+        // `member states` may mean the members of another organization.
+        if written.starts_with('m') && !term.right.contains("United Nations") {
+            diagnostic.with_fix(Fix::write(span, term.right.replacen('M', "m", 1)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,
+\t1.\tInvites all member states and every Member state to act, with OAU member States;
+\t               ^^^^^^^^^^^^^ STY005
+\t                                       ^^^^^^^^^^^^ STY005
+\t2.\tCalls upon member States of the United Nations and member-states to act.
+\t              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ STY005
+\t                                                      ^^^^^^^^^^^^^ STY005";
+
+    #[test]
+    fn member_states_forms() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_capitals() {
+        assert!(apply_fix(TEXT, "STY005").contains("all Member States and"));
+    }
+}

@@ -1,0 +1,106 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::{Fix, Severity};
+use crate::analysis::style;
+use crate::syntax::{LexedLine, Span};
+
+declare_rule! {
+    /// ## What it checks
+    /// "United Nations" written in full, never `UN`, `U.N.` or `UNO` (error), and
+    /// the principal organs by name, not `UNGA`, `UNSC` or `ECOSOC` (warning):
+    /// the acronyms the UN writes in full (`data/style/terms.tsv`). Names that
+    /// contain the acronym (`UN-Women`, `UN-Habitat`), quotations, footnotes and
+    /// annexes are left alone. Security Council texts of 2000–2012 often write
+    /// "UN" ("the UN country team": 1,040 times in 341 of the 1,460 adopted
+    /// Council texts we have): there the rule informs.
+    ///
+    /// ## Why
+    /// STY006 (`ATTESTED`: adopted texts spell out "United Nations" and the
+    /// organs every time; the Editorial Manual has a section on abbreviations,
+    /// `OFFICIAL-TOC`).
+    ///
+    /// ## Example
+    /// `the UN development system` → `the United Nations development system` ·
+    /// `ECOSOC resolution 2013/5` → `Economic and Social Council resolution 2013/5`.
+    ///
+    /// ## Fix
+    /// Write the name in full (`the UN’s role` → `the United Nations’ role`).
+    pub struct UnitedNationsInFull {
+        code: "STY006",
+        severity: Error,
+    }
+}
+
+impl Rule for UnitedNationsInFull {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let council = context.security_council();
+        for (index, line, _) in style::lines(context) {
+            check_line(index, line, council, sink);
+        }
+    }
+}
+
+fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>) {
+    let text = &line.text;
+    for (start, end, term) in style::terms_in("STY006", text, line.body_start) {
+        let written = &text[start..end];
+        // A possessive takes the apostrophe alone after a name ending in s.
+        let (end, right) = match ["’s", "'s"].iter().find(|s| text[end..].starts_with(**s)) {
+            Some(possessive) if term.right.ends_with('s') => (
+                end + possessive.len(),
+                format!("{}{}", term.right, &possessive[..possessive.len() - 1]),
+            ),
+            _ => (end, term.right.to_owned()),
+        };
+        let span = Span::new(index, start, end);
+        let level = if council { Severity::Information } else { term.level };
+        sink.report_at(
+            level,
+            span,
+            format!("Write `{}` in full, not `{written}`", term.right),
+        )
+        .with_fix(Fix::write(span, right));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+    use crate::analysis::Severity;
+
+    const TEXT: &str = "\tThe General Assembly,
+\t1.\tWelcomes the work of the UN development system and of UN-Women;
+\t                            ^^ STY006
+\t2.\tRecalls ECOSOC resolution 2013/5 and the U.N.’s role, as “UN reform”.
+\t           ^^^^^^ STY006
+\t                                            ^^^^^^ STY006";
+
+    #[test]
+    fn acronyms_written_in_full() {
+        let found = check(TEXT);
+        let levels: Vec<Severity> = found.iter().map(|d| d.severity).collect();
+        assert_eq!(levels, vec![Severity::Error, Severity::Warning, Severity::Error]);
+    }
+
+    #[test]
+    fn council_texts_are_informed() {
+        let found = check("\tThe Security Council,\n\t1.\tCalls on the UN country team to act.\n\t                ^^ STY006");
+        assert_eq!(found[0].severity, Severity::Information);
+    }
+
+    #[test]
+    fn fix_spells_out() {
+        let fixed = apply_fix(TEXT, "STY006");
+        assert!(fixed.contains("of the United Nations development system"));
+        assert!(fixed.contains("UN-Women"));
+    }
+
+    #[test]
+    fn possessive_fix() {
+        let text = "\tThe General Assembly,\n\t1.\tWelcomes the UN’s role.";
+        assert!(apply_fix(text, "STY006").contains("the United Nations’ role"));
+    }
+}

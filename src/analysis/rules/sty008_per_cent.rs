@@ -1,0 +1,106 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::style::{self, Shield, cardinal_value};
+use crate::syntax::{LexedLine, Span};
+
+declare_rule! {
+    /// ## What it checks
+    /// Percentages are written in figures followed by `per cent` in two words:
+    /// not `percent`, not the sign `%` in running text (tables are in annexes,
+    /// which are not checked), and not a number in words (`one per cent`) except
+    /// at the start of a paragraph, where numbers are words.
+    ///
+    /// ## Why
+    /// STY008 (`OFFICIAL`: the Editorial Manual, "Numbers, dates and time":
+    /// percentages in figures, "per cent" spelled out, % only in tables).
+    ///
+    /// ## Example
+    /// `at least 20%` → `at least 20 per cent` · `0.7 percent` → `0.7 per cent` ·
+    /// `one per cent` → `1 per cent`.
+    ///
+    /// ## Fix
+    /// Write the figure and `per cent`.
+    pub struct PerCent {
+        code: "STY008",
+        severity: Warning,
+    }
+}
+
+impl Rule for PerCent {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        for (index, line, _) in style::lines(context) {
+            check_line(index, line, sink);
+        }
+    }
+}
+
+fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
+    let text = &line.text;
+    let from = line.body_start;
+    for (start, end, term) in style::terms_in("STY008", text, from) {
+        let span = Span::new(index, start, end);
+        sink.report(span, format!("Write `{}`", term.right))
+            .with_fix(Fix::write(span, term.right));
+    }
+    if !text.contains('%') && !text.contains("per cent") {
+        return;
+    }
+    let shield = Shield::of(text);
+    for (at, _) in text.match_indices('%').filter(|(at, _)| *at >= from) {
+        let figure = text[..at].trim_end_matches(' ');
+        let digits = figure.len()
+            - figure
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                .len();
+        if digits == 0 || shield.covers(at, at + 1) {
+            continue;
+        }
+        let start = figure.len() - digits;
+        let number = &figure[start..];
+        let span = Span::new(index, start, at + 1);
+        sink.report(span, format!("Write `{number} per cent`, not the sign %"))
+            .with_fix(Fix::write(span, format!("{number} per cent")));
+    }
+    for (at, _) in text.match_indices(" per cent") {
+        let before = &text[..at];
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '‑'))
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        let Some(value) = cardinal_value(word) else {
+            continue;
+        };
+        if word_start <= from || shield.covers(word_start, at) {
+            continue;
+        }
+        let span = Span::new(index, word_start, at);
+        sink.report(span, format!("Percentages are written in figures: `{value} per cent`"))
+            .with_fix(Fix::write(span, value.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,
+\t1.\tDecides that at least 20% and 0.7 percent of the funds, or one per cent, go to 2.5 per cent;
+\t                         ^^^ STY008
+\t                                     ^^^^^^^ STY008
+\t                                                              ^^^ STY008
+\t2.\tFifty per cent of the posts go to “a 10% target”.";
+
+    #[test]
+    fn per_cent_forms() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_per_cent() {
+        assert!(apply_fix(TEXT, "STY008").contains("at least 20 per cent and"));
+    }
+}

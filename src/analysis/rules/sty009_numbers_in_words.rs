@@ -1,0 +1,202 @@
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::style::{self, Shield, Word, cardinal_value, cardinal_words};
+use crate::syntax::{LexedLine, Role, Span};
+
+declare_rule! {
+    /// ## What it checks
+    /// Numbers under 10 are written in words and numbers from 10 in figures when
+    /// they count something: `6 months` → `six months`, `within thirty days` →
+    /// `within 30 days` (the count nouns are listed below); and a paragraph does
+    /// not start with a figure (`60 staff members received …`). Left to people,
+    /// which is why the rule only informs: series that mix small and large
+    /// numbers (all in figures), approximate references ("some thirty years"),
+    /// units, dates, votes, references to paragraphs, articles or goals, and
+    /// numbers inside names.
+    ///
+    /// ## Why
+    /// STY009 (`OFFICIAL`: the Editorial Manual, "Numbers, dates and time";
+    /// adopted texts write "six months", "one year", "a 30-day period").
+    ///
+    /// ## Example
+    /// `an additional period of 6 months` · `within thirty days` · `60 staff
+    /// members received …` at the start of a paragraph.
+    ///
+    /// ## Fix
+    /// Write the number in words (under 10) or in figures (10 and more).
+    pub struct NumbersInWords {
+        code: "STY009",
+        severity: Information,
+    }
+}
+
+impl Rule for NumbersInWords {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        for (index, line, role) in style::lines(context) {
+            check_line(index, line, role, sink);
+        }
+    }
+}
+
+/// Nouns that a number counts.
+const COUNTED: [&str; 44] = [
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+    "member", "members", "States", "countries", "seats", "judges", "experts",
+    "representatives", "persons", "people", "women", "men", "children", "languages",
+    "regions", "sessions", "meetings", "pillars", "priorities", "areas", "categories",
+    "officials", "posts", "candidates", "officers", "steps", "phases", "rounds",
+    "observers", "individuals", "entities", "vessels", "times", "Vice-Chairs",
+];
+
+/// Words before a figure that make it a reference, not a count.
+const REFERENCES: [&str; 22] = [
+    "paragraph", "paragraphs", "article", "articles", "section", "sections", "chapter",
+    "chapters", "annex", "goal", "goals", "target", "targets", "resolution", "rule", "rules",
+    "principle", "phase", "level", "part", "table", "item",
+];
+
+/// Words before a number in words that make it an approximate reference.
+const APPROXIMATE: [&str; 8] = [
+    "some", "about", "approximately", "nearly", "almost", "around", "over", "than",
+];
+
+fn counted(next: Option<&Word<'_>>, text: &str, end: usize) -> bool {
+    next.is_some_and(|w| text[end..w.start] == *" " && COUNTED.contains(&w.text))
+}
+
+fn check_line(index: usize, line: &LexedLine, role: Role, sink: &mut Sink<'_>) {
+    let text = &line.text;
+    let from = line.body_start;
+    if role.is_body_paragraph() {
+        starting_figure(index, line, sink);
+    }
+    let words: Vec<Word<'_>> = style::words(text, from).collect();
+    let mut shield: Option<Shield> = None;
+    // Small figures: a lone digit before a count noun, not in a series of figures.
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < text.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let end = at + text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        let lone = end == at + 1
+            && bytes[at] != b'0'
+            && !text[..at].ends_with(|c: char| c.is_alphanumeric() || ".,/$–-(".contains(c))
+            && !text[end..].starts_with(|c: char| c.is_alphanumeric() || ".,/–-%".contains(c));
+        if lone {
+            let next = words.iter().find(|w| w.start > end);
+            let previous = words.iter().rev().find(|w| w.end <= at);
+            let series = has_large_figure_near(text, at, end);
+            let reference = previous.is_some_and(|w| {
+                text[w.end..at] == *" "
+                    && (w.text.starts_with(char::is_uppercase)
+                        || REFERENCES.contains(&w.text.to_ascii_lowercase().as_str()))
+            });
+            if counted(next, text, end)
+                && !series
+                && !reference
+                && !shield.get_or_insert_with(|| Shield::of(text)).covers(at, end)
+            {
+                let value = u32::from(bytes[at] - b'0');
+                let words_form = cardinal_words(value).unwrap_or_default();
+                let span = Span::new(index, at, end);
+                sink.report(span, format!("Write numbers under 10 in words: `{words_form}`"))
+                    .with_fix(Fix::write(span, words_form));
+            }
+        }
+        at = end;
+    }
+    // Large numbers in words before a count noun.
+    for (i, word) in words.iter().enumerate() {
+        let Some(value) = cardinal_value(word.text).filter(|v| *v >= 10) else {
+            continue;
+        };
+        let hyphenated = text[word.end..].starts_with(['-', '‑'])
+            || text[..word.start].ends_with(['-', '‑']);
+        let approximate = i > 0 && APPROXIMATE.contains(&words[i - 1].text);
+        if word.start == from
+            || word.text.starts_with(char::is_uppercase)
+            || hyphenated
+            || approximate
+            || !counted(words.get(i + 1), text, word.end)
+            || shield
+                .get_or_insert_with(|| Shield::of(text))
+                .covers(word.start, word.end)
+        {
+            continue;
+        }
+        let span = Span::new(index, word.start, word.end);
+        sink.report(span, format!("Write numbers from 10 in figures: `{value}`"))
+            .with_fix(Fix::write(span, value.to_string()));
+    }
+}
+
+/// A figure of 10 or more within a few words: the numbers form a series,
+/// written in figures.
+fn has_large_figure_near(text: &str, start: usize, end: usize) -> bool {
+    let mut low = start.saturating_sub(40);
+    while !text.is_char_boundary(low) {
+        low -= 1;
+    }
+    let mut high = (end + 40).min(text.len());
+    while !text.is_char_boundary(high) {
+        high += 1;
+    }
+    text[low..high]
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() >= 2)
+}
+
+/// A paragraph that starts with a figure counting something.
+fn starting_figure(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
+    let text = &line.text;
+    let from = line.body_start;
+    let digits = text[from..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !text[from + digits..].starts_with(' ') {
+        return;
+    }
+    let next = text[from + digits + 1..].chars().next();
+    if !next.is_some_and(char::is_lowercase) {
+        return;
+    }
+    let span = Span::new(index, from, from + digits);
+    let value: u32 = text[span.start..span.end].parse().unwrap_or(0);
+    let diagnostic = sink.report(
+        span,
+        "A paragraph does not start with a figure: write the number in words",
+    );
+    if let Some(words) = cardinal_words(value) {
+        diagnostic.with_fix(Fix::write(span, style::in_case_of("X", &words)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,
+\t1.\tDecides on an additional period of 6 months, to be held within thirty days;
+\t                                      ^ STY009
+\t                                                                  ^^^^^^ STY009
+\t2.\tNotes that between 5 and 15 years, paragraph 3 years and Article 2 days passed;
+\t3.\tDecides that some twenty States and 2 members attend, for the Group of Twenty countries.
+\t                                       ^ STY009
+\t(a)\t60 staff members received training;
+\t    ^^ STY009";
+
+    #[test]
+    fn words_and_figures() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_words() {
+        assert!(apply_fix(TEXT, "STY009").contains("period of six months"));
+    }
+}

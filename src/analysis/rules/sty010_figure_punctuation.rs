@@ -1,0 +1,162 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::style::{self, Shield};
+use crate::syntax::{LexedLine, Span};
+
+declare_rule! {
+    /// ## What it checks
+    /// The punctuation of figures: a zero before the decimal point (`0.85`, not
+    /// `.85`) and commas between thousands (`12,500`): not spaces (`12 500`), not
+    /// full stops (`1.500.000`), and not five or more digits run together
+    /// (`12500`). A single group after a full stop (`12.500`) may be a decimal and
+    /// is left to people; so are figures inside symbols, document numbers and
+    /// identifiers (after `/`, `No.` or `IMO`), and a year with a footnote
+    /// marker glued to it (`1949` + `2` in "of 12 August 19492"). Table rows
+    /// (cells separated by tabs, as in budget tables) keep their own layout.
+    ///
+    /// ## Why
+    /// STY010 (`OFFICIAL` for the leading zero, `OFFICIAL-TOC` for the
+    /// separator: the Editorial Manual, "Numbers, dates and time", writes
+    /// "999,999").
+    ///
+    /// ## Example
+    /// `.85 per cent` → `0.85 per cent` · `12 500 troops` → `12,500 troops`.
+    ///
+    /// ## Fix
+    /// Write the zero, or the commas.
+    pub struct FigurePunctuation {
+        code: "STY010",
+        severity: Warning,
+    }
+}
+
+impl Rule for FigurePunctuation {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        for (index, line, _) in style::lines(context) {
+            check_line(index, line, sink);
+        }
+    }
+}
+
+static LEADING_POINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[ (])(\.[0-9]+)\b").expect("valid regex"));
+static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[1-9][0-9]{0,2}(?:[  \u{202F}][0-9]{3})+\b").expect("valid regex")
+});
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}\b").expect("valid regex"));
+static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[1-9][0-9]{4,}\b").expect("valid regex"));
+
+/// `12500` → `12,500`.
+fn with_commas(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A figure that is part of a symbol or an identifier.
+fn identifier(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    text[..start].ends_with(['/', '-', '‑', '–', '.', ','])
+        || text[end..].starts_with(['/', '-', '‑', '–', ',', '.'])
+        || before.ends_with("No.")
+        || before.ends_with("IMO")
+        || before.ends_with("number")
+}
+
+fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
+    let text = &line.text;
+    let from = line.body_start;
+    // A table row (cells separated by tabs) keeps the table's own layout.
+    if !text[from..].bytes().any(|b| b.is_ascii_digit()) || text[from..].contains('\t') {
+        return;
+    }
+    let shield = Shield::of(text);
+    let body = &text[from..];
+    for captures in LEADING_POINT.captures_iter(body) {
+        let figure = captures.get(1).expect("group 1");
+        let (start, end) = (from + figure.start(), from + figure.end());
+        if shield.covers(start, end) {
+            continue;
+        }
+        let span = Span::new(index, start, end);
+        let right = format!("0{}", figure.as_str());
+        sink.report(span, format!("A zero precedes the decimal point: `{right}`"))
+            .with_fix(Fix::write(span, right));
+    }
+    let groups = SPACED
+        .find_iter(body)
+        .chain(DOTTED.find_iter(body))
+        .map(|m| (from + m.start(), from + m.end()));
+    for (start, end) in groups {
+        if shield.covers(start, end) || identifier(text, start, end) {
+            continue;
+        }
+        let digits: String = text[start..end].chars().filter(char::is_ascii_digit).collect();
+        let right = with_commas(&digits);
+        let span = Span::new(index, start, end);
+        sink.report(span, format!("Thousands are separated by commas: `{right}`"))
+            .with_fix(Fix::write(span, right));
+    }
+    for found in RUN.find_iter(body) {
+        let (start, end) = (from + found.start(), from + found.end());
+        // A footnote marker glued to a year (`1949` + `2`) is no figure.
+        let marker = line
+            .markers
+            .iter()
+            .any(|m| m.range.start > start && m.range.end == end)
+            || (found.len() <= 7 && (found.as_str().starts_with("19") || found.as_str().starts_with("20")));
+        // A designation that starts a name ("99942 Apophis").
+        let designation = text[end..].starts_with(' ') && text[end + 1..].starts_with(char::is_uppercase);
+        if marker || designation || shield.covers(start, end) || identifier(text, start, end) {
+            continue;
+        }
+        let right = with_commas(found.as_str());
+        let span = Span::new(index, start, end);
+        sink.report(span, format!("Thousands are separated by commas: `{right}`"))
+            .with_fix(Fix::write(span, right));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,
+\t1.\tDecides that .85 per cent, 12 500 troops and 1.500.000 dollars, or 12500 persons, go;
+\t                ^^^ STY010
+\t                              ^^^^^^ STY010
+\t                                                ^^^^^^^^^ STY010
+\t                                                                      ^^^^^ STY010
+\t2.\tNotes document A/70/12345, vessel IMO 9187629, the Conventions of 12 August 19492 and the period 2015–20303, 12.500 and 12,500 and 0.85 and 2015 and 2016.";
+
+    #[test]
+    fn figure_punctuation() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_commas() {
+        let fixed = apply_fix(TEXT, "STY010");
+        assert!(fixed.contains("that 0.85 per cent"), "{fixed}");
+    }
+
+    #[test]
+    fn commas_between_thousands() {
+        assert_eq!(super::with_commas("12500"), "12,500");
+        assert_eq!(super::with_commas("1500000"), "1,500,000");
+    }
+}

@@ -1,0 +1,289 @@
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::analysis::Fix;
+use crate::analysis::date::Date;
+use crate::analysis::style::{self, CountryForm, CountryUse, Shield};
+use crate::syntax::{LexedLine, Role, Span, Tree};
+
+declare_rule! {
+    /// ## What it checks
+    /// The names of Member States and observer States as the Organization lists
+    /// them (`data/style/countries.tsv`, from the UN's voting records and the
+    /// adopted texts): `Viet Nam`, not `Vietnam`; `Republic of Korea`, not `South
+    /// Korea`; `Côte d'Ivoire`, `Türkiye` (since 1 June 2022), `United Republic of
+    /// Tanzania`, `Guinea-Bissau`, `Democratic Republic of the Congo`. A form
+    /// inside a longer official name is never reported ("Niger" in "Nigeria",
+    /// "Guinea" in "Papua New Guinea", "Iran" in "Islamic Republic of Iran"), nor
+    /// one followed by a capitalized word (a proper name: "Netherlands Institute
+    /// for the Law of the Sea"), in a quotation, a footnote or an annex. A former
+    /// name is reported only in texts adopted after the change (undated drafts
+    /// use today's names). Security Council practice is accepted in Council
+    /// texts: "Iran", "Syria", "the United States", "the United Kingdom",
+    /// "Russia"; other texts may use these short forms after the full name
+    /// ("the United States of America … the United States") and as modifiers
+    /// ("United States dollars"). The abbreviations "DRC", "CAR" and "DPRK" are
+    /// accepted in Council texts and in texts that define them ("Central African
+    /// Republic (CAR)").
+    ///
+    /// ## Why
+    /// STY014 (`OFFICIAL` principle: UNTERM, and the DGACM quality checks flag
+    /// names that do not match the official records; `PRACTICE` list, built from
+    /// the UN's own voting lists and checked against 3,579 adopted texts).
+    ///
+    /// ## Example
+    /// `Vietnam` → `Viet Nam` · `Ivory Coast` → `Côte d’Ivoire` · `the UK` →
+    /// `the United Kingdom of Great Britain and Northern Ireland`.
+    ///
+    /// ## Fix
+    /// Write the official name (for names the list gives as `Iran (Islamic
+    /// Republic of)`, their running-text form `the Islamic Republic of Iran`).
+    pub struct CountryNames {
+        code: "STY014",
+        severity: Warning,
+    }
+}
+
+impl Rule for CountryNames {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let document = Document {
+            council: context.security_council(),
+            date: adoption_date(context.tree),
+            defined: defined_abbreviations(context.tree),
+            first_full_names: first_full_names(context.tree),
+        };
+        for (index, line, _) in style::lines(context) {
+            check_line(index, line, &document, sink);
+        }
+    }
+}
+
+/// What the whole text says about which forms it may use.
+struct Document {
+    council: bool,
+    date: Option<Date>,
+    /// Abbreviations the text defines, such as "(DRC)".
+    defined: Vec<&'static str>,
+    /// Where each official name first appears: a short form of the Council's
+    /// practice may follow it ("the United States of America … the United States").
+    first_full_names: HashMap<&'static str, (usize, usize)>,
+}
+
+fn first_full_names(tree: &Tree) -> HashMap<&'static str, (usize, usize)> {
+    let mut out = HashMap::new();
+    for (index, line, _) in tree.iter() {
+        for (start, _, form) in style::countries().find(&line.text, 0) {
+            if form.use_ == CountryUse::Official {
+                out.entry(form.official).or_insert((index, start));
+            }
+        }
+    }
+    out
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[1-9]|[12][0-9]|3[01]) (?:January|February|March|April|May|June|July|August|September|October|November|December) (?:19|20)[0-9]{2}\b")
+        .expect("valid regex")
+});
+
+/// The date of the text: the first date of its masthead or adoption line, or
+/// its closing date; `None` for a draft without one.
+fn adoption_date(tree: &Tree) -> Option<Date> {
+    tree.iter()
+        .filter(|(_, _, role)| matches!(role, Role::Header | Role::ClosingDate))
+        .find_map(|(_, line, _)| Date::parse_text(DATE.find(&line.text)?.as_str()))
+}
+
+fn defined_abbreviations(tree: &Tree) -> Vec<&'static str> {
+    let abbreviations: Vec<&'static str> = ["CAR", "DRC", "DPRK"]
+        .into_iter()
+        .filter(|form| {
+            style::countries()
+                .find(form, 0)
+                .any(|(_, _, f)| f.use_ == CountryUse::Defined)
+        })
+        .collect();
+    abbreviations
+        .into_iter()
+        .filter(|form| {
+            let forms = [format!("({form})"), format!("(“{form}”)"), format!("(\"{form}\")")];
+            tree.lines()
+                .iter()
+                .any(|line| forms.iter().any(|f| line.text.contains(f.as_str())))
+        })
+        .collect()
+}
+
+impl Document {
+    fn accepts(&self, form: &CountryForm, at: (usize, usize)) -> bool {
+        match form.use_ {
+            CountryUse::Official => true,
+            CountryUse::Flag => false,
+            CountryUse::Council => {
+                self.council
+                    || self
+                        .first_full_names
+                        .get(form.official)
+                        .is_some_and(|first| *first < at)
+            }
+            CountryUse::Defined => self.council || self.defined.contains(&form.form),
+            CountryUse::Former(since) => self.date.is_some_and(|date| date < since),
+        }
+    }
+}
+
+/// The name as running text writes it: `Iran (Islamic Republic of)` →
+/// `Islamic Republic of Iran`.
+fn running_form(official: &str) -> String {
+    match official.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+        Some((name, qualifier)) => format!("{qualifier} {name}"),
+        None => official.to_owned(),
+    }
+}
+
+/// Does the text before a form end with a name of two or more capitalized
+/// words that the form completes ("United Nations Mission of Support in East
+/// Timor", "Special Envoy of the Secretary-General for Syria")?
+fn ends_a_name(before: &str) -> bool {
+    const LINKS: [&str; 6] = ["of", "for", "in", "the", "and", "on"];
+    let mut capitalized = 0;
+    for word in before.trim_end().rsplit(' ') {
+        if LINKS.contains(&word) {
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase) || word.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+        capitalized += 1;
+    }
+    capitalized >= 2
+}
+
+/// Does the next word show a short form used as a modifier ("United States
+/// dollars", "Iran nuclear programme")?
+fn modifies(rest: &str) -> bool {
+    const MODIFIED: [&str; 20] = [
+        "dollar", "dollars", "federal", "judiciary", "net", "nuclear", "citizens", "nationals",
+        "forces", "military", "armed", "authorities", "officials", "courts", "law", "territory",
+        "territories", "national", "sanctions", "mainland",
+    ];
+    rest.strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', ';', '.', ')']).next())
+        .is_some_and(|word| MODIFIED.contains(&word))
+}
+
+/// Names that running text writes with the article: `the Republic of Korea`.
+fn takes_article(name: &str) -> bool {
+    const FIRST_WORDS: [&str; 14] = [
+        "Republic", "Islamic", "Kingdom", "United", "Democratic", "Syrian", "Central",
+        "Russian", "Plurinational", "Bolivarian", "Federated", "Lao", "Dominican", "Holy",
+    ];
+    FIRST_WORDS
+        .iter()
+        .any(|w| name.split(' ').next() == Some(*w))
+}
+
+fn check_line(index: usize, line: &LexedLine, document: &Document, sink: &mut Sink<'_>) {
+    let text = &line.text;
+    let mut shield: Option<Shield> = None;
+    for (start, end, form) in style::countries().find(text, line.body_start) {
+        // A capitalized word after the form makes it part of a proper name.
+        let rest = &text[end..];
+        let in_a_name = (rest.starts_with(' ') && rest[1..].starts_with(char::is_uppercase))
+            || ends_a_name(&text[..start]);
+        // A short form used as a modifier: "United States dollars".
+        let modifier = form.use_ == CountryUse::Council && modifies(rest);
+        if document.accepts(form, (index, start))
+            || in_a_name
+            || modifier
+            || shield
+                .get_or_insert_with(|| Shield::of(text))
+                .covers(start, end)
+        {
+            continue;
+        }
+        let mut right = running_form(form.official);
+        let written_article = form.form.starts_with("The ") || form.form.starts_with("the ");
+        let has_article = written_article
+            || text[..start].ends_with("the ")
+            || text[..start].ends_with("The ");
+        if written_article || (!has_article && takes_article(&right)) {
+            right = format!("the {right}");
+        }
+        let why = match form.use_ {
+            CountryUse::Former(since) => format!("the name since {}", since.iso()),
+            _ => "the official name".to_owned(),
+        };
+        let span = Span::new(index, start, end);
+        sink.report(
+            span,
+            format!("Write `{right}` ({why}), not `{}`", form.form),
+        )
+        .with_fix(Fix::write(span, right));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::rules::fixture::{apply_fix, check};
+
+    const TEXT: &str = "\tThe General Assembly,
+\t1.\tWelcomes the cooperation of Vietnam, South Korea, Nigeria, the Niger and Papua New Guinea;
+\t                               ^^^^^^^ STY014
+\t                                        ^^^^^^^^^^^ STY014
+\t2.\tCalls upon Iran, the Islamic Republic of Iran and the Netherlands Institute to act.
+\t              ^^^^ STY014";
+
+    #[test]
+    fn official_names() {
+        check(TEXT);
+    }
+
+    #[test]
+    fn fix_writes_the_official_name() {
+        assert!(apply_fix(TEXT, "STY014").contains("cooperation of Viet Nam,"));
+    }
+
+    #[test]
+    fn fix_adds_the_article() {
+        let text = "\tThe General Assembly,\n\t1.\tInvites South Korea and the UK to act.";
+        let fixed = apply_fix(text, "STY014");
+        assert!(fixed.contains("Invites the Republic of Korea and"), "{fixed}");
+    }
+
+    #[test]
+    fn council_practice_and_defined_abbreviations() {
+        check(
+            "\tThe Security Council,\n\tRecalling its resolutions on Iran and Syria,\n\t1.\tCalls upon the DRC to act.",
+        );
+        check(
+            "\tThe General Assembly,\n\tRecalling the situation in the Democratic Republic of the Congo (DRC),\n\t1.\tCalls upon the DRC and the CAR to act.\n\t                              ^^^ STY014",
+        );
+    }
+
+    #[test]
+    fn short_forms_after_the_full_name_and_as_modifiers() {
+        check(
+            "\tThe General Assembly,\n\tRecalling the role of the United States of America,\n\t1.\tNotes that the United States and 1 billion United States dollars are mentioned.",
+        );
+        check(
+            "\tThe General Assembly,\n\t1.\tNotes that the United States acts.\n\t                  ^^^^^^^^^^^^^ STY014",
+        );
+    }
+
+    #[test]
+    fn former_names_after_the_change() {
+        let before = "Resolution adopted by the General Assembly on 1 December 2021\n\t The General Assembly,\n\t1.\tWelcomes the summit held in Istanbul, Turkey.";
+        check(before);
+        check(
+            "Resolution adopted by the General Assembly on 1 December 2023\n\tThe General Assembly,\n\t1.\tWelcomes the summit held in Istanbul, Turkey.\n\t                                         ^^^^^^ STY014",
+        );
+    }
+}
