@@ -13,7 +13,8 @@ use unres::syntax::Tree;
 fn justifications() -> BTreeMap<(String, usize, String), (String, String)> {
     let mut text = std::fs::read_to_string("tests/corpus/justified.tsv").expect("justifications");
     // The style rules' verdicts (tests/style_gate.rs), for the texts of this corpus.
-    let style = std::fs::read_to_string("tests/corpus/justified_style.tsv").expect("style verdicts");
+    let style =
+        std::fs::read_to_string("tests/corpus/justified_style.tsv").expect("style verdicts");
     for line in style.lines().skip(1) {
         let file = line.split('\t').next().unwrap_or("");
         if Path::new("data/corpus").join(file).is_file() {

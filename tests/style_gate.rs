@@ -147,7 +147,11 @@ fn style_rules_stay_nearly_silent_on_adopted_texts() {
         eprintln!(
             "style gate, {label} ({} texts): errors and warnings by rule: {}",
             files.len(),
-            if figures.is_empty() { "none".to_owned() } else { figures.join(", ") }
+            if figures.is_empty() {
+                "none".to_owned()
+            } else {
+                figures.join(", ")
+            }
         );
     }
     // Deduplicate: one line with several findings of one rule is one key.
@@ -179,7 +183,10 @@ fn style_rules_stay_nearly_silent_on_adopted_texts() {
         .keys()
         .filter(|k| checked_files.contains(&k.0) && !used.contains(*k))
         .collect();
-    assert!(stale.is_empty(), "justifications that no longer match: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "justifications that no longer match: {stale:?}"
+    );
     let limit = texts_checked / 100;
     eprintln!("style gate: {false_alarms} false alarms in {texts_checked} texts (limit {limit})");
     assert!(

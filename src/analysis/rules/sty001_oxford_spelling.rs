@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::{Fix, Severity};
 use crate::analysis::style::{self, in_case_of};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::{LexedLine, Span};
 
 declare_rule! {
@@ -46,7 +46,8 @@ impl Rule for OxfordSpelling {
         let level = style::council_level(context, Severity::Warning);
         // "The Organisation" stands for a body the text names with its own
         // spelling ("Organisation for the Prohibition of Chemical Weapons").
-        let names_one = style::lines(context).any(|(_, line, _)| style::names_an_organisation(&line.text));
+        let names_one =
+            style::lines(context).any(|(_, line, _)| style::names_an_organisation(&line.text));
         for (index, line, _) in style::lines(context) {
             check_line(index, line, level, names_one, sink);
         }
@@ -109,7 +110,9 @@ mod tests {
 
     #[test]
     fn council_texts_are_informed() {
-        let found = check("\tThe Security Council,\n\t1.\tRecognises the role of the mission.\n\t   ^^^^^^^^^^ STY001");
+        let found = check(
+            "\tThe Security Council,\n\t1.\tRecognises the role of the mission.\n\t   ^^^^^^^^^^ STY001",
+        );
         assert_eq!(found[0].severity, crate::analysis::Severity::Information);
     }
 

@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::{Fix, Severity};
 use crate::analysis::style::{self, in_case_of};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::{LexedLine, Span};
 
 declare_rule! {

@@ -41,8 +41,12 @@ impl Rule for SecretaryGeneral {
 fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
     for (start, end, term) in style::terms_in("STY004", &line.text, line.body_start) {
         let span = Span::new(index, start, end);
-        sink.report_at(term.level, span, format!("Write `{}` ({})", term.right, term.note))
-            .with_fix(Fix::write(span, term.right));
+        sink.report_at(
+            term.level,
+            span,
+            format!("Write `{}` ({})", term.right, term.note),
+        )
+        .with_fix(Fix::write(span, term.right));
     }
 }
 

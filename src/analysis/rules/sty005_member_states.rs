@@ -46,7 +46,11 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         let span = Span::new(index, start, end);
         let written = &line.text[start..end];
         let diagnostic = sink
-            .report_at(term.level, span, format!("Write `{}` ({})", term.right, term.note))
+            .report_at(
+                term.level,
+                span,
+                format!("Write `{}` ({})", term.right, term.note),
+            )
             .with_fix(Fix::write(span, term.right));
         // `member states` may mean the members of another organization.
         if written.starts_with('m') && !term.right.contains("United Nations") {

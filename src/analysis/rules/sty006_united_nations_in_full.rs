@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::{Fix, Severity};
 use crate::analysis::style;
+use crate::analysis::{Fix, Severity};
 use crate::syntax::{LexedLine, Span};
 
 declare_rule! {
@@ -56,7 +56,11 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
             _ => (end, term.right.to_owned()),
         };
         let span = Span::new(index, start, end);
-        let level = if council { Severity::Information } else { term.level };
+        let level = if council {
+            Severity::Information
+        } else {
+            term.level
+        };
         sink.report_at(
             level,
             span,
@@ -68,8 +72,8 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::rules::fixture::{apply_fix, check};
     use crate::analysis::Severity;
+    use crate::analysis::rules::fixture::{apply_fix, check};
 
     const TEXT: &str = "\tThe General Assembly,
 \t1.\tWelcomes the work of the UN development system and of UN-Women;
@@ -82,12 +86,17 @@ mod tests {
     fn acronyms_written_in_full() {
         let found = check(TEXT);
         let levels: Vec<Severity> = found.iter().map(|d| d.severity).collect();
-        assert_eq!(levels, vec![Severity::Error, Severity::Warning, Severity::Error]);
+        assert_eq!(
+            levels,
+            vec![Severity::Error, Severity::Warning, Severity::Error]
+        );
     }
 
     #[test]
     fn council_texts_are_informed() {
-        let found = check("\tThe Security Council,\n\t1.\tCalls on the UN country team to act.\n\t                ^^ STY006");
+        let found = check(
+            "\tThe Security Council,\n\t1.\tCalls on the UN country team to act.\n\t                ^^ STY006",
+        );
         assert_eq!(found[0].severity, Severity::Information);
     }
 

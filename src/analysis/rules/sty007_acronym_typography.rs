@@ -79,8 +79,11 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
             continue;
         }
         let span = Span::new(index, start, end);
-        sink.report(span, format!("Write acronyms without full stops: `{letters}`"))
-            .with_fix(Fix::write(span, letters));
+        sink.report(
+            span,
+            format!("Write acronyms without full stops: `{letters}`"),
+        )
+        .with_fix(Fix::write(span, letters));
     }
     for captures in ARTICLE.captures_iter(&text[from..]) {
         let whole = captures.get(0).expect("group 0");

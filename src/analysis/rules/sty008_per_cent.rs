@@ -69,7 +69,9 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         let before = &text[..at];
         let word_start = before
             .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '‑'))
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &before[word_start..];
         let Some(value) = cardinal_value(word) else {
             continue;
@@ -78,8 +80,11 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
             continue;
         }
         let span = Span::new(index, word_start, at);
-        sink.report(span, format!("Percentages are written in figures: `{value} per cent`"))
-            .with_fix(Fix::write(span, value.to_string()));
+        sink.report(
+            span,
+            format!("Percentages are written in figures: `{value} per cent`"),
+        )
+        .with_fix(Fix::write(span, value.to_string()));
     }
 }
 

@@ -44,24 +44,88 @@ impl Rule for NumbersInWords {
 
 /// Nouns that a number counts.
 const COUNTED: [&str; 44] = [
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-    "member", "members", "States", "countries", "seats", "judges", "experts",
-    "representatives", "persons", "people", "women", "men", "children", "languages",
-    "regions", "sessions", "meetings", "pillars", "priorities", "areas", "categories",
-    "officials", "posts", "candidates", "officers", "steps", "phases", "rounds",
-    "observers", "individuals", "entities", "vessels", "times", "Vice-Chairs",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "member",
+    "members",
+    "States",
+    "countries",
+    "seats",
+    "judges",
+    "experts",
+    "representatives",
+    "persons",
+    "people",
+    "women",
+    "men",
+    "children",
+    "languages",
+    "regions",
+    "sessions",
+    "meetings",
+    "pillars",
+    "priorities",
+    "areas",
+    "categories",
+    "officials",
+    "posts",
+    "candidates",
+    "officers",
+    "steps",
+    "phases",
+    "rounds",
+    "observers",
+    "individuals",
+    "entities",
+    "vessels",
+    "times",
+    "Vice-Chairs",
 ];
 
 /// Words before a figure that make it a reference, not a count.
 const REFERENCES: [&str; 22] = [
-    "paragraph", "paragraphs", "article", "articles", "section", "sections", "chapter",
-    "chapters", "annex", "goal", "goals", "target", "targets", "resolution", "rule", "rules",
-    "principle", "phase", "level", "part", "table", "item",
+    "paragraph",
+    "paragraphs",
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "annex",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "resolution",
+    "rule",
+    "rules",
+    "principle",
+    "phase",
+    "level",
+    "part",
+    "table",
+    "item",
 ];
 
 /// Words before a number in words that make it an approximate reference.
 const APPROXIMATE: [&str; 8] = [
-    "some", "about", "approximately", "nearly", "almost", "around", "over", "than",
+    "some",
+    "about",
+    "approximately",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "than",
 ];
 
 fn counted(next: Option<&Word<'_>>, text: &str, end: usize) -> bool {
@@ -92,7 +156,7 @@ fn check_line(index: usize, line: &LexedLine, role: Role, sink: &mut Sink<'_>) {
         if lone {
             let next = words.iter().find(|w| w.start > end);
             let previous = words.iter().rev().find(|w| w.end <= at);
-            let series = has_large_figure_near(text, at, end);
+            let series = in_a_series(text, at, end);
             let reference = previous.is_some_and(|w| {
                 text[w.end..at] == *" "
                     && (w.text.starts_with(char::is_uppercase)
@@ -101,13 +165,18 @@ fn check_line(index: usize, line: &LexedLine, role: Role, sink: &mut Sink<'_>) {
             if counted(next, text, end)
                 && !series
                 && !reference
-                && !shield.get_or_insert_with(|| Shield::of(text)).covers(at, end)
+                && !shield
+                    .get_or_insert_with(|| Shield::of(text))
+                    .covers(at, end)
             {
                 let value = u32::from(bytes[at] - b'0');
                 let words_form = cardinal_words(value).unwrap_or_default();
                 let span = Span::new(index, at, end);
-                sink.report(span, format!("Write numbers under 10 in words: `{words_form}`"))
-                    .with_fix(Fix::write(span, words_form));
+                sink.report(
+                    span,
+                    format!("Write numbers under 10 in words: `{words_form}`"),
+                )
+                .with_fix(Fix::write(span, words_form));
             }
         }
         at = end;
@@ -117,8 +186,8 @@ fn check_line(index: usize, line: &LexedLine, role: Role, sink: &mut Sink<'_>) {
         let Some(value) = cardinal_value(word.text).filter(|v| *v >= 10) else {
             continue;
         };
-        let hyphenated = text[word.end..].starts_with(['-', '‑'])
-            || text[..word.start].ends_with(['-', '‑']);
+        let hyphenated =
+            text[word.end..].starts_with(['-', '‑']) || text[..word.start].ends_with(['-', '‑']);
         let approximate = i > 0 && APPROXIMATE.contains(&words[i - 1].text);
         if word.start == from
             || word.text.starts_with(char::is_uppercase)
@@ -137,20 +206,23 @@ fn check_line(index: usize, line: &LexedLine, role: Role, sink: &mut Sink<'_>) {
     }
 }
 
-/// A figure of 10 or more within a few words: the numbers form a series,
-/// written in figures.
-fn has_large_figure_near(text: &str, start: usize, end: usize) -> bool {
-    let mut low = start.saturating_sub(40);
-    while !text.is_char_boundary(low) {
-        low -= 1;
-    }
-    let mut high = (end + 40).min(text.len());
-    while !text.is_char_boundary(high) {
-        high += 1;
-    }
-    text[low..high]
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|run| run.len() >= 2)
+/// Is the figure joined to another figure ("between 5 and 15 years", "5 to 10
+/// days", "3, 6 and 12 months")? A series is written in figures.
+fn in_a_series(text: &str, start: usize, end: usize) -> bool {
+    const JOINS: [&str; 6] = [",", "and", "or", "to", "–", "-"];
+    let before = text[..start].trim_end();
+    let joined_before = JOINS.iter().any(|j| {
+        before
+            .strip_suffix(j)
+            .is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+    });
+    let after = text[end..].trim_start();
+    let joined_after = JOINS.iter().any(|j| {
+        after
+            .strip_prefix(j)
+            .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    });
+    joined_before || joined_after
 }
 
 /// A paragraph that starts with a figure counting something.

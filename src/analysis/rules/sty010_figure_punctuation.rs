@@ -53,7 +53,8 @@ static SPACED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DOTTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}\b").expect("valid regex"));
-static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[1-9][0-9]{4,}\b").expect("valid regex"));
+static RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[1-9][0-9]{4,}\b").expect("valid regex"));
 
 /// `12500` → `12,500`.
 fn with_commas(digits: &str) -> String {
@@ -94,8 +95,11 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         }
         let span = Span::new(index, start, end);
         let right = format!("0{}", figure.as_str());
-        sink.report(span, format!("A zero precedes the decimal point: `{right}`"))
-            .with_fix(Fix::write(span, right));
+        sink.report(
+            span,
+            format!("A zero precedes the decimal point: `{right}`"),
+        )
+        .with_fix(Fix::write(span, right));
     }
     let groups = SPACED
         .find_iter(body)
@@ -105,11 +109,17 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         if shield.covers(start, end) || identifier(text, start, end) {
             continue;
         }
-        let digits: String = text[start..end].chars().filter(char::is_ascii_digit).collect();
+        let digits: String = text[start..end]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         let right = with_commas(&digits);
         let span = Span::new(index, start, end);
-        sink.report(span, format!("Thousands are separated by commas: `{right}`"))
-            .with_fix(Fix::write(span, right));
+        sink.report(
+            span,
+            format!("Thousands are separated by commas: `{right}`"),
+        )
+        .with_fix(Fix::write(span, right));
     }
     for found in RUN.find_iter(body) {
         let (start, end) = (from + found.start(), from + found.end());
@@ -118,16 +128,21 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
             .markers
             .iter()
             .any(|m| m.range.start > start && m.range.end == end)
-            || (found.len() <= 7 && (found.as_str().starts_with("19") || found.as_str().starts_with("20")));
+            || (found.len() <= 7
+                && (found.as_str().starts_with("19") || found.as_str().starts_with("20")));
         // A designation that starts a name ("99942 Apophis").
-        let designation = text[end..].starts_with(' ') && text[end + 1..].starts_with(char::is_uppercase);
+        let designation =
+            text[end..].starts_with(' ') && text[end + 1..].starts_with(char::is_uppercase);
         if marker || designation || shield.covers(start, end) || identifier(text, start, end) {
             continue;
         }
         let right = with_commas(found.as_str());
         let span = Span::new(index, start, end);
-        sink.report(span, format!("Thousands are separated by commas: `{right}`"))
-            .with_fix(Fix::write(span, right));
+        sink.report(
+            span,
+            format!("Thousands are separated by commas: `{right}`"),
+        )
+        .with_fix(Fix::write(span, right));
     }
 }
 

@@ -40,9 +40,8 @@ impl Rule for Millions {
     }
 }
 
-static ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[1-9][0-9]{0,2}(?:,[0-9]{3}){2,}\b").expect("valid regex")
-});
+static ROUND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[1-9][0-9]{0,2}(?:,[0-9]{3}){2,}\b").expect("valid regex"));
 static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([0-9]+(?:\.[0-9]+)?) ?(bn|mn|mln|tn)\b").expect("valid regex")
 });
@@ -93,7 +92,11 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
             "tn" => "trillion",
             _ => "million",
         };
-        found.push((whole.start(), whole.end(), format!("{} {unit}", &captures[1])));
+        found.push((
+            whole.start(),
+            whole.end(),
+            format!("{} {unit}", &captures[1]),
+        ));
     }
     for captures in DECIMAL_COMMA.captures_iter(body) {
         let whole = captures.get(0).expect("group 0");
@@ -134,7 +137,10 @@ mod tests {
 
     #[test]
     fn round_figures_only() {
-        assert_eq!(super::in_words("4,300,000,000").as_deref(), Some("4.3 billion"));
+        assert_eq!(
+            super::in_words("4,300,000,000").as_deref(),
+            Some("4.3 billion")
+        );
         assert_eq!(super::in_words("1,234,567"), None);
     }
 }

@@ -113,7 +113,11 @@ fn defined_abbreviations(tree: &Tree) -> Vec<&'static str> {
     abbreviations
         .into_iter()
         .filter(|form| {
-            let forms = [format!("({form})"), format!("(“{form}”)"), format!("(\"{form}\")")];
+            let forms = [
+                format!("({form})"),
+                format!("(“{form}”)"),
+                format!("(\"{form}\")"),
+            ];
             tree.lines()
                 .iter()
                 .any(|line| forms.iter().any(|f| line.text.contains(f.as_str())))
@@ -170,9 +174,26 @@ fn ends_a_name(before: &str) -> bool {
 /// dollars", "Iran nuclear programme")?
 fn modifies(rest: &str) -> bool {
     const MODIFIED: [&str; 20] = [
-        "dollar", "dollars", "federal", "judiciary", "net", "nuclear", "citizens", "nationals",
-        "forces", "military", "armed", "authorities", "officials", "courts", "law", "territory",
-        "territories", "national", "sanctions", "mainland",
+        "dollar",
+        "dollars",
+        "federal",
+        "judiciary",
+        "net",
+        "nuclear",
+        "citizens",
+        "nationals",
+        "forces",
+        "military",
+        "armed",
+        "authorities",
+        "officials",
+        "courts",
+        "law",
+        "territory",
+        "territories",
+        "national",
+        "sanctions",
+        "mainland",
     ];
     rest.strip_prefix(' ')
         .and_then(|r| r.split([' ', ',', ';', '.', ')']).next())
@@ -182,8 +203,20 @@ fn modifies(rest: &str) -> bool {
 /// Names that running text writes with the article: `the Republic of Korea`.
 fn takes_article(name: &str) -> bool {
     const FIRST_WORDS: [&str; 14] = [
-        "Republic", "Islamic", "Kingdom", "United", "Democratic", "Syrian", "Central",
-        "Russian", "Plurinational", "Bolivarian", "Federated", "Lao", "Dominican", "Holy",
+        "Republic",
+        "Islamic",
+        "Kingdom",
+        "United",
+        "Democratic",
+        "Syrian",
+        "Central",
+        "Russian",
+        "Plurinational",
+        "Bolivarian",
+        "Federated",
+        "Lao",
+        "Dominican",
+        "Holy",
     ];
     FIRST_WORDS
         .iter()
@@ -211,9 +244,8 @@ fn check_line(index: usize, line: &LexedLine, document: &Document, sink: &mut Si
         }
         let mut right = running_form(form.official);
         let written_article = form.form.starts_with("The ") || form.form.starts_with("the ");
-        let has_article = written_article
-            || text[..start].ends_with("the ")
-            || text[..start].ends_with("The ");
+        let has_article =
+            written_article || text[..start].ends_with("the ") || text[..start].ends_with("The ");
         if written_article || (!has_article && takes_article(&right)) {
             right = format!("the {right}");
         }
@@ -255,7 +287,10 @@ mod tests {
     fn fix_adds_the_article() {
         let text = "\tThe General Assembly,\n\t1.\tInvites South Korea and the UK to act.";
         let fixed = apply_fix(text, "STY014");
-        assert!(fixed.contains("Invites the Republic of Korea and"), "{fixed}");
+        assert!(
+            fixed.contains("Invites the Republic of Korea and"),
+            "{fixed}"
+        );
     }
 
     #[test]

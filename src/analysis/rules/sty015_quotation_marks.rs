@@ -65,8 +65,14 @@ struct Minorities {
 
 /// Is the mark at `at` an apostrophe (between letters: `Secretary-General’s`)?
 fn apostrophe(text: &str, at: usize, len: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(char::is_alphabetic)
-        && text[at + len..].chars().next().is_some_and(char::is_alphabetic)
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+        && text[at + len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
 }
 
 impl Tally {
@@ -141,7 +147,9 @@ mod tests {
 
     #[test]
     fn one_style_is_fine() {
-        check("\tThe General Assembly,\n\t1.\tWelcomes the \"Global Digital Compact\" and the Organization's work.");
+        check(
+            "\tThe General Assembly,\n\t1.\tWelcomes the \"Global Digital Compact\" and the Organization's work.",
+        );
     }
 
     #[test]

@@ -181,7 +181,10 @@ mod tests {
         let sty001 = spelling("STY001").expect("STY001 list");
         assert_eq!(sty001["organisation"].right, "organization");
         assert_eq!(sty001["analyze"].right, "analyse");
-        assert_eq!(spelling("STY002").expect("list")["programs"].right, "programmes");
+        assert_eq!(
+            spelling("STY002").expect("list")["programs"].right,
+            "programmes"
+        );
         assert_eq!(spelling("STY003").expect("list")["center"].right, "centre");
         assert!(terms("STY004").is_some() && terms("STY006").is_some());
         let found: Vec<&str> = countries()

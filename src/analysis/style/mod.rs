@@ -14,13 +14,13 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 pub use lists::{
-    CountryForm, CountryUse, Spelling, Term, compounds, countries, organization_acronyms,
-    spelling, terms,
+    CountryForm, CountryUse, Spelling, Term, compounds, countries, organization_acronyms, spelling,
+    terms,
 };
 pub use numbers::{cardinal_value, cardinal_words, ordinal_words};
 
-use super::agreed_language::tokenize;
 use super::Severity;
+use super::agreed_language::tokenize;
 use super::rules::Context;
 use crate::syntax::{LexedLine, Role};
 
@@ -29,7 +29,10 @@ use crate::syntax::{LexedLine, Role};
 /// (they cite titles and sources in their owners' spelling), not annexes.
 pub fn reads(role: Role) -> bool {
     role.is_body_paragraph()
-        || matches!(role, Role::Continuation { .. } | Role::Title | Role::Heading)
+        || matches!(
+            role,
+            Role::Continuation { .. } | Role::Title | Role::Heading
+        )
 }
 
 /// The lines the style rules read: the resolution's own text (not annexed
@@ -229,8 +232,14 @@ pub fn names_an_organisation(text: &str) -> bool {
 /// used as modifiers ("Organisation for the Prohibition of Chemical
 /// Weapons-United Nations Joint Investigative Mechanism").
 fn name_bounded(text: &str, start: usize, end: usize) -> bool {
-    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-        && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Does the word at `start..end` stand in a proper name of several capitalized
@@ -277,9 +286,31 @@ pub fn stands_alone(rest: &str) -> bool {
             let next = rest[1..].split([' ', ',', ';', '.']).next().unwrap_or("");
             matches!(
                 next,
-                "and" | "or" | "to" | "in" | "on" | "of" | "for" | "with" | "by" | "at"
-                    | "as" | "is" | "has" | "have" | "was" | "will" | "should" | "shall"
-                    | "can" | "may" | "which" | "that" | "who" | "within" | "under"
+                "and"
+                    | "or"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "at"
+                    | "as"
+                    | "is"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "will"
+                    | "should"
+                    | "shall"
+                    | "can"
+                    | "may"
+                    | "which"
+                    | "that"
+                    | "who"
+                    | "within"
+                    | "under"
             )
         }
     }
@@ -347,13 +378,20 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            vec![("self", 0), ("defense", 5), ("of", 13), ("the", 16), ("Organisation", 20)]
+            vec![
+                ("self", 0),
+                ("defense", 5),
+                ("of", 13),
+                ("the", 16),
+                ("Organisation", 20)
+            ]
         );
     }
 
     #[test]
     fn quotations_and_names_are_shielded() {
-        let text = "the “Organisation” and the Organisation for the Prohibition of Chemical Weapons";
+        let text =
+            "the “Organisation” and the Organisation for the Prohibition of Chemical Weapons";
         let shield = Shield::of(text);
         let quoted = text.find("Organisation").unwrap();
         assert!(shield.covers(quoted, quoted + 12));
@@ -364,7 +402,8 @@ mod tests {
 
     #[test]
     fn proper_names_of_other_bodies() {
-        let text = "the Center for Oceans Law and Policy and the United Nations Development Program";
+        let text =
+            "the Center for Oceans Law and Policy and the United Nations Development Program";
         let center = text.find("Center").unwrap();
         assert!(in_proper_name(text, center, center + 6));
         let program = text.find("Program").unwrap();

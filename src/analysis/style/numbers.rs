@@ -1,21 +1,63 @@
 //! Numbers in words: what STY008, STY009 and STY012 read and write.
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
     "nineteen",
 ];
 const TENS: [&str; 10] = [
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 const UNIT_ORDINALS: [&str; 20] = [
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-    "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
 ];
 const TENS_ORDINALS: [&str; 10] = [
-    "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
-    "eightieth", "ninetieth",
+    "",
+    "",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
 ];
 
 /// The value of a cardinal written in words, 1 to 99 (`six`, `Thirty`,
@@ -23,7 +65,11 @@ const TENS_ORDINALS: [&str; 10] = [
 pub fn cardinal_value(word: &str) -> Option<u32> {
     let lower = word.to_ascii_lowercase();
     let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|v| v as u32);
-    let tens = |w: &str| TENS.iter().position(|t| !t.is_empty() && *t == w).map(|v| v as u32 * 10);
+    let tens = |w: &str| {
+        TENS.iter()
+            .position(|t| !t.is_empty() && *t == w)
+            .map(|v| v as u32 * 10)
+    };
     if let Some((high, low)) = lower.split_once(['-', '‑']) {
         let low = unit(low).filter(|v| (1..10).contains(v))?;
         return Some(tens(high)? + low);
@@ -36,7 +82,11 @@ pub fn cardinal_words(n: u32) -> Option<String> {
     match n {
         1..=19 => Some(UNITS[n as usize].to_owned()),
         20..=99 if n % 10 == 0 => Some(TENS[(n / 10) as usize].to_owned()),
-        20..=99 => Some(format!("{}-{}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize])),
+        20..=99 => Some(format!(
+            "{}-{}",
+            TENS[(n / 10) as usize],
+            UNITS[(n % 10) as usize]
+        )),
         _ => None,
     }
 }
