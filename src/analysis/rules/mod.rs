@@ -12,6 +12,7 @@ use super::agreed_language::{Extras, Paragraph, is_security_council, own_text, p
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::footnotes::Footnotes;
+use super::style::{self, StyleLine};
 use crate::syntax::{Span, Tree};
 use units::Unit;
 
@@ -125,6 +126,7 @@ pub struct Derived<'a> {
     units: OnceCell<Vec<Unit>>,
     own_text: OnceCell<Vec<bool>>,
     security_council: OnceCell<bool>,
+    style_lines: OnceCell<Vec<StyleLine<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -154,6 +156,13 @@ impl<'a> Context<'a> {
         self.derived
             .own_text
             .get_or_init(|| own_text(self.tree, self.extras()))
+    }
+
+    /// The lines the style rules read, scanned once for all of them.
+    pub fn style_lines(&self) -> &[StyleLine<'a>] {
+        self.derived
+            .style_lines
+            .get_or_init(|| style::scan(self.tree, self.own_text()))
     }
 
     pub fn security_council(&self) -> bool {

@@ -1,7 +1,9 @@
+use std::cell::OnceCell;
+
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::style::{self, in_case_of};
+use crate::analysis::style::{self, StyleLine, in_case_of};
 use crate::analysis::{Fix, Severity};
-use crate::syntax::{LexedLine, Span};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -44,29 +46,27 @@ impl Rule for OxfordSpelling {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let level = style::council_level(context, Severity::Warning);
+        let lines = context.style_lines();
         // "The Organisation" stands for a body the text names with its own
         // spelling ("Organisation for the Prohibition of Chemical Weapons").
-        let names_one =
-            style::lines(context).any(|(_, line, _)| style::names_an_organisation(&line.text));
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, level, names_one, sink);
+        let names_one = OnceCell::new();
+        let names_an_organisation =
+            || *names_one.get_or_init(|| lines.iter().any(style::names_an_organisation));
+        for line in lines {
+            check_line(line, level, &names_an_organisation, sink);
         }
     }
 }
 
 fn check_line(
-    index: usize,
-    line: &LexedLine,
+    line: &StyleLine<'_>,
     level: Severity,
-    names_an_organisation: bool,
+    names_an_organisation: &dyn Fn() -> bool,
     sink: &mut Sink<'_>,
 ) {
-    let Some(list) = style::spelling("STY001") else {
-        return;
-    };
-    for (word, entry) in style::misspelled(list, &line.text, line.body_start) {
-        let the_organisation = names_an_organisation && word.text == "Organisation";
-        if the_organisation || style::in_proper_name(&line.text, word.start, word.end) {
+    for (word, entry) in style::misspelled("STY001", line) {
+        let the_organisation = word.text == "Organisation" && names_an_organisation();
+        if the_organisation || style::in_proper_name(line.text(), word.start, word.end) {
             continue;
         }
         let right = in_case_of(word.text, entry.right);
@@ -75,7 +75,7 @@ fn check_line(
             "root -ise" => "the -ise is part of the word",
             _ => "the UN writes -ize",
         };
-        let span = Span::new(index, word.start, word.end);
+        let span = Span::new(line.index, word.start, word.end);
         sink.report_at(level, span, format!("UN spelling is `{right}` ({why})"))
             .with_fix(Fix::write(span, right));
     }

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::style::{self, in_case_of};
+use crate::analysis::style::{self, StyleLine, in_case_of};
 use crate::analysis::{Fix, Severity};
-use crate::syntax::{LexedLine, Span};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -37,8 +37,8 @@ impl Rule for CodFirstForms {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
@@ -48,13 +48,9 @@ const LEGAL: [&str; 8] = [
     "Court", "court", "Tribunal", "tribunal", "Judge", "judge", "appeal", "Appeal",
 ];
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let Some(list) = style::spelling("STY002") else {
-        return;
-    };
-    let text = &line.text;
-    let found = style::misspelled(list, text, line.body_start);
-    for (word, entry) in found {
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let text = line.text();
+    for (word, entry) in style::misspelled("STY002", line) {
         if style::in_proper_name(text, word.start, word.end) {
             continue;
         }
@@ -64,7 +60,7 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
             continue;
         }
         let right = in_case_of(word.text, entry.right);
-        let span = Span::new(index, word.start, word.end);
+        let span = Span::new(line.index, word.start, word.end);
         let message = format!("UN spelling is `{right}` (Concise Oxford first form)");
         let level = if judgement {
             Severity::Information

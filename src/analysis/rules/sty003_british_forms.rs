@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, in_case_of};
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::{self, StyleLine, in_case_of};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -38,22 +38,19 @@ impl Rule for BritishForms {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let Some(list) = style::spelling("STY003") else {
-        return;
-    };
-    for (word, entry) in style::misspelled(list, &line.text, line.body_start) {
-        if style::in_proper_name(&line.text, word.start, word.end) {
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    for (word, entry) in style::misspelled("STY003", line) {
+        if style::in_proper_name(line.text(), word.start, word.end) {
             continue;
         }
         let right = in_case_of(word.text, entry.right);
-        let span = Span::new(index, word.start, word.end);
+        let span = Span::new(line.index, word.start, word.end);
         sink.report(span, format!("UN spelling is `{right}` (British form)"))
             .with_fix(Fix::write(span, right));
     }

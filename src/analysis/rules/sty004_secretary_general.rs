@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style;
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::StyleLine;
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -32,15 +32,15 @@ impl Rule for SecretaryGeneral {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    for (start, end, term) in style::terms_in("STY004", &line.text, line.body_start) {
-        let span = Span::new(index, start, end);
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    for (start, end, term) in line.terms_of("STY004") {
+        let span = Span::new(line.index, start, end);
         sink.report_at(
             term.level,
             span,

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style;
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::StyleLine;
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -35,16 +35,16 @@ impl Rule for MemberStates {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    for (start, end, term) in style::terms_in("STY005", &line.text, line.body_start) {
-        let span = Span::new(index, start, end);
-        let written = &line.text[start..end];
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    for (start, end, term) in line.terms_of("STY005") {
+        let span = Span::new(line.index, start, end);
+        let written = &line.text()[start..end];
         let diagnostic = sink
             .report_at(
                 term.level,

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::style;
+use crate::analysis::style::StyleLine;
 use crate::analysis::{Fix, Severity};
-use crate::syntax::{LexedLine, Span};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -37,15 +37,15 @@ impl Rule for UnitedNationsInFull {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let council = context.security_council();
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, council, sink);
+        for line in context.style_lines() {
+            check_line(line, council, sink);
         }
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    for (start, end, term) in style::terms_in("STY006", text, line.body_start) {
+fn check_line(line: &StyleLine<'_>, council: bool, sink: &mut Sink<'_>) {
+    let text = line.text();
+    for (start, end, term) in line.terms_of("STY006") {
         let written = &text[start..end];
         // A possessive takes the apostrophe alone after a name ending in s.
         let (end, right) = match ["’s", "'s"].iter().find(|s| text[end..].starts_with(**s)) {
@@ -55,7 +55,7 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
             ),
             _ => (end, term.right.to_owned()),
         };
-        let span = Span::new(index, start, end);
+        let span = Span::new(line.index, start, end);
         let level = if council {
             Severity::Information
         } else {

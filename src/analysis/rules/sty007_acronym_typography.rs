@@ -1,11 +1,12 @@
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::style::{self, Shield};
+use crate::analysis::style::{self, StyleLine};
 use crate::analysis::{Edit, Fix, Severity};
-use crate::syntax::{LexedLine, Span};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -45,36 +46,91 @@ impl Rule for AcronymTypography {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let council = context.security_council();
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, council, sink);
+        for line in context.style_lines() {
+            check_line(line, council, sink);
         }
     }
 }
 
 static DOTTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:[A-Z]\.){2,}").expect("valid regex"));
-static POSSESSIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{2,})[’']s\b").expect("valid regex"));
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Tt]he ([A-Z]{2,})\b").expect("valid regex"));
 
-fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
-    let mut shield: Option<Shield> = None;
-    let mut shielded = |start: usize, end: usize| {
-        shield
-            .get_or_insert_with(|| Shield::of(text))
-            .covers(start, end)
-    };
-    for found in DOTTED.find_iter(&text[from..]) {
+/// Can `body` hold a dotted acronym: a capital, a full stop, a capital and a
+/// full stop?
+fn may_hold_stops(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    body.match_indices('.').any(|(at, _)| {
+        at > 0
+            && bytes[at - 1].is_ascii_uppercase()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(at + 2) == Some(&b'.')
+    })
+}
+
+static ARTICLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("he "));
+static CURLY_POSSESSIVE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("’s"));
+static STRAIGHT_POSSESSIVE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("'s"));
+
+/// A character that joins a word: a letter, a figure or `_`.
+fn joins(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit() || c == '_'
+}
+
+/// Does a word start at `at` and end at `end` of `body`?
+fn whole(body: &str, at: usize, end: usize) -> bool {
+    !body[..at].chars().next_back().is_some_and(joins)
+        && !body[end..].chars().next().is_some_and(joins)
+}
+
+/// An article before two or more capitals: `(start, acronym start, end)` of
+/// "the WHO" in `body`.
+fn articles(body: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = body.as_bytes();
+    ARTICLE.find_iter(bytes).filter_map(move |at| {
+        let start = at.checked_sub(1)?;
+        let acronym = at + 3;
+        let capitals = bytes[acronym..]
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let end = acronym + capitals;
+        (matches!(bytes[start], b'T' | b't') && capitals >= 2 && whole(body, start, end))
+            .then_some((start, acronym, end))
+    })
+}
+
+/// Two or more capitals in the possessive: `(start, acronym end, end)` of
+/// "UNMIL’s" in `body`.
+fn possessives(body: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = body.as_bytes();
+    let mut apostrophes: Vec<(usize, usize)> = CURLY_POSSESSIVE
+        .find_iter(bytes)
+        .map(|at| (at, "’s".len()))
+        .chain(STRAIGHT_POSSESSIVE.find_iter(bytes).map(|at| (at, 2)))
+        .collect();
+    apostrophes.sort_unstable();
+    apostrophes.into_iter().filter_map(move |(at, len)| {
+        let capitals = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let (start, end) = (at - capitals, at + len);
+        (capitals >= 2 && whole(body, start, end)).then_some((start, at, end))
+    })
+}
+
+fn check_line(line: &StyleLine<'_>, council: bool, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
+    let body = &text[from..];
+    let shielded = |start: usize, end: usize| line.shielded(start, end);
+    let dotted = may_hold_stops(body).then(|| DOTTED.find_iter(body));
+    for found in dotted.into_iter().flatten() {
         let (start, end) = (from + found.start(), from + found.end());
         let letters: String = found.as_str().chars().filter(|c| *c != '.').collect();
         // U.N. is STY006's, U.S. and U.K. are country names (STY014).
         let known = style::organization_acronyms().contains_key(letters.as_str());
-        let country = style::countries()
-            .find(found.as_str(), 0)
-            .any(|(s, e, _)| s == 0 && e == found.len());
+        let country = style::is_country(found.as_str());
         if letters == "UN" || country || !(known || letters.len() >= 3) || shielded(start, end) {
             continue;
         }
@@ -85,17 +141,16 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
         )
         .with_fix(Fix::write(span, letters));
     }
-    for captures in ARTICLE.captures_iter(&text[from..]) {
-        let whole = captures.get(0).expect("group 0");
-        let acronym = captures.get(1).expect("group 1");
-        let (start, end) = (from + whole.start(), from + whole.end());
-        let Some(name) = style::organization_acronyms().get(acronym.as_str()) else {
+    for (start, acronym_start, end) in articles(body) {
+        let acronym = &body[acronym_start..end];
+        let (start, acronym_start, end) = (from + start, from + acronym_start, from + end);
+        let Some(name) = style::organization_acronyms().get(acronym) else {
             continue;
         };
         if !style::stands_alone(&text[end..]) || shielded(start, end) {
             continue;
         }
-        let article = Span::new(index, start, from + acronym.start());
+        let article = Span::new(index, start, acronym_start);
         let span = Span::new(index, start, end);
         let level = if council {
             Severity::Information
@@ -105,10 +160,7 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
         sink.report_at(
             level,
             span,
-            format!(
-                "An organization's acronym takes no article: `{}` ({name})",
-                acronym.as_str()
-            ),
+            format!("An organization's acronym takes no article: `{acronym}` ({name})"),
         )
         .with_fix(Fix {
             title: "Remove the article".to_owned(),
@@ -118,14 +170,10 @@ fn check_line(index: usize, line: &LexedLine, council: bool, sink: &mut Sink<'_>
     if council {
         return;
     }
-    for captures in POSSESSIVE.captures_iter(&text[from..]) {
-        let whole = captures.get(0).expect("group 0");
-        let acronym = captures.get(1).expect("group 1").as_str();
-        let (start, end) = (from + whole.start(), from + whole.end());
-        let country = style::countries()
-            .find(acronym, 0)
-            .any(|(s, e, _)| s == 0 && e == acronym.len());
-        if acronym == "UN" || country || shielded(start, end) {
+    for (start, acronym_end, end) in possessives(body) {
+        let acronym = &body[start..acronym_end];
+        let (start, end) = (from + start, from + end);
+        if acronym == "UN" || style::is_country(acronym) || shielded(start, end) {
             continue;
         }
         sink.report(

@@ -1,7 +1,11 @@
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, Shield, cardinal_value};
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::{StyleLine, cardinal_value};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -32,31 +36,28 @@ impl Rule for PerCent {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
-    for (start, end, term) in style::terms_in("STY008", text, from) {
+static PER_CENT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" per cent"));
+
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
+    for (start, end, term) in line.terms_of("STY008") {
         let span = Span::new(index, start, end);
         sink.report(span, format!("Write `{}`", term.right))
             .with_fix(Fix::write(span, term.right));
     }
-    if !text.contains('%') && !text.contains("per cent") {
-        return;
-    }
-    let shield = Shield::of(text);
-    for (at, _) in text.match_indices('%').filter(|(at, _)| *at >= from) {
+    for at in memchr::memchr_iter(b'%', &text.as_bytes()[from..]).map(|at| from + at) {
         let figure = text[..at].trim_end_matches(' ');
         let digits = figure.len()
             - figure
                 .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
                 .len();
-        if digits == 0 || shield.covers(at, at + 1) {
+        if digits == 0 || line.shielded(at, at + 1) {
             continue;
         }
         let start = figure.len() - digits;
@@ -65,7 +66,7 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         sink.report(span, format!("Write `{number} per cent`, not the sign %"))
             .with_fix(Fix::write(span, format!("{number} per cent")));
     }
-    for (at, _) in text.match_indices(" per cent") {
+    for at in PER_CENT.find_iter(text.as_bytes()) {
         let before = &text[..at];
         let word_start = before
             .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '‑'))
@@ -76,7 +77,7 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         let Some(value) = cardinal_value(word) else {
             continue;
         };
-        if word_start <= from || shield.covers(word_start, at) {
+        if word_start <= from || line.shielded(word_start, at) {
             continue;
         }
         let span = Span::new(index, word_start, at);

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, Shield, Word, cardinal_value, cardinal_words};
-use crate::syntax::{LexedLine, Role, Span};
+use crate::analysis::style::{self, Entry, StyleLine, cardinal_words};
+use crate::syntax::{LexedLine, Span};
 
 declare_rule! {
     /// ## What it checks
@@ -36,14 +36,14 @@ impl Rule for NumbersInWords {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in style::lines(context) {
-            check_line(index, line, role, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
 
 /// Nouns that a number counts.
-const COUNTED: [&str; 44] = [
+const COUNTED: [&str; 43] = [
     "year",
     "years",
     "month",
@@ -87,7 +87,6 @@ const COUNTED: [&str; 44] = [
     "entities",
     "vessels",
     "times",
-    "Vice-Chairs",
 ];
 
 /// Words before a figure that make it a reference, not a count.
@@ -128,79 +127,92 @@ const APPROXIMATE: [&str; 8] = [
     "than",
 ];
 
-fn counted(next: Option<&Word<'_>>, text: &str, end: usize) -> bool {
-    next.is_some_and(|w| text[end..w.start] == *" " && COUNTED.contains(&w.text))
+/// The word (run of letters) that starts at `at`, if a letter starts there.
+fn word_from(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?;
+    let len = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    (len > 0).then(|| &rest[..len])
 }
 
-fn check_line(index: usize, line: &LexedLine, role: Role, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
-    if role.is_body_paragraph() {
-        starting_figure(index, line, sink);
+/// The word (run of letters) that ends at `end`, not reaching before `from`.
+fn word_before(text: &str, from: usize, end: usize) -> Option<&str> {
+    let head = &text[from..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&head[start..])
+}
+
+/// The last word before `at`, whatever stands between them.
+fn previous_word(text: &str, from: usize, at: usize) -> Option<&str> {
+    let end = from + text[from..at].rfind(char::is_alphabetic)?;
+    let end = end + text[end..].chars().next().map_or(1, char::len_utf8);
+    word_before(text, from, end)
+}
+
+/// Is the number ending at `end` followed by one space and a noun it counts?
+fn counted(text: &str, end: usize) -> bool {
+    text[end..].starts_with(' ') && word_from(text, end + 1).is_some_and(|w| COUNTED.contains(&w))
+}
+
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
+    if line.role.is_body_paragraph() {
+        starting_figure(index, line.lexed, sink);
     }
-    let words: Vec<Word<'_>> = style::words(text, from).collect();
-    let mut shield: Option<Shield> = None;
     // Small figures: a lone digit before a count noun, not in a series of figures.
     let bytes = text.as_bytes();
-    let mut at = from;
-    while at < text.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
-            continue;
-        }
-        let end = at + text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    for &(at, end) in &line.figures {
         let lone = end == at + 1
             && bytes[at] != b'0'
             && !text[..at].ends_with(|c: char| c.is_alphanumeric() || ".,/$–-(".contains(c))
             && !text[end..].starts_with(|c: char| c.is_alphanumeric() || ".,/–-%".contains(c));
-        if lone {
-            let next = words.iter().find(|w| w.start > end);
-            let previous = words.iter().rev().find(|w| w.end <= at);
-            let series = in_a_series(text, at, end);
-            let reference = previous.is_some_and(|w| {
-                text[w.end..at] == *" "
-                    && (w.text.starts_with(char::is_uppercase)
-                        || REFERENCES.contains(&w.text.to_ascii_lowercase().as_str()))
-            });
-            if counted(next, text, end)
-                && !series
-                && !reference
-                && !shield
-                    .get_or_insert_with(|| Shield::of(text))
-                    .covers(at, end)
-            {
-                let value = u32::from(bytes[at] - b'0');
-                let words_form = cardinal_words(value).unwrap_or_default();
-                let span = Span::new(index, at, end);
-                sink.report(
-                    span,
-                    format!("Write numbers under 10 in words: `{words_form}`"),
-                )
-                .with_fix(Fix::write(span, words_form));
-            }
+        if !lone || !counted(text, end) || in_a_series(text, at, end) {
+            continue;
         }
-        at = end;
+        let reference = at > from
+            && text[..at].ends_with(' ')
+            && word_before(text, from, at - 1).is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    || REFERENCES.iter().any(|r| r.eq_ignore_ascii_case(w))
+            });
+        if reference || line.shielded(at, end) {
+            continue;
+        }
+        let value = u32::from(bytes[at] - b'0');
+        let words_form = cardinal_words(value).unwrap_or_default();
+        let span = Span::new(index, at, end);
+        sink.report(
+            span,
+            format!("Write numbers under 10 in words: `{words_form}`"),
+        )
+        .with_fix(Fix::write(span, words_form));
     }
     // Large numbers in words before a count noun.
-    for (i, word) in words.iter().enumerate() {
-        let Some(value) = cardinal_value(word.text).filter(|v| *v >= 10) else {
+    for hit in &line.hits {
+        let Entry::Cardinal(value) = *hit.entry else {
             continue;
         };
-        let hyphenated =
-            text[word.end..].starts_with(['-', '‑']) || text[..word.start].ends_with(['-', '‑']);
-        let approximate = i > 0 && APPROXIMATE.contains(&words[i - 1].text);
-        if word.start == from
-            || word.text.starts_with(char::is_uppercase)
+        let (start, end) = (hit.start, hit.end);
+        let hyphenated = text[end..].starts_with(['-', '‑']) || text[..start].ends_with(['-', '‑']);
+        let approximate =
+            previous_word(text, from, start).is_some_and(|w| APPROXIMATE.contains(&w));
+        if start == from
+            || text[start..].starts_with(char::is_uppercase)
             || hyphenated
             || approximate
-            || !counted(words.get(i + 1), text, word.end)
-            || shield
-                .get_or_insert_with(|| Shield::of(text))
-                .covers(word.start, word.end)
+            || !counted(text, end)
+            || line.shielded(start, end)
         {
             continue;
         }
-        let span = Span::new(index, word.start, word.end);
+        let span = Span::new(index, start, end);
         sink.report(span, format!("Write numbers from 10 in figures: `{value}`"))
             .with_fix(Fix::write(span, value.to_string()));
     }

@@ -4,8 +4,8 @@ use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, Shield};
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::StyleLine;
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -40,8 +40,8 @@ impl Rule for FigurePunctuation {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
@@ -78,19 +78,30 @@ fn identifier(text: &str, start: usize, end: usize) -> bool {
         || before.ends_with("number")
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
+/// Does a figure follow a full stop at the start of the text or after a
+/// space or a parenthesis (what [`LEADING_POINT`] needs)?
+fn may_lack_a_zero(line: &StyleLine<'_>) -> bool {
+    let bytes = line.text().as_bytes();
+    line.figures.iter().any(|&(start, _)| {
+        start > line.from
+            && bytes[start - 1] == b'.'
+            && (start - 1 == line.from || matches!(bytes[start - 2], b' ' | b'('))
+    })
+}
+
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
     // A table row (cells separated by tabs) keeps the table's own layout.
-    if !text[from..].bytes().any(|b| b.is_ascii_digit()) || text[from..].contains('\t') {
+    if line.figures.is_empty() || text[from..].contains('\t') {
         return;
     }
-    let shield = Shield::of(text);
     let body = &text[from..];
-    for captures in LEADING_POINT.captures_iter(body) {
+    // Each expression runs only where the figures can match it.
+    let leading_points = may_lack_a_zero(line).then(|| LEADING_POINT.captures_iter(body));
+    for captures in leading_points.into_iter().flatten() {
         let figure = captures.get(1).expect("group 1");
         let (start, end) = (from + figure.start(), from + figure.end());
-        if shield.covers(start, end) {
+        if line.shielded(start, end) {
             continue;
         }
         let span = Span::new(index, start, end);
@@ -101,12 +112,16 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         )
         .with_fix(Fix::write(span, right));
     }
-    let groups = SPACED
-        .find_iter(body)
-        .chain(DOTTED.find_iter(body))
+    let spaced = line.figures_joined_by(&[" ", "\u{202F}"]);
+    let dotted = line.figures_joined_by(&["."]);
+    let groups = spaced
+        .then(|| SPACED.find_iter(body))
+        .into_iter()
+        .flatten()
+        .chain(dotted.then(|| DOTTED.find_iter(body)).into_iter().flatten())
         .map(|m| (from + m.start(), from + m.end()));
     for (start, end) in groups {
-        if shield.covers(start, end) || identifier(text, start, end) {
+        if line.shielded(start, end) || identifier(text, start, end) {
             continue;
         }
         let digits: String = text[start..end]
@@ -121,10 +136,12 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         )
         .with_fix(Fix::write(span, right));
     }
-    for found in RUN.find_iter(body) {
+    let long = line.figures.iter().any(|(start, end)| end - start >= 5);
+    for found in long.then(|| RUN.find_iter(body)).into_iter().flatten() {
         let (start, end) = (from + found.start(), from + found.end());
         // A footnote marker glued to a year (`1949` + `2`) is no figure.
         let marker = line
+            .lexed
             .markers
             .iter()
             .any(|m| m.range.start > start && m.range.end == end)
@@ -133,7 +150,7 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
         // A designation that starts a name ("99942 Apophis").
         let designation =
             text[end..].starts_with(' ') && text[end + 1..].starts_with(char::is_uppercase);
-        if marker || designation || shield.covers(start, end) || identifier(text, start, end) {
+        if marker || designation || line.shielded(start, end) || identifier(text, start, end) {
             continue;
         }
         let right = with_commas(found.as_str());

@@ -4,8 +4,8 @@ use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, Shield};
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::StyleLine;
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -34,8 +34,8 @@ impl Rule for Millions {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
@@ -71,21 +71,31 @@ fn in_words(figure: &str) -> Option<String> {
     })
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
-    if !text[from..].bytes().any(|b| b.is_ascii_digit()) {
-        return;
-    }
-    let shield = Shield::of(text);
+/// Is a figure followed by an abbreviated unit (`4.3 bn`, `5mn`)? A
+/// decimal's last figure is.
+fn may_abbreviate(line: &StyleLine<'_>) -> bool {
+    let text = line.text();
+    line.figures.iter().any(|&(_, end)| {
+        let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
+        ["bn", "mn", "mln", "tn"]
+            .iter()
+            .any(|unit| rest.starts_with(unit))
+    })
+}
+
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
     let body = &text[from..];
     let mut found = Vec::new();
-    for m in ROUND.find_iter(body) {
+    // Each expression runs only where the figures can match it.
+    let commas = line.figures_joined_by(&[","]);
+    for m in commas.then(|| ROUND.find_iter(body)).into_iter().flatten() {
         if let Some(right) = in_words(m.as_str()) {
             found.push((m.start(), m.end(), right));
         }
     }
-    for captures in ABBREVIATED.captures_iter(body) {
+    let abbreviated = may_abbreviate(line).then(|| ABBREVIATED.captures_iter(body));
+    for captures in abbreviated.into_iter().flatten() {
         let whole = captures.get(0).expect("group 0");
         let unit = match &captures[2] {
             "bn" => "billion",
@@ -98,14 +108,18 @@ fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
             format!("{} {unit}", &captures[1]),
         ));
     }
-    for captures in DECIMAL_COMMA.captures_iter(body) {
+    for captures in commas
+        .then(|| DECIMAL_COMMA.captures_iter(body))
+        .into_iter()
+        .flatten()
+    {
         let whole = captures.get(0).expect("group 0");
         let right = format!("{}.{} {}", &captures[1], &captures[2], &captures[3]);
         found.push((whole.start(), whole.end(), right));
     }
     for (start, end, right) in found {
         let (start, end) = (from + start, from + end);
-        if shield.covers(start, end) {
+        if line.shielded(start, end) {
             continue;
         }
         let span = Span::new(index, start, end);

@@ -1,11 +1,12 @@
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, Shield, ordinal_words};
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::{StyleLine, ordinal_words};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -35,8 +36,8 @@ impl Rule for Ordinals {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
@@ -45,6 +46,7 @@ static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([1-9][0-9]{0,2})(?:st|nd|rd|th) (centur(?:y|ies)|sessions?)\b")
         .expect("valid regex")
 });
+static CENTURY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" century"));
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([XVI]{1,6}) (century)\b").expect("valid regex"));
 
@@ -69,26 +71,34 @@ fn roman_value(numeral: &str) -> Option<u32> {
     Some(total)
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
     let body = &text[from..];
-    if !body.contains("centur") && !body.contains("session") {
+    // A figure with an ordinal ending before a space, or " century" after a
+    // roman numeral: what the two expressions need.
+    let ordinal_figure = line.figures.iter().any(|&(_, end)| {
+        ["st ", "nd ", "rd ", "th "]
+            .iter()
+            .any(|ending| text[end..].starts_with(ending))
+    });
+    let century = CENTURY.find(body.as_bytes()).is_some();
+    if !ordinal_figure && !century {
         return;
     }
-    let shield = Shield::of(text);
-    let figures = FIGURES.captures_iter(body).filter_map(|c| {
+    let figures = ordinal_figure.then(|| FIGURES.captures_iter(body));
+    let figures = figures.into_iter().flatten().filter_map(|c| {
         let value: u32 = c[1].parse().ok()?;
         Some((c.get(0)?, c.get(1)?.start(), value))
     });
-    let romans = ROMAN.captures_iter(body).filter_map(|c| {
+    let romans = century.then(|| ROMAN.captures_iter(body));
+    let romans = romans.into_iter().flatten().filter_map(|c| {
         let value = roman_value(&c[1])?;
         Some((c.get(0)?, c.get(1)?.start(), value))
     });
     for (whole, number_start, value) in figures.chain(romans) {
         let start = from + number_start;
         let end = from + whole.end();
-        if shield.covers(start, end) {
+        if line.shielded(start, end) {
             continue;
         }
         // Sessions of other bodies beyond the ninety-ninth are written in

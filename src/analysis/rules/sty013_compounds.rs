@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style::{self, Shield, in_case_of};
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::{Entry, StyleLine, in_case_of};
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -36,26 +36,25 @@ impl Rule for Compounds {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, sink);
+        for line in context.style_lines() {
+            check_line(line, sink);
         }
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let mut shield: Option<Shield> = None;
-    for (start, end, compound) in style::compounds().find(text, line.body_start) {
+fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+    let text = line.text();
+    for hit in &line.hits {
+        let Entry::Compound(compound) = hit.entry else {
+            continue;
+        };
+        let (start, end) = (hit.start, hit.end);
         let next = text[end..].split_whitespace().next().unwrap_or("");
-        if compound.unless_next.contains(&next)
-            || shield
-                .get_or_insert_with(|| Shield::of(text))
-                .covers(start, end)
-        {
+        if compound.unless_next.contains(&next) || line.shielded(start, end) {
             continue;
         }
         let right = in_case_of(&text[start..end], compound.right);
-        let span = Span::new(index, start, end);
+        let span = Span::new(line.index, start, end);
         sink.report(span, format!("Adopted texts write `{right}`"))
             .with_fix(Fix::write(span, right));
     }

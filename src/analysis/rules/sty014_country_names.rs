@@ -1,3 +1,4 @@
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -6,8 +7,8 @@ use regex::Regex;
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::date::Date;
-use crate::analysis::style::{self, CountryForm, CountryUse, Shield};
-use crate::syntax::{LexedLine, Role, Span, Tree};
+use crate::analysis::style::{self, CountryForm, CountryUse, StyleLine};
+use crate::syntax::{Role, Span, Tree};
 
 declare_rule! {
     /// ## What it checks
@@ -54,32 +55,35 @@ impl Rule for CountryNames {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let document = Document {
+            tree: context.tree,
             council: context.security_council(),
-            date: adoption_date(context.tree),
-            defined: defined_abbreviations(context.tree),
-            first_full_names: first_full_names(context.tree),
+            date: OnceCell::new(),
+            defined: OnceCell::new(),
+            first_full_names: OnceCell::new(),
         };
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, &document, sink);
+        for line in context.style_lines() {
+            check_line(line, &document, sink);
         }
     }
 }
 
-/// What the whole text says about which forms it may use.
-struct Document {
+/// What the whole text says about which forms it may use, each read from the
+/// text the first time a form asks for it.
+struct Document<'t> {
+    tree: &'t Tree,
     council: bool,
-    date: Option<Date>,
+    date: OnceCell<Option<Date>>,
     /// Abbreviations the text defines, such as "(DRC)".
-    defined: Vec<&'static str>,
+    defined: OnceCell<Vec<&'static str>>,
     /// Where each official name first appears: a short form of the Council's
     /// practice may follow it ("the United States of America … the United States").
-    first_full_names: HashMap<&'static str, (usize, usize)>,
+    first_full_names: OnceCell<HashMap<&'static str, (usize, usize)>>,
 }
 
 fn first_full_names(tree: &Tree) -> HashMap<&'static str, (usize, usize)> {
     let mut out = HashMap::new();
     for (index, line, _) in tree.iter() {
-        for (start, _, form) in style::countries().find(&line.text, 0) {
+        for (start, _, form) in style::countries(&line.text, 0) {
             if form.use_ == CountryUse::Official {
                 out.entry(form.official).or_insert((index, start));
             }
@@ -104,11 +108,7 @@ fn adoption_date(tree: &Tree) -> Option<Date> {
 fn defined_abbreviations(tree: &Tree) -> Vec<&'static str> {
     let abbreviations: Vec<&'static str> = ["CAR", "DRC", "DPRK"]
         .into_iter()
-        .filter(|form| {
-            style::countries()
-                .find(form, 0)
-                .any(|(_, _, f)| f.use_ == CountryUse::Defined)
-        })
+        .filter(|form| style::countries(form, 0).any(|(_, _, f)| f.use_ == CountryUse::Defined))
         .collect();
     abbreviations
         .into_iter()
@@ -125,7 +125,7 @@ fn defined_abbreviations(tree: &Tree) -> Vec<&'static str> {
         .collect()
 }
 
-impl Document {
+impl Document<'_> {
     fn accepts(&self, form: &CountryForm, at: (usize, usize)) -> bool {
         match form.use_ {
             CountryUse::Official => true,
@@ -134,11 +134,21 @@ impl Document {
                 self.council
                     || self
                         .first_full_names
+                        .get_or_init(|| first_full_names(self.tree))
                         .get(form.official)
                         .is_some_and(|first| *first < at)
             }
-            CountryUse::Defined => self.council || self.defined.contains(&form.form),
-            CountryUse::Former(since) => self.date.is_some_and(|date| date < since),
+            CountryUse::Defined => {
+                self.council
+                    || self
+                        .defined
+                        .get_or_init(|| defined_abbreviations(self.tree))
+                        .contains(&form.form)
+            }
+            CountryUse::Former(since) => self
+                .date
+                .get_or_init(|| adoption_date(self.tree))
+                .is_some_and(|date| date < since),
         }
     }
 }
@@ -223,22 +233,22 @@ fn takes_article(name: &str) -> bool {
         .any(|w| name.split(' ').next() == Some(*w))
 }
 
-fn check_line(index: usize, line: &LexedLine, document: &Document, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let mut shield: Option<Shield> = None;
-    for (start, end, form) in style::countries().find(text, line.body_start) {
+fn check_line(line: &StyleLine<'_>, document: &Document<'_>, sink: &mut Sink<'_>) {
+    let (text, index) = (line.text(), line.index);
+    for (start, end, form) in line.countries() {
+        if form.use_ == CountryUse::Official {
+            continue;
+        }
         // A capitalized word after the form makes it part of a proper name.
         let rest = &text[end..];
         let in_a_name = (rest.starts_with(' ') && rest[1..].starts_with(char::is_uppercase))
             || ends_a_name(&text[..start]);
         // A short form used as a modifier: "United States dollars".
         let modifier = form.use_ == CountryUse::Council && modifies(rest);
-        if document.accepts(form, (index, start))
-            || in_a_name
+        if in_a_name
             || modifier
-            || shield
-                .get_or_insert_with(|| Shield::of(text))
-                .covers(start, end)
+            || document.accepts(form, (index, start))
+            || line.shielded(start, end)
         {
             continue;
         }

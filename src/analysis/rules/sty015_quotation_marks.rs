@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::analysis::style;
-use crate::syntax::{LexedLine, Span};
+use crate::analysis::style::StyleLine;
+use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -32,16 +32,17 @@ impl Rule for QuotationMarks {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let lines = context.style_lines();
         let mut tally = Tally::default();
-        for (_, line, _) in style::lines(context) {
-            tally.count(&line.text[line.body_start..]);
+        for line in lines {
+            tally.count(&line.text()[line.from..]);
         }
         let styles = tally.minorities();
         if styles == Minorities::default() {
             return;
         }
-        for (index, line, _) in style::lines(context) {
-            check_line(index, line, styles, sink);
+        for line in lines {
+            check_line(line, styles, sink);
         }
     }
 }
@@ -77,7 +78,11 @@ fn apostrophe(text: &str, at: usize, len: usize) -> bool {
 
 impl Tally {
     fn count(&mut self, text: &str) {
-        for (at, ch) in text.char_indices() {
+        // Every mark is `"`, `'` or a character whose UTF-8 form starts with 0xE2.
+        for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
+            let Some(ch) = text[at..].chars().next() else {
+                continue;
+            };
             match ch {
                 '“' | '”' => self.curly_quotes += 1,
                 '"' => self.straight_quotes += 1,
@@ -101,9 +106,8 @@ impl Tally {
     }
 }
 
-fn check_line(index: usize, line: &LexedLine, minorities: Minorities, sink: &mut Sink<'_>) {
-    let text = &line.text;
-    let from = line.body_start;
+fn check_line(line: &StyleLine<'_>, minorities: Minorities, sink: &mut Sink<'_>) {
+    let (text, from, index) = (line.text(), line.from, line.index);
     for (offset, ch) in text[from..].char_indices() {
         let at = from + offset;
         let len = ch.len_utf8();

@@ -1,9 +1,11 @@
-//! The word lists of `data/style/`, each parsed once on first use.
+//! The word lists of `data/style/`, parsed once on first use into one
+//! [`Lexicon`].
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::Phrases;
+use super::lexicon::{Entry, Lexicon};
+use super::numbers::cardinal_words;
 use crate::analysis::Severity;
 use crate::analysis::date::Date;
 
@@ -19,63 +21,58 @@ fn cell(cells: &[&'static str], i: usize) -> &'static str {
     cells.get(i).copied().unwrap_or("")
 }
 
-/// A word STY001–STY003 report, with its UN form.
+/// A word STY001–STY003 report, with its UN form (`data/style/spelling.tsv`).
 #[derive(Debug)]
 pub struct Spelling {
+    /// The rule whose list holds the word.
+    pub rule: &'static str,
     pub right: &'static str,
     /// What kind of form it is (`-yse`, `root -ise`, `British form` …).
     pub note: &'static str,
 }
 
-static SPELLING: LazyLock<HashMap<&'static str, HashMap<Box<str>, Spelling>>> =
-    LazyLock::new(|| {
-        let mut out: HashMap<&'static str, HashMap<Box<str>, Spelling>> = HashMap::new();
-        for cells in rows(include_str!("../../../data/style/spelling.tsv")) {
-            out.entry(cell(&cells, 2)).or_default().insert(
-                cell(&cells, 0).into(),
-                Spelling {
-                    right: cell(&cells, 1),
-                    note: cell(&cells, 4),
-                },
-            );
-        }
-        out
-    });
+fn spellings() -> impl Iterator<Item = (String, Entry)> {
+    rows(include_str!("../../../data/style/spelling.tsv")).map(|cells| {
+        (
+            cell(&cells, 0).to_owned(),
+            Entry::Spelling(Spelling {
+                rule: cell(&cells, 2),
+                right: cell(&cells, 1),
+                note: cell(&cells, 4),
+            }),
+        )
+    })
+}
 
-/// The spelling list of one rule, by lower-case wrong form.
-pub fn spelling(rule: &str) -> Option<&'static HashMap<Box<str>, Spelling>> {
-    SPELLING.get(rule)
+/// The single words of the numbers from ten: `ten` … `nineteen`, `twenty` …
+/// `ninety` (STY009).
+fn cardinals() -> impl Iterator<Item = (String, Entry)> {
+    (10..100)
+        .filter(|n| *n < 20 || n % 10 == 0)
+        .filter_map(|n| Some((cardinal_words(n)?, Entry::Cardinal(n))))
 }
 
 /// A term STY004–STY006 and STY008 report (`data/style/terms.tsv`).
 #[derive(Debug)]
 pub struct Term {
+    pub rule: &'static str,
     pub right: &'static str,
     pub level: Severity,
     pub note: &'static str,
 }
 
-static TERMS: LazyLock<HashMap<&'static str, Phrases<Term>>> = LazyLock::new(|| {
-    let mut lists: HashMap<&'static str, Vec<(String, Term)>> = HashMap::new();
-    for cells in rows(include_str!("../../../data/style/terms.tsv")) {
-        lists.entry(cell(&cells, 0)).or_default().push((
+fn terms() -> impl Iterator<Item = (String, Entry)> {
+    rows(include_str!("../../../data/style/terms.tsv")).map(|cells| {
+        (
             cell(&cells, 1).to_owned(),
-            Term {
+            Entry::Term(Term {
+                rule: cell(&cells, 0),
                 right: cell(&cells, 2),
                 level: Severity::parse(cell(&cells, 3)).unwrap_or(Severity::Warning),
                 note: cell(&cells, 4),
-            },
-        ));
-    }
-    lists
-        .into_iter()
-        .map(|(rule, list)| (rule, Phrases::new(list, false)))
-        .collect()
-});
-
-/// The terms of one rule, matched case-sensitively.
-pub fn terms(rule: &str) -> Option<&'static Phrases<Term>> {
-    TERMS.get(rule)
+            }),
+        )
+    })
 }
 
 /// A compound STY013 reports (`data/style/compounds.tsv`).
@@ -86,24 +83,16 @@ pub struct Compound {
     pub unless_next: Vec<&'static str>,
 }
 
-static COMPOUNDS: LazyLock<Phrases<Compound>> = LazyLock::new(|| {
-    let list = rows(include_str!("../../../data/style/compounds.tsv"))
-        .map(|cells| {
-            (
-                cell(&cells, 0).to_owned(),
-                Compound {
-                    right: cell(&cells, 1),
-                    unless_next: cell(&cells, 2).split_whitespace().collect(),
-                },
-            )
-        })
-        .collect();
-    Phrases::new(list, true)
-});
-
-/// The compounds of STY013, matched without regard to ASCII case.
-pub fn compounds() -> &'static Phrases<Compound> {
-    &COMPOUNDS
+fn compounds() -> impl Iterator<Item = (String, Entry)> {
+    rows(include_str!("../../../data/style/compounds.tsv")).map(|cells| {
+        (
+            cell(&cells, 0).to_owned(),
+            Entry::Compound(Compound {
+                right: cell(&cells, 1),
+                unless_next: cell(&cells, 2).split_whitespace().collect(),
+            }),
+        )
+    })
 }
 
 /// When STY014 reports a form of a State's name (see `data/style/build_countries.py`).
@@ -122,6 +111,7 @@ pub enum CountryUse {
     Former(Date),
 }
 
+/// A form of the name of a Member or observer State (`data/style/countries.tsv`).
 #[derive(Debug)]
 pub struct CountryForm {
     pub form: &'static str,
@@ -129,34 +119,51 @@ pub struct CountryForm {
     pub use_: CountryUse,
 }
 
-static COUNTRIES: LazyLock<Phrases<CountryForm>> = LazyLock::new(|| {
-    let list = rows(include_str!("../../../data/style/countries.tsv"))
-        .filter_map(|cells| {
-            let use_ = match cell(&cells, 2) {
-                "official" => CountryUse::Official,
-                "flag" => CountryUse::Flag,
-                "council" => CountryUse::Council,
-                "defined" => CountryUse::Defined,
-                "former" => CountryUse::Former(Date::parse_iso(cell(&cells, 3))?),
-                _ => return None,
-            };
-            let form = cell(&cells, 0);
-            Some((
-                form.to_owned(),
-                CountryForm {
-                    form,
-                    official: cell(&cells, 1),
-                    use_,
-                },
-            ))
-        })
-        .collect();
-    Phrases::new(list, false)
+fn countries() -> impl Iterator<Item = (String, Entry)> {
+    rows(include_str!("../../../data/style/countries.tsv")).filter_map(|cells| {
+        let use_ = match cell(&cells, 2) {
+            "official" => CountryUse::Official,
+            "flag" => CountryUse::Flag,
+            "council" => CountryUse::Council,
+            "defined" => CountryUse::Defined,
+            "former" => CountryUse::Former(Date::parse_iso(cell(&cells, 3))?),
+            _ => return None,
+        };
+        let form = cell(&cells, 0);
+        Some((
+            form.to_owned(),
+            Entry::Country(CountryForm {
+                form,
+                official: cell(&cells, 1),
+                use_,
+            }),
+        ))
+    })
+}
+
+/// Names that keep their owners' spelling (`data/style/proper_names.txt`).
+fn proper_names() -> impl Iterator<Item = (String, Entry)> {
+    include_str!("../../../data/style/proper_names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|name| (name.to_owned(), Entry::Name))
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(
+        spellings()
+            .chain(cardinals())
+            .chain(terms())
+            .chain(compounds())
+            .chain(countries())
+            .chain(proper_names()),
+    )
 });
 
-/// Official names and other forms of the names of Member and observer States.
-pub fn countries() -> &'static Phrases<CountryForm> {
-    &COUNTRIES
+/// Every list of `data/style/`.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
 }
 
 /// Acronyms of organizations, which take no article (STY007).
@@ -176,23 +183,47 @@ pub fn organization_acronyms() -> &'static Acronyms {
 mod tests {
     use super::*;
 
+    fn entries(text: &str) -> Vec<&'static Entry> {
+        lexicon()
+            .find(text, 0)
+            .into_iter()
+            .map(|h| h.entry)
+            .collect()
+    }
+
     #[test]
     fn every_list_parses() {
-        let sty001 = spelling("STY001").expect("STY001 list");
-        assert_eq!(sty001["organisation"].right, "organization");
-        assert_eq!(sty001["analyze"].right, "analyse");
-        assert_eq!(
-            spelling("STY002").expect("list")["programs"].right,
-            "programmes"
-        );
-        assert_eq!(spelling("STY003").expect("list")["center"].right, "centre");
-        assert!(terms("STY004").is_some() && terms("STY006").is_some());
-        let found: Vec<&str> = countries()
-            .find("Viet Nam and Vietnam", 0)
-            .map(|(_, _, f)| f.form)
+        let spelling = |word: &str| match entries(word)[..] {
+            [Entry::Spelling(s)] => Some((s.rule, s.right)),
+            _ => None,
+        };
+        assert_eq!(spelling("organisation"), Some(("STY001", "organization")));
+        assert_eq!(spelling("analyze"), Some(("STY001", "analyse")));
+        assert_eq!(spelling("programs"), Some(("STY002", "programmes")));
+        assert_eq!(spelling("center"), Some(("STY003", "centre")));
+        assert!(matches!(entries("Twenty")[..], [Entry::Cardinal(20)]));
+        let rules: Vec<&str> = entries("the SG and the UN")
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Term(t) => Some(t.rule),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rules, vec!["STY004", "STY006"]);
+        let found: Vec<&str> = entries("Viet Nam and Vietnam")
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Country(f) => Some(f.form),
+                _ => None,
+            })
             .collect();
         assert_eq!(found, vec!["Viet Nam", "Vietnam"]);
         assert_eq!(organization_acronyms()["WHO"], "World Health Organization");
-        assert!(compounds().find("Peace-Keeping", 0).next().is_some());
+        assert!(matches!(entries("Peace-Keeping")[..], [Entry::Compound(_)]));
+        assert!(
+            entries("the Organisation of Islamic Cooperation")
+                .iter()
+                .any(|e| matches!(e, Entry::Name))
+        );
     }
 }

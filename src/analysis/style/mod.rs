@@ -3,26 +3,22 @@
 //! their owners' spelling), word iteration, case-preserving replacement, and the
 //! word lists of `data/style/` (see its PROVENANCE.md), each parsed once.
 //!
-//! Lists are looked up in O(1) (a hash map from the lower-case word) or found by
-//! one Aho–Corasick automaton per list, never by scanning a list per word.
+//! The lists are one [`Lexicon`](lexicon::Lexicon) keyed by first words, never scanned per
+//! word; each line the rules read is walked once for all of them ([`scan`]).
 
+mod lexicon;
 mod lists;
 mod numbers;
+mod scan;
 
-use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-pub use lists::{
-    CountryForm, CountryUse, Spelling, Term, compounds, countries, organization_acronyms, spelling,
-    terms,
-};
+pub use lexicon::{Entry, Hit};
+pub use lists::{CountryForm, CountryUse, Spelling, lexicon, organization_acronyms};
 pub use numbers::{cardinal_value, cardinal_words, ordinal_words};
+pub use scan::{StyleLine, scan};
 
 use super::Severity;
-use super::agreed_language::tokenize;
 use super::rules::Context;
-use crate::syntax::{LexedLine, Role};
+use crate::syntax::Role;
 
 /// Whether the style rules read a line of this role: the resolution's
 /// paragraphs, its title and headings. Not the masthead, not footnote texts
@@ -35,18 +31,6 @@ pub fn reads(role: Role) -> bool {
         )
 }
 
-/// The lines the style rules read: the resolution's own text (not annexed
-/// instruments, see [`Context::own_text`]) in the roles of [`reads`].
-pub fn lines<'c>(
-    context: &'c Context<'_>,
-) -> impl Iterator<Item = (usize, &'c LexedLine, Role)> + 'c {
-    let own = context.own_text();
-    context
-        .tree
-        .iter()
-        .filter(move |(index, _, role)| own[*index] && reads(*role))
-}
-
 /// The level of a rule whose finding the Security Council's own practice
 /// contradicts: information in Council texts, `default` elsewhere.
 pub fn council_level(context: &Context<'_>, default: Severity) -> Severity {
@@ -57,8 +41,8 @@ pub fn council_level(context: &Context<'_>, default: Severity) -> Severity {
     }
 }
 
-/// A word (a run of letters) of a line: hyphenated compounds are split, so
-/// `self-defense` yields `self` and `defense`.
+/// A word of a line: a run of letters (hyphenated compounds are split, so
+/// `self-defense` holds `self` and `defense`).
 #[derive(Debug, Clone, Copy)]
 pub struct Word<'a> {
     pub text: &'a str,
@@ -66,76 +50,23 @@ pub struct Word<'a> {
     pub end: usize,
 }
 
-/// The words of `text` from byte `from`, with the shared opening tokenizer.
-pub fn words(text: &str, from: usize) -> impl Iterator<Item = Word<'_>> {
-    tokenize(text, from, usize::MAX)
-        .into_iter()
-        .filter(|token| token.word)
-        .flat_map(|token| {
-            let (base, whole) = (token.start, token.text);
-            whole.split(['-', '‑']).map(move |part| {
-                // `part` borrows from `whole`: its offset is the pointer distance.
-                let offset = part.as_ptr() as usize - whole.as_ptr() as usize;
-                Word {
-                    text: part,
-                    start: base + offset,
-                    end: base + offset + part.len(),
-                }
-            })
-        })
-        .filter(|word| !word.text.is_empty())
-}
-
-/// Words of a line found in a spelling list (by lower-case form), outside
-/// quotations and proper names: `(word, entry)` in order.
+/// Words of a line found in the spelling list of `rule`, outside quotations
+/// and proper names: `(word, entry)` in order.
 pub fn misspelled<'l>(
-    list: &'static HashMap<Box<str>, Spelling>,
-    text: &'l str,
-    from: usize,
-) -> Vec<(Word<'l>, &'static Spelling)> {
-    let mut shield: Option<Shield> = None;
-    let mut out = Vec::new();
-    for word in words(text, from) {
-        let Some(entry) = lookup(list, word.text) else {
-            continue;
-        };
-        if shield
-            .get_or_insert_with(|| Shield::of(text))
-            .covers(word.start, word.end)
-        {
-            continue;
+    rule: &'l str,
+    line: &'l StyleLine<'_>,
+) -> impl Iterator<Item = (Word<'l>, &'static Spelling)> + 'l {
+    line.hits.iter().filter_map(move |found| match found.entry {
+        Entry::Spelling(entry) if entry.rule == rule && !line.shielded(found.start, found.end) => {
+            let word = Word {
+                text: &line.text()[found.start..found.end],
+                start: found.start,
+                end: found.end,
+            };
+            Some((word, entry))
         }
-        out.push((word, entry));
-    }
-    out
-}
-
-/// The terms of `rule` (`data/style/terms.tsv`) found in `text` from `from`,
-/// outside quotations and proper names.
-pub fn terms_in(rule: &str, text: &str, from: usize) -> Vec<(usize, usize, &'static Term)> {
-    let Some(list) = terms(rule) else {
-        return Vec::new();
-    };
-    let mut shield: Option<Shield> = None;
-    list.find(text, from)
-        .filter(|(start, end, _)| {
-            !shield
-                .get_or_insert_with(|| Shield::of(text))
-                .covers(*start, *end)
-        })
-        .collect()
-}
-
-/// Look `word` up by its lower-case form without allocating.
-pub fn lookup<'m, V>(map: &'m HashMap<Box<str>, V>, word: &str) -> Option<&'m V> {
-    let mut buffer = [0u8; 40];
-    if word.len() > buffer.len() || !word.is_ascii() {
-        return None;
-    }
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    map.get(std::str::from_utf8(lower).ok()?)
+        _ => None,
+    })
 }
 
 /// Spans of a line that the style rules leave alone: quotations (“…”, "…")
@@ -145,27 +76,22 @@ pub struct Shield {
     ranges: Vec<(usize, usize)>,
 }
 
-static PROPER_NAMES: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-    let names = include_str!("../../../data/style/proper_names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(names)
-        .expect("proper names build an automaton")
-});
-
 impl Shield {
-    pub fn of(text: &str) -> Shield {
+    /// The shield of `text`, whose names are among `hits` (the line's forms).
+    pub fn new(text: &str, hits: &[Hit]) -> Shield {
         let mut ranges = quotations(text);
         ranges.extend(
-            PROPER_NAMES
-                .find_iter(text)
-                .filter(|m| name_bounded(text, m.start(), m.end()))
-                .map(|m| (m.start(), m.end())),
+            hits.iter()
+                .filter(|hit| matches!(hit.entry, Entry::Name))
+                .map(|hit| (hit.start, hit.end)),
         );
         Shield { ranges }
+    }
+
+    /// The shield of a whole line.
+    #[cfg(test)]
+    pub fn of(text: &str) -> Shield {
+        Shield::new(text, &lexicon().find(text, 0))
     }
 
     /// Does `start..end` lie inside a shielded span?
@@ -181,25 +107,24 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut depth = 0usize;
     let mut curly_start = 0;
     let mut straight_start: Option<usize> = None;
-    for (at, ch) in text.char_indices() {
-        match ch {
-            '“' => {
-                if depth == 0 {
-                    curly_start = at;
-                }
-                depth += 1;
+    // `"` is one byte; “ and ” are three, starting with 0xE2.
+    for at in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
+        let rest = &text[at..];
+        if rest.starts_with('“') {
+            if depth == 0 {
+                curly_start = at;
             }
-            '”' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push((curly_start, at + ch.len_utf8()));
-                }
+            depth += 1;
+        } else if rest.starts_with('”') && depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                out.push((curly_start, at + '”'.len_utf8()));
             }
-            '"' => match straight_start.take() {
+        } else if rest.starts_with('"') {
+            match straight_start.take() {
                 Some(start) => out.push((start, at + 1)),
                 None => straight_start = Some(at),
-            },
-            _ => {}
+            }
         }
     }
     if depth > 0 {
@@ -211,35 +136,30 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Is `text[start..end]` a whole word or phrase: no letter, digit or hyphen
-/// touches it (`UN` is not found in `UN-Women`, nor `member states` in
-/// `non-member states`)?
-pub fn bounded(text: &str, start: usize, end: usize) -> bool {
-    let joins = |c: char| c.is_alphanumeric() || c == '-' || c == '‑';
-    !text[..start].chars().next_back().is_some_and(joins)
-        && !text[end..].chars().next().is_some_and(joins)
+/// The forms of names of States in `text` from `from`: `(start, end, form)`.
+pub fn countries(
+    text: &str,
+    from: usize,
+) -> impl Iterator<Item = (usize, usize, &'static CountryForm)> {
+    lexicon()
+        .find(text, from)
+        .into_iter()
+        .filter_map(|hit| match hit.entry {
+            Entry::Country(form) => Some((hit.start, hit.end, form)),
+            _ => None,
+        })
+}
+
+/// Is the whole of `text` a form of a State's name (`U.S.`, `DRC`)?
+pub fn is_country(text: &str) -> bool {
+    countries(text, 0).any(|(start, end, _)| start == 0 && end == text.len())
 }
 
 /// Does the line name a body that keeps "Organisation" in its name?
-pub fn names_an_organisation(text: &str) -> bool {
-    text.contains("Organisation")
-        && PROPER_NAMES
-            .find_iter(text)
-            .any(|m| text[m.start()..m.end()].contains("Organisation"))
-}
-
-/// Is `text[start..end]` a whole name? A hyphen may follow it: names are also
-/// used as modifiers ("Organisation for the Prohibition of Chemical
-/// Weapons-United Nations Joint Investigative Mechanism").
-fn name_bounded(text: &str, start: usize, end: usize) -> bool {
-    !text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
-        && !text[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+pub fn names_an_organisation(line: &StyleLine<'_>) -> bool {
+    line.hits.iter().any(|hit| {
+        matches!(hit.entry, Entry::Name) && line.text()[hit.start..hit.end].contains("Organisation")
+    })
 }
 
 /// Does the word at `start..end` stand in a proper name of several capitalized
@@ -335,58 +255,9 @@ pub fn in_case_of(written: &str, form: &str) -> String {
     }
 }
 
-/// An automaton over phrases with the data they stand for, matched as whole
-/// words ([`bounded`]), leftmost-longest so that a longer phrase wins.
-pub struct Phrases<T> {
-    automaton: AhoCorasick,
-    entries: Vec<T>,
-}
-
-impl<T> Phrases<T> {
-    pub fn new(entries: Vec<(String, T)>, case_insensitive: bool) -> Phrases<T> {
-        let (patterns, entries): (Vec<String>, Vec<T>) = entries.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            .build(&patterns)
-            .expect("phrases build an automaton");
-        Phrases { automaton, entries }
-    }
-
-    /// Whole-word matches in `text` from `from`: (start, end, entry).
-    pub fn find<'p, 't>(
-        &'p self,
-        text: &'t str,
-        from: usize,
-    ) -> impl Iterator<Item = (usize, usize, &'p T)> + use<'p, 't, T> {
-        let from = from.min(text.len());
-        self.automaton
-            .find_iter(&text[from..])
-            .map(move |m| (from + m.start(), from + m.end(), &self.entries[m.pattern()]))
-            .filter(move |(start, end, _)| bounded(text, *start, *end))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn words_split_compounds() {
-        let found: Vec<(&str, usize)> = words("self-defense of the Organisation", 0)
-            .map(|w| (w.text, w.start))
-            .collect();
-        assert_eq!(
-            found,
-            vec![
-                ("self", 0),
-                ("defense", 5),
-                ("of", 13),
-                ("the", 16),
-                ("Organisation", 20)
-            ]
-        );
-    }
 
     #[test]
     fn quotations_and_names_are_shielded() {
@@ -416,13 +287,5 @@ mod tests {
         assert_eq!(in_case_of("ORGANISATION", "organization"), "ORGANIZATION");
         assert_eq!(in_case_of("Organisation", "organization"), "Organization");
         assert_eq!(in_case_of("organisation", "organization"), "organization");
-    }
-
-    #[test]
-    fn phrases_match_whole_words_only() {
-        let phrases = Phrases::new(vec![("UN".to_owned(), 1)], false);
-        let text = "UN-Women, the UN system and UNDP";
-        let found: Vec<usize> = phrases.find(text, 0).map(|(s, _, _)| s).collect();
-        assert_eq!(found, vec![14]);
     }
 }

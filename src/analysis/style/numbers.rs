@@ -63,18 +63,22 @@ const TENS_ORDINALS: [&str; 10] = [
 /// The value of a cardinal written in words, 1 to 99 (`six`, `Thirty`,
 /// `twenty-five`), any case.
 pub fn cardinal_value(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|v| v as u32);
+    let unit = |w: &str| {
+        UNITS
+            .iter()
+            .position(|u| u.eq_ignore_ascii_case(w))
+            .map(|v| v as u32)
+    };
     let tens = |w: &str| {
         TENS.iter()
-            .position(|t| !t.is_empty() && *t == w)
+            .position(|t| !t.is_empty() && t.eq_ignore_ascii_case(w))
             .map(|v| v as u32 * 10)
     };
-    if let Some((high, low)) = lower.split_once(['-', '‑']) {
+    if let Some((high, low)) = word.split_once(['-', '‑']) {
         let low = unit(low).filter(|v| (1..10).contains(v))?;
         return Some(tens(high)? + low);
     }
-    unit(&lower).filter(|v| *v > 0).or_else(|| tens(&lower))
+    unit(word).filter(|v| *v > 0).or_else(|| tens(word))
 }
 
 /// A cardinal in words, 1 to 99: `six`, `thirty`, `twenty-five`.
