@@ -4,7 +4,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::style::{self, StyleLine};
+use crate::analysis::style::{self, Entry, StyleLine};
 use crate::analysis::{Edit, Fix, Severity};
 use crate::syntax::Span;
 
@@ -67,7 +67,6 @@ fn may_hold_stops(body: &str) -> bool {
     })
 }
 
-static ARTICLE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("he "));
 static CURLY_POSSESSIVE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("’s"));
 static STRAIGHT_POSSESSIVE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("'s"));
 
@@ -82,20 +81,24 @@ fn whole(body: &str, at: usize, end: usize) -> bool {
         && !body[end..].chars().next().is_some_and(joins)
 }
 
-/// An article before two or more capitals: `(start, acronym start, end)` of
-/// "the WHO" in `body`.
-fn articles(body: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    let bytes = body.as_bytes();
-    ARTICLE.find_iter(bytes).filter_map(move |at| {
-        let start = at.checked_sub(1)?;
-        let acronym = at + 3;
-        let capitals = bytes[acronym..]
-            .iter()
-            .take_while(|b| b.is_ascii_uppercase())
-            .count();
-        let end = acronym + capitals;
-        (matches!(bytes[start], b'T' | b't') && capitals >= 2 && whole(body, start, end))
-            .then_some((start, acronym, end))
+/// The organizations' acronyms after an article: `(start, acronym start,
+/// end, name)` of "the WHO" in the line.
+fn articles<'l>(
+    line: &'l StyleLine<'_>,
+) -> impl Iterator<Item = (usize, usize, usize, &'static str)> + 'l {
+    let text = line.text();
+    line.hits.iter().filter_map(move |hit| {
+        let Entry::Acronym(name) = hit.entry else {
+            return None;
+        };
+        let start = hit.start.checked_sub("the ".len())?;
+        let article = text.get(start..hit.start)?;
+        let alone = !text
+            .get(line.from..start)?
+            .chars()
+            .next_back()
+            .is_some_and(joins);
+        (matches!(article, "the " | "The ") && alone).then_some((start, hit.start, hit.end, *name))
     })
 }
 
@@ -141,12 +144,8 @@ fn check_line(line: &StyleLine<'_>, council: bool, sink: &mut Sink<'_>) {
         )
         .with_fix(Fix::write(span, letters));
     }
-    for (start, acronym_start, end) in articles(body) {
-        let acronym = &body[acronym_start..end];
-        let (start, acronym_start, end) = (from + start, from + acronym_start, from + end);
-        let Some(name) = style::organization_acronyms().get(acronym) else {
-            continue;
-        };
+    for (start, acronym_start, end, name) in articles(line) {
+        let acronym = &text[acronym_start..end];
         if !style::stands_alone(&text[end..]) || shielded(start, end) {
             continue;
         }

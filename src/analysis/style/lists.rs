@@ -150,6 +150,12 @@ fn proper_names() -> impl Iterator<Item = (String, Entry)> {
         .map(|name| (name.to_owned(), Entry::Name))
 }
 
+fn acronyms() -> impl Iterator<Item = (String, Entry)> {
+    organization_acronyms()
+        .iter()
+        .map(|(acronym, name)| ((*acronym).to_owned(), Entry::Acronym(name)))
+}
+
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(
         spellings()
@@ -157,7 +163,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .chain(terms())
             .chain(compounds())
             .chain(countries())
-            .chain(proper_names()),
+            .chain(proper_names())
+            .chain(acronyms()),
     )
 });
 
