@@ -51,7 +51,7 @@ CHANGE_DATES = {
 # not Serbia.
 FORMER_KEPT = {"Palestine", "Yugoslavia"}
 # Non-official forms by how the rule treats them (see the docstring).
-COUNCIL = {"Iran", "Syria", "United States", "United Kingdom", "Russia"}
+COUNCIL = {"Iran", "Syria", "United States", "United Kingdom", "Russia", "Tanzania"}
 DEFINED = {"CAR", "DRC", "DPRK"}
 NOT_REPORTED = {
     # proper names, places and distinct entities (evidence: legitimate)

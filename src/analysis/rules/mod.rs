@@ -13,7 +13,7 @@ use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::footnotes::Footnotes;
 use super::style::{self, StyleLine};
-use crate::syntax::{Span, Tree};
+use crate::syntax::{LineShape, Role, Span, Tree};
 use units::Unit;
 
 mod cit001_first_citation_date;
@@ -165,15 +165,30 @@ impl<'a> Context<'a> {
             .get_or_init(|| style::scan(self.tree, self.own_text()))
     }
 
+    /// Is the text a Security Council text: by the settings, or by its organ
+    /// line, or, when the export lost that line, by its adoption line
+    /// ("Adopted by the Security Council on 27 April 2021")?
     pub fn security_council(&self) -> bool {
+        use crate::analysis::symbol::Organ;
         *self
             .derived
             .security_council
             .get_or_init(|| match self.config.organ {
-                Some(organ) => organ == crate::analysis::symbol::Organ::SecurityCouncil,
-                None => is_security_council(self.tree),
+                Some(organ) => organ == Organ::SecurityCouncil,
+                None => is_security_council(self.tree) || adopted_by_the_council(self.tree),
             })
     }
+}
+
+/// A text without an organ line whose masthead says "Adopted by the Security
+/// Council on …".
+fn adopted_by_the_council(tree: &Tree) -> bool {
+    !tree.iter().any(|(_, _, role)| role == Role::Organ)
+        && tree.iter().any(|(_, line, role)| {
+            role == Role::Header
+                && line.shape == LineShape::AdoptionLine
+                && line.text.contains("Security Council")
+        })
 }
 
 /// Collects a rule's findings at the severity the configuration gives it.

@@ -117,6 +117,21 @@ mod tests {
     }
 
     #[test]
+    fn a_council_text_without_its_organ_line() {
+        let found = check(
+            "Adopted by the Security Council on 27 April 2021\n\n\tRecognising the need to act,\n\t^^^^^^^^^^^ STY001\n\t1.\tDecides to remain seized of the matter.",
+        );
+        assert_eq!(found[0].severity, crate::analysis::Severity::Information);
+    }
+
+    #[test]
+    fn texts_in_other_languages_are_not_read() {
+        check(
+            "\tL’Assemblée générale,\n\t1.\tInvite les États Membres et les organisations de la société civile à célébrer la Journée ;",
+        );
+    }
+
+    #[test]
     fn annexes_are_not_the_resolution_s_own_text() {
         check(
             "\tThe General Assembly,\n\t1.\tAdopts the Convention annexed to the present resolution.\nAnnex\n\tThe organisation of work shall be decided by the Parties.",

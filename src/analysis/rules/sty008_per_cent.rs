@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::Fix;
-use crate::analysis::style::{StyleLine, cardinal_value};
+use crate::analysis::style::{self, StyleLine, cardinal_value};
+use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
 
 declare_rule! {
@@ -12,7 +12,9 @@ declare_rule! {
     /// Percentages are written in figures followed by `per cent` in two words:
     /// not `percent`, not the sign `%` in running text (tables are in annexes,
     /// which are not checked), and not a number in words (`one per cent`) except
-    /// at the start of a paragraph, where numbers are words.
+    /// at the start of a paragraph, where numbers are words. Security Council
+    /// texts mostly write `%` or `percent` (47 of the 1,460 adopted Council texts
+    /// we have, against 34 that write `per cent`), so there the rule informs.
     ///
     /// ## Why
     /// STY008 (`OFFICIAL`: the Editorial Manual, "Numbers, dates and time":
@@ -36,19 +38,20 @@ impl Rule for PerCent {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        let level = style::council_level(context, Severity::Warning);
         for line in context.style_lines() {
-            check_line(line, sink);
+            check_line(line, level, sink);
         }
     }
 }
 
 static PER_CENT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" per cent"));
 
-fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
+fn check_line(line: &StyleLine<'_>, level: Severity, sink: &mut Sink<'_>) {
     let (text, from, index) = (line.text(), line.from, line.index);
     for (start, end, term) in line.terms_of("STY008") {
         let span = Span::new(index, start, end);
-        sink.report(span, format!("Write `{}`", term.right))
+        sink.report_at(level, span, format!("Write `{}`", term.right))
             .with_fix(Fix::write(span, term.right));
     }
     for at in memchr::memchr_iter(b'%', &text.as_bytes()[from..]).map(|at| from + at) {
@@ -63,8 +66,12 @@ fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
         let start = figure.len() - digits;
         let number = &figure[start..];
         let span = Span::new(index, start, at + 1);
-        sink.report(span, format!("Write `{number} per cent`, not the sign %"))
-            .with_fix(Fix::write(span, format!("{number} per cent")));
+        sink.report_at(
+            level,
+            span,
+            format!("Write `{number} per cent`, not the sign %"),
+        )
+        .with_fix(Fix::write(span, format!("{number} per cent")));
     }
     for at in PER_CENT.find_iter(text.as_bytes()) {
         let before = &text[..at];
@@ -81,7 +88,8 @@ fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
             continue;
         }
         let span = Span::new(index, word_start, at);
-        sink.report(
+        sink.report_at(
+            level,
             span,
             format!("Percentages are written in figures: `{value} per cent`"),
         )
@@ -103,6 +111,18 @@ mod tests {
     #[test]
     fn per_cent_forms() {
         check(TEXT);
+    }
+
+    #[test]
+    fn council_texts_are_informed() {
+        let found = check(
+            "\tThe Security Council,\n\t1.\tCalls for a 30% quota and 35 percent of seats.\n\t               ^^^ STY008\n\t                                ^^^^^^^ STY008",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|d| d.severity == crate::analysis::Severity::Information)
+        );
     }
 
     #[test]

@@ -20,11 +20,16 @@ declare_rule! {
     /// inside a longer official name is never reported ("Niger" in "Nigeria",
     /// "Guinea" in "Papua New Guinea", "Iran" in "Islamic Republic of Iran"), nor
     /// one followed by a capitalized word (a proper name: "Netherlands Institute
-    /// for the Law of the Sea"), in a quotation, a footnote or an annex. A former
+    /// for the Law of the Sea"), in a quotation, a footnote or an annex, nor a
+    /// party's name in the name of a case ("The Gambia v. Myanmar"). A former
     /// name is reported only in texts adopted after the change (undated drafts
-    /// use today's names). Security Council practice is accepted in Council
-    /// texts: "Iran", "Syria", "the United States", "the United Kingdom",
-    /// "Russia"; other texts may use these short forms after the full name
+    /// use today's names), and not where the clause dates what it names before
+    /// the change ("the Summit held in Istanbul, Turkey, on 23 and 24 May 2016",
+    /// as 13 of the 15 later General Assembly texts write it). Security Council
+    /// practice is accepted in Council texts: "Iran", "Syria", "the United
+    /// States", "the United Kingdom", "Russia", "Tanzania" (33 times in 16
+    /// Council texts, 15 of which never write the full name); other texts may
+    /// use these short forms after the full name
     /// ("the United States of America … the United States") and as modifiers
     /// ("United States dollars"). The abbreviations "DRC", "CAR" and "DPRK" are
     /// accepted in Council texts and in texts that define them ("Central African
@@ -153,6 +158,34 @@ impl Document<'_> {
     }
 }
 
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:1[89]|20)[0-9]{2}\b").expect("valid regex"));
+
+/// Does the clause around a former name at `start..end` date what it speaks
+/// of before the change, with years close to the name and all earlier than
+/// `since` ("held in Istanbul, Turkey, on 23 and 24 May 2016", "committed in
+/// East Timor in 1999", "in 2014 and 2019 in the Netherlands")?
+fn dated_before(text: &str, start: usize, end: usize, since: Date) -> bool {
+    let boundary = |mut at: usize, forward: bool| {
+        while !text.is_char_boundary(at) {
+            if forward { at += 1 } else { at -= 1 }
+        }
+        at
+    };
+    let clause_start = text[..start].rfind([';', ':']).map_or(0, |at| at + 1);
+    let clause_end = text[end..]
+        .find([';', ':'])
+        .map_or(text.len(), |at| end + at);
+    let from = boundary(start.saturating_sub(30).max(clause_start), false);
+    let to = boundary((end + 40).min(clause_end), true);
+    let mut years = YEAR
+        .find_iter(&text[from..start])
+        .chain(YEAR.find_iter(&text[end..to]))
+        .filter_map(|year| year.as_str().parse::<u16>().ok())
+        .peekable();
+    years.peek().is_some() && years.all(|year| year < since.year)
+}
+
 /// The name as running text writes it: `Iran (Islamic Republic of)` →
 /// `Islamic Republic of Iran`.
 fn running_form(official: &str) -> String {
@@ -245,8 +278,15 @@ fn check_line(line: &StyleLine<'_>, document: &Document<'_>, sink: &mut Sink<'_>
             || ends_a_name(&text[..start]);
         // A short form used as a modifier: "United States dollars".
         let modifier = form.use_ == CountryUse::Council && modifies(rest);
+        // The name of a case keeps the party's name: "The Gambia v. Myanmar".
+        let case = rest.starts_with(" v. ") || text[..start].ends_with(" v. ");
+        // A former name for what happened before the change.
+        let then =
+            matches!(form.use_, CountryUse::Former(since) if dated_before(text, start, end, since));
         if in_a_name
             || modifier
+            || case
+            || then
             || document.accepts(form, (index, start))
             || line.shielded(start, end)
         {
@@ -321,6 +361,25 @@ mod tests {
         check(
             "\tThe General Assembly,\n\t1.\tNotes that the United States acts.\n\t                  ^^^^^^^^^^^^^ STY014",
         );
+    }
+
+    #[test]
+    fn case_names_and_council_short_forms() {
+        check(
+            "\tThe General Assembly,\n\t1.\tRecalls the order in the case of The Gambia v. Myanmar.",
+        );
+        check(
+            "\tThe Security Council,\n\t1.\tCommends Kenya, Seychelles and Tanzania for their efforts.",
+        );
+        check(
+            "\tThe General Assembly,\n\t1.\tCommends Kenya, Seychelles and Tanzania.\n\t                                  ^^^^^^^^ STY014",
+        );
+    }
+
+    #[test]
+    fn former_names_for_what_happened_before_the_change() {
+        let text = "Resolution adopted by the General Assembly on 1 December 2023\n\tThe General Assembly,\n\tTaking note of the Summit held in Istanbul, Turkey, on 23 and 24 May 2016, and of the violations committed in East Timor in 1999,\n\t1.\tWelcomes the offer of Turkey to host the conference in 2026.\n\t                         ^^^^^^ STY014";
+        check(text);
     }
 
     #[test]

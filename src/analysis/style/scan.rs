@@ -5,6 +5,9 @@
 //! line and kept for the next rule.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::lexicon::{Entry, Hit};
 use super::lists::{CountryForm, Term, lexicon};
@@ -84,11 +87,33 @@ impl<'t> StyleLine<'t> {
     }
 }
 
+static THE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" the "));
+static DE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" de "));
+
+/// Is the text in English? The STY rules are rules of English: a French or
+/// Spanish version filed with the English texts writes " de " more often than
+/// " the ".
+fn english<'t>(lines: impl Iterator<Item = &'t LexedLine> + Clone) -> bool {
+    let count = |finder: &Finder<'_>| {
+        lines
+            .clone()
+            .map(|line| finder.find_iter(line.text.as_bytes()).count())
+            .sum::<usize>()
+    };
+    count(&THE) >= count(&DE)
+}
+
 /// Every line the style rules read (the resolution's own text in the roles of
-/// [`reads`]), scanned.
+/// [`reads`]), scanned; none in a text that is not in English.
 pub fn scan<'t>(tree: &'t Tree, own_text: &[bool]) -> Vec<StyleLine<'t>> {
-    tree.iter()
+    let read: Vec<(usize, &LexedLine, Role)> = tree
+        .iter()
         .filter(|(index, _, role)| own_text[*index] && reads(*role))
+        .collect();
+    if !english(read.iter().map(|(_, lexed, _)| *lexed)) {
+        return Vec::new();
+    }
+    read.into_iter()
         .map(|(index, lexed, role)| StyleLine::scan(index, lexed, role))
         .collect()
 }
