@@ -15,6 +15,7 @@ fn justifications() -> BTreeMap<(String, usize, String), (String, String)> {
     let text = [
         "tests/corpus/justified.tsv",
         "tests/corpus/justified_citations.tsv",
+        "tests/corpus/justified_style.tsv",
     ]
     .map(|path| std::fs::read_to_string(path).expect("justifications"))
     .join("\n");

@@ -18,6 +18,7 @@ pub mod numbering;
 pub mod record;
 pub mod rules;
 pub mod settings;
+mod style;
 pub mod symbol;
 pub mod tokens;
 pub mod workspace;

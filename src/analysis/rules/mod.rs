@@ -11,8 +11,9 @@ use std::cell::OnceCell;
 use super::agreed_language::{Extras, Paragraph, is_security_council, paragraphs};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
+use super::style::{self, StyleLine};
 use crate::syntax::Footnotes;
-use crate::syntax::{Span, Tree};
+use crate::syntax::{LineShape, Role, Span, Tree};
 use units::Unit;
 
 mod cit001_first_citation_date;
@@ -54,6 +55,21 @@ mod pun007_serial_comma;
 mod pun008_space_before_parenthesis;
 mod pun009_entitled_quotes;
 mod pun010_whitespace;
+mod sty001_oxford_spelling;
+mod sty002_cod_first_forms;
+mod sty003_british_forms;
+mod sty004_secretary_general;
+mod sty005_member_states;
+mod sty006_united_nations_in_full;
+mod sty007_acronym_typography;
+mod sty008_per_cent;
+mod sty009_numbers_in_words;
+mod sty010_figure_punctuation;
+mod sty011_millions;
+mod sty012_ordinals;
+mod sty013_compounds;
+mod sty014_country_names;
+mod sty015_quotation_marks;
 mod sym001_ga_resolution_number;
 mod sym002_old_ga_number;
 mod sym003_part_letter;
@@ -133,6 +149,7 @@ pub struct Derived<'a> {
     paragraphs: OnceCell<Vec<Paragraph<'a>>>,
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
+    style_lines: OnceCell<Vec<StyleLine<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -162,15 +179,37 @@ impl<'a> Context<'a> {
         self.tree.own_text()
     }
 
+    /// The lines the style rules read, scanned once for all of them.
+    pub fn style_lines(&self) -> &[StyleLine<'a>] {
+        self.derived
+            .style_lines
+            .get_or_init(|| style::scan(self.tree, self.own_text()))
+    }
+
+    /// Is the text a Security Council text: by the settings, or by its organ
+    /// line, or, when the export lost that line, by its adoption line
+    /// ("Adopted by the Security Council on 27 April 2021")?
     pub fn security_council(&self) -> bool {
+        use crate::analysis::symbol::Organ;
         *self
             .derived
             .security_council
             .get_or_init(|| match self.config.organ {
-                Some(organ) => organ == crate::analysis::symbol::Organ::SecurityCouncil,
-                None => is_security_council(self.tree),
+                Some(organ) => organ == Organ::SecurityCouncil,
+                None => is_security_council(self.tree) || adopted_by_the_council(self.tree),
             })
     }
+}
+
+/// A text without an organ line whose masthead says "Adopted by the Security
+/// Council on …".
+fn adopted_by_the_council(tree: &Tree) -> bool {
+    !tree.iter().any(|(_, _, role)| role == Role::Organ)
+        && tree.iter().any(|(_, line, role)| {
+            role == Role::Header
+                && line.shape == LineShape::AdoptionLine
+                && line.text.contains("Security Council")
+        })
 }
 
 /// Collects a rule's findings at the severity the configuration gives it.
@@ -319,6 +358,21 @@ pub static RULES: &[&dyn Rule] = &[
     &ftn007_repeated_marker::RepeatedMarker,
     &ftn008_footnote_correspondence::FootnoteCorrespondence,
     &ftn009_ibid::Ibid,
+    &sty001_oxford_spelling::OxfordSpelling,
+    &sty002_cod_first_forms::CodFirstForms,
+    &sty003_british_forms::BritishForms,
+    &sty004_secretary_general::SecretaryGeneral,
+    &sty005_member_states::MemberStates,
+    &sty006_united_nations_in_full::UnitedNationsInFull,
+    &sty007_acronym_typography::AcronymTypography,
+    &sty008_per_cent::PerCent,
+    &sty009_numbers_in_words::NumbersInWords,
+    &sty010_figure_punctuation::FigurePunctuation,
+    &sty011_millions::Millions,
+    &sty012_ordinals::Ordinals,
+    &sty013_compounds::Compounds,
+    &sty014_country_names::CountryNames,
+    &sty015_quotation_marks::QuotationMarks,
 ];
 
 /// Look a rule up by its code (case-insensitive).
