@@ -142,3 +142,28 @@ fn a_lower_case_tail_in_a_list_is_an_alinea_or_its_wrap_up() {
     let wrap_up = xml.find("<wrapUp>").expect("a wrapUp after the last item");
     assert!(alinea < xml.find("(b)").expect("item b") && wrap_up > alinea);
 }
+
+#[test]
+fn a_preambular_paragraph_without_its_comma_before_the_operative_part_is_no_heading() {
+    use unres::analysis::{Config, analyze};
+    for paragraph in ["\tNoting the report", "\tRecalling resolution 64/222"] {
+        let text =
+            format!("\tThe General Assembly,\n{paragraph}\n\t1.\tDecides to continue its work;\n");
+        let tree = Tree::parse(&text);
+        assert_eq!(tree.role(1), Role::Preambular, "{paragraph}");
+        let found = analyze(&tree, &Config::default());
+        assert!(
+            found.iter().any(|d| d.code == "PUN001" && d.span.line == 1),
+            "{paragraph}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn footnote_texts_numbered_in_superscript_digits_are_apart() {
+    let text = "\tThe General Assembly,\n\tRecalling its resolutions 68/1,¹ and 68/2,²\n\
+         \t1.\tDecides to continue its work.\n_______________\n¹ A/68/211.\n² A/68/212.\n";
+    let tree = Tree::parse(text);
+    let numbers: Vec<u32> = tree.footnotes().texts.iter().map(|t| t.number).collect();
+    assert_eq!(numbers, vec![1, 2]);
+}

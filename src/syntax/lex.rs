@@ -246,6 +246,26 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         return (LineShape::Blank, text.len());
     };
     let whole = |shape| (shape, indent);
+    // `² A/68/212.`: a footnote text numbered in superscript digits.
+    if indent == 0 && superscript_value(first).is_some() {
+        let digits_end = text
+            .char_indices()
+            .find(|(_, c)| superscript_value(*c).is_none())
+            .map_or(text.len(), |(at, _)| at);
+        if text[digits_end..].starts_with([' ', '\t', '\u{a0}']) {
+            let number = text[..digits_end]
+                .chars()
+                .filter_map(superscript_value)
+                .fold(0u32, |n, digit| n.saturating_mul(10).saturating_add(digit));
+            return (
+                LineShape::FootnoteCandidate {
+                    number,
+                    label: ByteRange::new(0, digits_end),
+                },
+                after_whitespace(text, digits_end),
+            );
+        }
+    }
     if first.is_ascii_digit() {
         if let Some(title) = title_shape(text, indent) {
             return title;

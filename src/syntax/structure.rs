@@ -570,7 +570,27 @@ impl Builder<'_> {
             && self
                 .next_nonblank(index)
                 .is_some_and(|next| matches!(next.shape, LineShape::Subparagraph { .. }));
-        if !ends_like_paragraph && !preambular_lead_in && (double_indent || words <= 15) {
+        // `Noting the report` before `1.`: a preambular paragraph that lost its
+        // comma (PUN001), not a heading.
+        let paragraph_without_its_mark = !self.seen_operative
+            && !double_indent
+            && !bracketed_heading
+            && line.indent > 0
+            && words >= 2
+            && class_of(body).is_some()
+            && body
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+            && self.next_nonblank(index).is_some_and(|next| {
+                matches!(next.shape, LineShape::Numbered { .. })
+                    || (next.shape == LineShape::Text && class_of(next.body()).is_some())
+            });
+        if !ends_like_paragraph
+            && !preambular_lead_in
+            && !paragraph_without_its_mark
+            && (double_indent || words <= 15)
+        {
             // A heading inside a list: the list may go on after it, or restart at (a).
             self.list.heading = Some(index as u32);
             self.last_paragraph = None;
@@ -966,7 +986,10 @@ fn subparagraph_level(list: &ListState, label: &str) -> u8 {
     if next_letter.as_deref() == Some(label) {
         return 1;
     }
-    if roman_open && label.chars().all(|c| "ivxlcdm".contains(c)) {
+    // `(d)` after `(iii)` is a letter: lists never count to 50, 100 or 500.
+    let numeral_like = label.chars().all(|c| "ivx".contains(c))
+        || (label.len() > 1 && label.chars().all(|c| "ivxlcdm".contains(c)));
+    if roman_open && numeral_like {
         // A malformed numeral inside a roman list, such as (iiii).
         return 2;
     }
@@ -1120,6 +1143,17 @@ mod tests {
                 ("i", false),
                 ("ii", false),
                 ("i", false)
+            ]),
+            vec![1, 1, 2, 2, 1]
+        );
+        // (a) (b) (i) (iii) (d): a letter after a roman list, not a numeral.
+        assert_eq!(
+            levels(&[
+                ("a", false),
+                ("b", false),
+                ("i", false),
+                ("iii", false),
+                ("d", false)
             ]),
             vec![1, 1, 2, 2, 1]
         );
