@@ -89,7 +89,7 @@ impl Backend {
             return false;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: ["**/*.unres", "**/*.txt", "**/.unres.toml"]
+            watchers: ["**/*.unres", "**/*.txt", "**/*.xml", "**/.unres.toml"]
                 .into_iter()
                 .map(|glob| FileSystemWatcher {
                     glob_pattern: GlobPattern::String(glob.to_owned()),

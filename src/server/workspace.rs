@@ -1,6 +1,8 @@
 //! Reading resolution files of the workspace folders (the server's I/O).
 //!
-//! Files are `*.unres`, and `*.txt` files that look like resolutions. Only
+//! Files are `*.unres`, `*.txt` files that look like resolutions, and official
+//! AKN4UN `*.xml` files, read through the import as the plain text they render
+//! to (read-only: for hover and the workspace index). Only
 //! regular files are read: a FIFO, a device (`/dev/zero`) or a socket is refused
 //! before a byte is read (the type is checked on the opened file, opened without
 //! blocking, so a FIFO cannot stall the open either). Reads are bounded in size
@@ -14,6 +16,7 @@ use std::time::Duration;
 
 use crate::analysis::workspace::looks_like_resolution;
 use crate::syntax::Tree;
+use crate::syntax::akn::import::import;
 
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Catalog files (`unres.catalogs`) may be larger than resolutions.
@@ -38,7 +41,7 @@ pub enum FileRead {
 pub fn is_candidate(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("unres") | Some("txt")
+        Some("unres") | Some("txt") | Some("xml")
     )
 }
 
@@ -129,6 +132,9 @@ pub fn read(path: &Path) -> FileRead {
         return FileRead::Problem(format!("skipped {}: binary file", path.display()));
     }
     let text = String::from_utf8_lossy(&bytes);
+    if path.extension().is_some_and(|e| e == "xml") {
+        return read_akn(path, &text);
+    }
     let is_unres = path.extension().is_some_and(|e| e == "unres");
     if !is_unres && !looks_like_resolution(&text) {
         return FileRead::Skipped;
@@ -136,9 +142,44 @@ pub fn read(path: &Path) -> FileRead {
     FileRead::Resolution(Tree::parse(&text))
 }
 
+/// An XML file is a resolution when it is Akoma Ntoso; the import gives its
+/// text, or says why it cannot.
+fn read_akn(path: &Path, xml: &str) -> FileRead {
+    if !xml.contains("akomaNtoso") {
+        return FileRead::Skipped;
+    }
+    match import(xml) {
+        Ok(text) => FileRead::Resolution(Tree::parse(&text)),
+        Err(error) => FileRead::Problem(format!(
+            "skipped {}: not readable as AKN4UN: {error}",
+            path.display()
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn official_akn_files_are_read_through_the_import() {
+        let dir = std::env::temp_dir().join(format!("unres-ws-akn-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let official = dir.join("A_RES_74_259.xml");
+        std::fs::copy("data/corpus/akn/A_RES_74_259.xml", &official).unwrap();
+        let broken = dir.join("broken.xml");
+        std::fs::write(&broken, "<akomaNtoso><unclosed").unwrap();
+        let other = dir.join("pom.xml");
+        std::fs::write(&other, "<project/>").unwrap();
+        let FileRead::Resolution(tree) = read(&official) else {
+            panic!("the official file is not read as a resolution");
+        };
+        let summary = crate::analysis::workspace::summarize(&tree).expect("a summary");
+        assert_eq!(summary.symbol, "A/RES/74/259");
+        assert!(matches!(read(&broken), FileRead::Problem(p) if p.contains("AKN4UN")));
+        assert!(matches!(read(&other), FileRead::Skipped));
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     #[test]
     fn lists_reads_and_skips() {
