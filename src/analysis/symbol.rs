@@ -457,64 +457,6 @@ pub fn plausible_years(symbol: &str) -> Option<(u16, u16)> {
     Some((year, year + 1))
 }
 
-/// The spelled-out ordinal of `n` (1–199), lower case: `sixty-ninth`,
-/// `twenty-first`, `hundredth`, `one hundred and third`.
-pub fn ordinal_words(n: u32) -> Option<String> {
-    const UNITS: [&str; 20] = [
-        "",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
-    const TENS_ORDINAL: [&str; 10] = [
-        "",
-        "",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-    ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let below_hundred = |n: u32| -> String {
-        let n = n as usize;
-        if n < 20 {
-            UNITS[n].to_owned()
-        } else if n % 10 == 0 {
-            TENS_ORDINAL[n / 10].to_owned()
-        } else {
-            format!("{}-{}", TENS[n / 10], UNITS[n % 10])
-        }
-    };
-    match n {
-        1..=99 => Some(below_hundred(n)),
-        100 => Some("hundredth".to_owned()),
-        101..=199 => Some(format!("one hundred and {}", below_hundred(n - 100))),
-        _ => None,
-    }
-}
-
 /// A defect in the way a document symbol is written (spec §5.3): the rule it
 /// breaks, where it is in the line, what is wrong, and the symbol written right
 /// when the right form is certain.
@@ -1019,9 +961,6 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(rules("A/68/L.12 Rev.1"), ["SYM006"]);
-        assert_eq!(ordinal_words(69).as_deref(), Some("sixty-ninth"));
-        assert_eq!(ordinal_words(80).as_deref(), Some("eightieth"));
-        assert_eq!(ordinal_words(12).as_deref(), Some("twelfth"));
     }
 
     #[test]

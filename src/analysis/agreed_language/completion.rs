@@ -10,7 +10,7 @@ use super::{
 };
 use crate::analysis::Config;
 use crate::analysis::ide::{CompletionCandidate, CompletionKind};
-use crate::analysis::symbol::ordinal_words;
+use crate::analysis::style::ordinal_words;
 use crate::syntax::{LineShape, Role, Span, Tree};
 
 /// What the cursor is in.

@@ -5,7 +5,7 @@ use regex::Regex;
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
-use crate::analysis::symbol::ordinal_words;
+use crate::analysis::style::ordinal_words;
 use crate::syntax::Span;
 
 declare_rule! {

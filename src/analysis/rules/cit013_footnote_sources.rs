@@ -5,7 +5,7 @@ use regex::Regex;
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Finding, Quotes};
-use crate::analysis::symbol::ordinal_words;
+use crate::analysis::style::ordinal_words;
 use crate::syntax::Role;
 use crate::syntax::Span;
 

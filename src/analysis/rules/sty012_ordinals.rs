@@ -10,17 +10,18 @@ use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
-    /// Centuries and session numbers are spelled out: `the twenty-first
-    /// century`, `its sixty-ninth session`, not `21st`, `69th` or a roman
-    /// `XXI century`. Meeting numbers stay in figures (`71st plenary meeting`).
+    /// Centuries are spelled out: `the twenty-first century`, not `21st` or a
+    /// roman `XXI century`. Sessions in figures (`its 69th session`) are
+    /// CIT011's, so one defect gives one diagnostic; meeting numbers stay in
+    /// figures (`71st plenary meeting`).
     ///
     /// ## Why
     /// STY012 (`OFFICIAL-TOC`: the Editorial Manual has a section on ordinals;
     /// adopted texts write sessions in words, as the seed A/RES/68/230 does).
     ///
     /// ## Example
-    /// `the 21st century` → `the twenty-first century` · `at its 69th session`
-    /// → `at its sixty-ninth session`.
+    /// `the 21st century` → `the twenty-first century` · `the XXI century` →
+    /// `the twenty-first century`.
     ///
     /// ## Fix
     /// Write the ordinal in words.
@@ -43,8 +44,7 @@ impl Rule for Ordinals {
 }
 
 static FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([1-9][0-9]{0,2})(?:st|nd|rd|th) (centur(?:y|ies)|sessions?)\b")
-        .expect("valid regex")
+    Regex::new(r"\b([1-9][0-9]{0,2})(?:st|nd|rd|th) (centur(?:y|ies))\b").expect("valid regex")
 });
 static CENTURY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" century"));
 static ROMAN: LazyLock<Regex> =
@@ -101,12 +101,6 @@ fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
         if line.shielded(start, end) {
             continue;
         }
-        // Sessions of other bodies beyond the ninety-ninth are written in
-        // figures ("at its 103rd session" of the International Labour Conference).
-        let session = whole.as_str().ends_with("session") || whole.as_str().ends_with("sessions");
-        if session && value > 99 {
-            continue;
-        }
         let Some(words) = ordinal_words(value) else {
             continue;
         };
@@ -123,9 +117,9 @@ mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
 
     const TEXT: &str = "\tThe General Assembly,
-\t1.\tDecides to consider at its 69th session the challenges of the XXI century;
-\t                              ^^^^^^^^^^^^ STY012
-\t                                                                 ^^^^^^^^^^^ STY012
+\t1.\tDecides to consider the lessons of the 20th century and the challenges of the XXI century;
+\t                                          ^^^^^^^^^^^^ STY012
+\t                                                                                 ^^^^^^^^^^^ STY012
 \t2.\tRecalls its 71st plenary meeting, the 103rd session of the Conference and the twenty-first century.";
 
     #[test]
@@ -135,7 +129,15 @@ mod tests {
 
     #[test]
     fn fix_writes_words() {
-        assert!(apply_fix(TEXT, "STY012").contains("at its sixty-ninth session the"));
+        assert!(apply_fix(TEXT, "STY012").contains("of the twentieth century and"));
+    }
+
+    /// A session in figures is CIT011's defect: one defect, one diagnostic.
+    #[test]
+    fn sessions_are_left_to_cit011() {
+        check(
+            "\tThe General Assembly,\n\t1.\tDecides to consider the question at its 69th session.\n\t                                           ^^^^^^^^^^^^ CIT011",
+        );
     }
 
     #[test]
