@@ -157,6 +157,9 @@ fn resolve_references<'l>(
     // Weaker readings since the last accepted reference, in order.
     let mut pending: Vec<FootnoteRef> = Vec::new();
     let mut max_seen = first_number - 1;
+    // Glued readings that jumped ahead of the sequence: (index in `refs`, the
+    // number that was expected there).
+    let mut jumps: Vec<(usize, u32)> = Vec::new();
     for (index, line, _) in lines {
         for marker in &line.markers {
             let reference = FootnoteRef {
@@ -193,6 +196,9 @@ fn resolve_references<'l>(
             if marker.number > max_seen {
                 if marker.number > next_new {
                     max_seen = fill_gap(&mut refs, &pending, &reference, max_seen, marker.number);
+                    if marker.form == MarkerForm::Glued && marker.number > max_seen + 1 {
+                        jumps.push((refs.len(), max_seen + 1));
+                    }
                 }
                 pending.clear();
             }
@@ -200,6 +206,7 @@ fn resolve_references<'l>(
             refs.push(reference);
         }
     }
+    drop_refuted_jumps(&mut refs, &jumps);
     // Footnotes with a text after the last accepted reference.
     if max_seen < max_text {
         let end = FootnoteRef {
@@ -216,6 +223,28 @@ fn resolve_references<'l>(
         fill_gap(&mut refs, &pending, &end, max_seen, max_text + 1);
     }
     refs
+}
+
+/// Drop a glued reading that jumped ahead when the text goes on with the
+/// number that was expected there and later gives the jumped-to number in its
+/// place: `recommendation (2022)17` among footnotes 8 and 9 is part of a
+/// designation, not footnote 17 cited early. Only glued readings are weighed;
+/// bracketed and superscript markers are always references.
+fn drop_refuted_jumps(refs: &mut Vec<FootnoteRef>, jumps: &[(usize, u32)]) {
+    let refuted: Vec<usize> = jumps
+        .iter()
+        .filter(|&&(at, expected)| {
+            let number = refs[at].number;
+            let later = &refs[at + 1..];
+            let resumed = later.iter().position(|r| r.number == expected);
+            let again = later.iter().position(|r| r.number == number);
+            matches!((resumed, again), (Some(resumed), Some(again)) if resumed < again)
+        })
+        .map(|&(at, _)| at)
+        .collect();
+    for at in refuted.into_iter().rev() {
+        refs.remove(at);
+    }
 }
 
 /// Take, for each number between `max_seen` and `upto` in turn, the first
@@ -291,6 +320,18 @@ mod tests {
         for text in &tree.footnotes().texts {
             assert!(text.body.start <= text.body.end, "{:?}", text.body);
         }
+    }
+
+    #[test]
+    fn a_number_that_jumps_ahead_and_comes_back_in_place_is_not_a_marker() {
+        let mut text = String::from(
+            "\tThe General Assembly,\n\tRecalling the Declaration,1\n\tWelcoming recommendation (2022)3 of the Committee of Ministers,2\n\tNoting the report,3\n\tNoting that 1,137 students graduated,4\n\t1.\tDecides to act.\n_______________\n",
+        );
+        for n in 1..=4 {
+            text.push_str(&format!("{n} Source {n}.\n"));
+        }
+        assert_eq!(numbers_on(&text, 2), vec![(2, "2".to_owned())]);
+        assert_eq!(numbers_on(&text, 4), vec![(4, "4".to_owned())]);
     }
 
     #[test]

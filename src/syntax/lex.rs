@@ -576,11 +576,12 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
     let all_tokens: Vec<(usize, &str)> = tokens(body).collect();
     for (position, &(token_start, token)) in all_tokens.iter().enumerate() {
         let offset = body_start + token_start;
-        if let Some(number) = detached_marker(token, position + 1 == all_tokens.len()) {
-            let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if let Some((start, digits, number)) =
+            detached_marker(token, position + 1 == all_tokens.len())
+        {
             markers.push(MarkerCandidate {
                 number,
-                range: ByteRange::new(offset, offset + digits),
+                range: ByteRange::new(offset + start, offset + start + digits),
                 form: MarkerForm::Detached,
                 after_punctuation: false,
                 punctuation_after: None,
@@ -731,15 +732,60 @@ fn split_candidates(
 }
 
 /// `6and` (a marker glued to the next word) or a lone `1` ending the line.
-fn detached_marker(token: &str, last: bool) -> Option<u32> {
-    let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 || digits > 2 || token.starts_with('0') {
+fn detached_marker(token: &str, last: bool) -> Option<(usize, usize, u32)> {
+    let (start, digits) = detached_digits(token)?;
+    if digits == 0 || digits > 2 || token[start..].starts_with('0') {
         return None;
     }
-    let rest = &token[digits..];
+    let rest = &token[start + digits..];
     let glued_to_word = rest.len() > 1 && rest.chars().all(|c| c.is_ascii_lowercase());
-    let alone_at_end = rest.is_empty() && last;
-    (glued_to_word || alone_at_end).then(|| token[..digits].parse().ok())?
+    let alone_at_end = rest.is_empty() && last && start == 0;
+    if !(glued_to_word || alone_at_end) {
+        return None;
+    }
+    // Inside a word (`a21nd`), the letters around the digits make a word the
+    // renderer split: the marker belongs before it.
+    if start > 0 && !token[..start].ends_with([',', ';', ':']) {
+        let joined = format!("{}{rest}", &token[..start]);
+        if !SPLIT_WORDS.contains(&joined.as_str()) {
+            return None;
+        }
+    }
+    Some((start, digits, token[start..start + digits].parse().ok()?))
+}
+
+/// Short words that renderings split with a marker after their first letter
+/// (`a21nd`, `t7he`): the marker belongs to the text before them.
+const SPLIT_WORDS: [&str; 12] = [
+    "and", "the", "that", "this", "these", "to", "in", "of", "on", "for", "with", "as",
+];
+
+/// Where the digits of a detached marker start and how many there are: at the
+/// start of the token (`6and`), after a mark glued to the word before
+/// (`Agreement,38and`), or after the first letter of a split word (`t7he`).
+fn detached_digits(token: &str) -> Option<(usize, usize)> {
+    let start = match token.find(|c: char| c.is_ascii_digit())? {
+        0 => 0,
+        at => {
+            let before = &token[..at];
+            let after_mark = before.len() > 1
+                && before.ends_with([',', ';', ':'])
+                && before[..before.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '”' | '’'));
+            let in_word = before.len() == 1 && before.chars().all(|c| c.is_ascii_lowercase());
+            if !(after_mark || in_word) {
+                return None;
+            }
+            at
+        }
+    };
+    let digits = token[start..].len()
+        - token[start..]
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    Some((start, digits))
 }
 
 fn punctuation_at(text: &str, at: usize) -> Option<ByteRange> {
@@ -815,6 +861,27 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
     let after_number = after_punctuation
         && matches!(last_before, ',' | ';')
         && (word.contains('/') || word.ends_with(|c: char| c.is_ascii_digit()));
+    // `1,137 students`: a group of thousands, not marker 137 after `1,`.
+    let figure_run = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if after_number && last_before == ',' && digits.len() == 3 && (1..=3).contains(&figure_run) {
+        return None;
+    }
+    // `9 June 2017.3`: a year that ends a sentence, then its marker. Taken, as
+    // other readings after a year, only to fill a gap.
+    if last_before == '.'
+        && word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|year| (1945..=2099).contains(&year))
+    {
+        return Some(MarkerCandidate {
+            number: digits.parse().ok()?,
+            range: ByteRange::new(digits_start, end),
+            form: MarkerForm::AfterYear,
+            after_punctuation: true,
+            punctuation_after,
+        });
+    }
     if after_punctuation && !after_number && !ends_like_a_word(word) {
         // `5,6` or `2.5`: numbers, not markers.
         return None;
@@ -1010,6 +1077,32 @@ mod tests {
             vec![6, 7]
         );
         assert_eq!(detached("on 1 July and 2 more"), Vec::<u32>::new());
+        // Glued after the mark before it, or splitting a short word.
+        assert_eq!(
+            detached("the Paris Agreement,38and the plan, a21nd the outcome, t7he end"),
+            vec![38, 21, 7]
+        );
+        assert_eq!(
+            detached("the item b12ank, x3yz and Add.2and"),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn a_marker_after_a_year_that_ends_a_sentence() {
+        let line = lex_line("held from 5 to 9 June 2017.3 It also noted 2.5 per cent.");
+        let after_year: Vec<_> = line
+            .markers
+            .iter()
+            .filter(|m| m.form == MarkerForm::AfterYear)
+            .map(|m| m.number)
+            .collect();
+        assert_eq!(after_year, vec![3]);
+    }
+
+    #[test]
+    fn a_group_of_thousands_is_not_a_marker() {
+        assert_eq!(markers("has graduated 1,137 students"), vec![]);
     }
 
     #[test]

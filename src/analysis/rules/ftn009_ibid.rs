@@ -85,11 +85,23 @@ fn cites_several_sources(body: &str) -> bool {
     if body.contains("; ") {
         return true;
     }
-    let symbols = body
+    // A document and its corrigenda, addenda or revisions are one source
+    // (`A/ES-10/273 and A/ES-10/273/Corr.1`).
+    let mut documents: Vec<&str> = body
         .split_whitespace()
         .filter(|w| w.contains('/') && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
-        .count();
-    symbols > 1 && body.contains(" and ")
+        .map(|w| {
+            let w = w.trim_end_matches([',', '.', ';', ')']);
+            ["/Corr.", "/Add.", "/Rev.", "/Amend."]
+                .iter()
+                .filter_map(|part| w.find(part))
+                .min()
+                .map_or(w, |at| &w[..at])
+        })
+        .collect();
+    documents.sort_unstable();
+    documents.dedup();
+    documents.len() > 1 && body.contains(" and ")
 }
 
 #[cfg(test)]
@@ -111,6 +123,13 @@ mod tests {
         check(&format!("{BODY}1 Ibid.\n  ^^^^^ FTN009\n2 A/68/212."));
         check(&format!(
             "{BODY}1 A/68/212; A/68/213.\n2 Ibid.\n  ^^^^^ FTN009"
+        ));
+    }
+
+    #[test]
+    fn a_document_and_its_corrigendum_are_one_source() {
+        check(&format!(
+            "{BODY}1 See A/ES-10/273 and A/ES-10/273/Corr.1.\n2 Ibid., para. 88."
         ));
     }
 
