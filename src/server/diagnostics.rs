@@ -69,7 +69,7 @@ pub fn code_actions(
                     changes: Some(changes),
                     ..WorkspaceEdit::default()
                 }),
-                is_preferred: Some(diagnostic.fixes.len() == 1),
+                is_preferred: Some(diagnostic.fixes.len() == 1 && fix.safe),
                 ..CodeAction::default()
             }));
         }

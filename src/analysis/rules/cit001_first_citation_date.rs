@@ -77,6 +77,7 @@ impl Rule for FirstCitationDate {
                 if let Some(date) = context.catalog.get(symbol).and_then(|r| r.adoption_date()) {
                     let at = Span::point(item.span.line, item.span.end);
                     diagnostic.with_fix(Fix {
+                        safe: true,
                         title: format!("Add the date of adoption, {date}"),
                         edits: vec![Edit::new(at, format!(" of {date}"))],
                     });

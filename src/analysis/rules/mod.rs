@@ -375,12 +375,17 @@ pub static RULES: &[&dyn Rule] = &[
     &sty015_quotation_marks::QuotationMarks,
 ];
 
+/// Every rule's documentation: the drafting rules, then SUP001 (unused
+/// suppressions), which reads the others' findings rather than the text.
+pub fn all_rules() -> impl Iterator<Item = &'static RuleMeta> {
+    RULES.iter().map(|rule| rule.meta()).chain(std::iter::once(
+        &super::suppression::UnusedSuppression::META,
+    ))
+}
+
 /// Look a rule up by its code (case-insensitive).
 pub fn rule_meta(code: &str) -> Option<&'static RuleMeta> {
-    RULES
-        .iter()
-        .map(|rule| rule.meta())
-        .find(|meta| meta.code.eq_ignore_ascii_case(code))
+    all_rules().find(|meta| meta.code.eq_ignore_ascii_case(code))
 }
 
 /// Run every enabled rule.
