@@ -627,7 +627,7 @@ impl LanguageServer for Backend {
         self.with_snapshot("hover", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let info = navigation::footnote_hover(tree, line, byte)
+            let other = navigation::footnote_hover(tree, line, byte)
                 .or_else(|| {
                     record::hover_citation(
                         tree,
@@ -637,11 +637,9 @@ impl LanguageServer for Backend {
                         byte,
                     )
                 })
-                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
-                .or_else(|| {
-                    let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
-                    hover::rule_hover(&found, line, byte)
-                })?;
+                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte));
+            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+            let info = hover::with_rule(hover::rule_hover(&found, line, byte), other)?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,

@@ -110,7 +110,20 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+/// Where the rules' documentation is published: `docs/rules.md` of the
+/// source tree, one `## CODE` section per rule. Packagers point it at the
+/// published copy by setting `UNRES_DOCS_URL` when building.
+const RULES_DOC: &str = match option_env!("UNRES_DOCS_URL") {
+    Some(url) => url,
+    None => concat!("file://", env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"),
+};
+
 impl RuleMeta {
+    /// The rule's section in the published documentation.
+    pub fn doc_url(&self) -> String {
+        format!("{RULES_DOC}#{}", self.code.to_ascii_lowercase())
+    }
+
     /// The first sentence of "What it checks", for lists.
     pub fn summary(&self) -> String {
         let paragraph: Vec<&str> = self
