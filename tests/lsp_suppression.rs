@@ -179,5 +179,17 @@ fn fix_all_applies_every_safe_fix_and_answers_only_when_asked() {
 
     let quick = actions(&mut client, uri, 0, Some(json!(["quickfix"])));
     assert!(quick.iter().all(|a| a["kind"] == "quickfix"), "{quick:#?}");
+
+    // Defect 14: the FTN008 fix adds an empty footnote text; it is not preferred.
+    let on_reference = actions(&mut client, uri, 4, Some(json!(["quickfix"])));
+    let add = on_reference
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Add footnote text 1"))
+        })
+        .unwrap_or_else(|| panic!("{on_reference:#?}"));
+    assert_eq!(add["isPreferred"], false, "{add}");
     client.finish();
 }
