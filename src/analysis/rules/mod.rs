@@ -118,6 +118,9 @@ const RULES_DOC: &str = match option_env!("UNRES_DOCS_URL") {
     None => concat!("file://", env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"),
 };
 
+/// Words whose full stop ends no sentence.
+const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "No", "Nos", "cf", "para", "paras", "vol"];
+
 impl RuleMeta {
     /// The rule's section in the published documentation.
     pub fn doc_url(&self) -> String {
@@ -134,7 +137,14 @@ impl RuleMeta {
             .take_while(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let text = paragraph.join(" ");
-        match text.find(". ") {
+        // The first full stop that ends a sentence: not one of an abbreviation
+        // (`e.g.`, `Supplement No. 11`) nor one inside code (`…/Rev.1`).
+        let end = text.match_indices(". ").map(|(at, _)| at).find(|&at| {
+            let before = &text[..at];
+            let word = before.rsplit([' ', '(']).next().unwrap_or("");
+            before.matches('`').count() % 2 == 0 && !ABBREVIATIONS.contains(&word)
+        });
+        match end {
             Some(end) => text[..=end].to_owned(),
             None => text,
         }
