@@ -57,6 +57,11 @@ impl Edit {
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
+    /// The edit is right without the drafter looking at it: `source.fixAll`
+    /// and the fix-all command apply safe fixes only (of findings with one
+    /// fix). A fix that leaves something to fill in (an empty footnote text)
+    /// is not safe, nor is it offered as the preferred one.
+    pub safe: bool,
 }
 
 impl Fix {
@@ -64,6 +69,7 @@ impl Fix {
     pub fn write(span: Span, text: impl Into<String>) -> Fix {
         let text = text.into();
         Fix {
+            safe: true,
             title: format!("Write `{text}`"),
             edits: vec![Edit::new(span, text)],
         }

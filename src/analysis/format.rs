@@ -97,6 +97,12 @@ mod tests {
     }
 
     #[test]
+    fn comment_lines_stay_as_written() {
+        let text = "\tThe General Assembly,\n  %%  unres: ignore PUN010  \n\tRecalling its resolution 64/222,";
+        assert_eq!(apply(text), text);
+    }
+
+    #[test]
     fn other_spaces_are_text_and_formatting_is_idempotent() {
         for space in [
             '\u{a0}', '\u{202f}', '\u{2028}', '\u{3000}', '\u{c}', '\u{b}',

@@ -19,6 +19,7 @@ pub mod record;
 pub mod rules;
 pub mod settings;
 mod style;
+pub mod suppression;
 pub mod symbol;
 pub mod tokens;
 pub mod workspace;
@@ -29,7 +30,7 @@ pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
-pub use rules::{RULES, RuleMeta, rule_meta};
+pub use rules::{RULES, RuleMeta, all_rules, rule_meta};
 
 use crate::syntax::Tree;
 
@@ -50,7 +51,7 @@ pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diag
         citations: &citations,
         derived: rules::Derived::default(),
     };
-    let mut diagnostics = rules::run(&context);
+    let mut diagnostics = suppression::apply(tree, config, rules::run(&context));
     diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));
     diagnostics
 }

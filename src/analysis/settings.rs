@@ -103,7 +103,7 @@ struct Entry {
 const EDITOR_ONLY: [&str; 2] = ["server", "trace"];
 
 /// Every key of the schema, dotted, for messages and suggestions.
-const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 13] = [
     "rules",
     "organ",
     "footnotes",

@@ -311,10 +311,8 @@ pub fn run(
 /// The findings as a SARIF 2.1.0 log, with every rule's documentation.
 fn sarif(findings: &[JsonDiagnostic]) -> serde_json::Value {
     use serde_json::json;
-    let rules: Vec<_> = crate::analysis::RULES
-        .iter()
-        .map(|rule| {
-            let meta = rule.meta();
+    let rules: Vec<_> = crate::analysis::all_rules()
+        .map(|meta| {
             let summary = meta.summary();
             json!({
                 "id": meta.code,

@@ -35,7 +35,7 @@ use clap_complete::Shell;
 
 use crate::analysis::settings::{Layer, parse_level};
 use crate::analysis::symbol::Organ;
-use crate::analysis::{RULES, RepeatIndicators, rule_meta};
+use crate::analysis::{RepeatIndicators, all_rules, rule_meta};
 
 /// `0.1.0 (a1b2c3d4e 2026-12-01)`: the package version and, in a build from a
 /// git checkout, the commit and its date (see `build.rs`).
@@ -314,8 +314,7 @@ pub fn main() -> ExitCode {
             }
         },
         Command::Rules => {
-            for rule in RULES {
-                let meta = rule.meta();
+            for meta in all_rules() {
                 let summary = meta.summary();
                 say!(
                     "{}\t{}\t{}",

@@ -30,6 +30,9 @@ pub fn to_lsp(
         range: convert::range(tree, diagnostic.span, encoding),
         severity: Some(convert::severity(diagnostic.severity)),
         code: Some(NumberOrString::String(diagnostic.code.to_owned())),
+        code_description: crate::analysis::rule_meta(diagnostic.code)
+            .and_then(|meta| meta.doc_url().parse().ok())
+            .map(|href| lsp::CodeDescription { href }),
         source: Some("unres".to_owned()),
         message: diagnostic.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
@@ -69,7 +72,7 @@ pub fn code_actions(
                     changes: Some(changes),
                     ..WorkspaceEdit::default()
                 }),
-                is_preferred: Some(diagnostic.fixes.len() == 1),
+                is_preferred: Some(diagnostic.fixes.len() == 1 && fix.safe),
                 ..CodeAction::default()
             }));
         }

@@ -23,12 +23,35 @@ pub fn rule_hover(diagnostics: &[Diagnostic], line: usize, byte: usize) -> Optio
             markdown.push_str("\n\n---\n\n");
         }
         markdown.push_str(&format!(
-            "**{}** ({}): {}\n\n{}",
+            "**{}** ({}): {}\n\n{}\n\n[{} documentation]({})",
             meta.code,
             diagnostic.severity.as_str(),
             diagnostic.message,
-            meta.doc.trim()
+            meta.doc.trim(),
+            meta.code,
+            meta.doc_url()
         ));
     }
     Some(HoverInfo { span, markdown })
+}
+
+/// The hover of a place that has a finding and something else to show (an
+/// opening, a citation, a footnote): the finding's rule first, since that is
+/// what the drafter has to act on, then the other; over the narrower range.
+pub fn with_rule(rule: Option<HoverInfo>, other: Option<HoverInfo>) -> Option<HoverInfo> {
+    match (rule, other) {
+        (Some(rule), Some(other)) => {
+            let narrower = |s: &crate::syntax::Span| s.end - s.start;
+            let span = if narrower(&other.span) < narrower(&rule.span) {
+                other.span
+            } else {
+                rule.span
+            };
+            Some(HoverInfo {
+                span,
+                markdown: format!("{}\n\n---\n\n{}", rule.markdown, other.markdown),
+            })
+        }
+        (rule, other) => rule.or(other),
+    }
 }

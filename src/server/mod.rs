@@ -21,6 +21,7 @@ mod outline;
 mod project;
 mod semantic_tokens;
 mod settings;
+mod suppression_actions;
 mod transport;
 mod workspace;
 
@@ -568,7 +569,10 @@ impl LanguageServer for Backend {
                 ),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
                     CodeActionOptions {
-                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            suppression_actions::fix_all_kind(),
+                        ]),
                         ..CodeActionOptions::default()
                     },
                 )),
@@ -623,7 +627,7 @@ impl LanguageServer for Backend {
         self.with_snapshot("hover", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let info = navigation::footnote_hover(tree, line, byte)
+            let other = navigation::footnote_hover(tree, line, byte)
                 .or_else(|| {
                     record::hover_citation(
                         tree,
@@ -633,11 +637,9 @@ impl LanguageServer for Backend {
                         byte,
                     )
                 })
-                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
-                .or_else(|| {
-                    let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
-                    hover::rule_hover(&found, line, byte)
-                })?;
+                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte));
+            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+            let info = hover::with_rule(hover::rule_hover(&found, line, byte), other)?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -875,15 +877,29 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let target = uri.clone();
         let range = params.range;
+        let only = params.context.only;
+        let project = self.project_target(&uri);
         self.with_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
             let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
-            Some(diagnostics::code_actions(
-                &snapshot.tree,
-                &target,
-                &found,
-                range,
-                encoding,
-            ))
+            let tree = &snapshot.tree;
+            let mut actions = Vec::new();
+            if suppression_actions::admits(only.as_deref(), &CodeActionKind::QUICKFIX) {
+                actions = diagnostics::code_actions(tree, &target, &found, range, encoding);
+                actions.extend(suppression_actions::suppression_actions(
+                    tree,
+                    &target,
+                    &found,
+                    range,
+                    encoding,
+                    project.as_ref(),
+                ));
+            }
+            if suppression_actions::admits(only.as_deref(), &suppression_actions::fix_all_kind()) {
+                actions.extend(suppression_actions::fix_all_action(
+                    tree, &target, &found, encoding,
+                ));
+            }
+            Some(actions)
         })
         .await
     }

@@ -46,6 +46,7 @@ fn carries_references(role: Role) -> bool {
     !matches!(
         role,
         Role::Blank
+            | Role::Comment
             | Role::Header
             | Role::FootnoteText { .. }
             | Role::FootnoteContinuation

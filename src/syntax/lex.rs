@@ -31,6 +31,10 @@ impl ByteRange {
 pub enum LineShape {
     /// Empty or only whitespace.
     Blank,
+    /// `%% …`: a comment, not part of the resolution (`%% unres: ignore PUN010`
+    /// suppresses a finding, see docs/SUPPRESSION.md). `%%` never opens a line
+    /// of an adopted text.
+    Comment,
     /// `<TAB>12.<TAB>Text`: an arabic paragraph number (the text may be empty while
     /// the user types).
     Numbered { number: u32, label: ByteRange },
@@ -217,13 +221,20 @@ regex!(ARTIFACT, r"^[ \t]*\[[A-Z]{1,3}[0-9]+\][ \t]*$");
 regex!(SEPARATOR, r"^[ \t]*(?:_{5,}|-{5,})[ \t]*$");
 regex!(BRACKET_MARKER, r"\[\^([1-9][0-9]{0,2})\]");
 
+/// What opens a comment line.
+pub const COMMENT: &str = "%%";
+
 /// Lex one line (without its terminator).
 pub fn lex_line(text: &str) -> LexedLine {
     let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
     let (shape, body_start) = shape_of(text, indent);
     let markers = if matches!(
         shape,
-        LineShape::OdsTrailer | LineShape::Artifact | LineShape::Separator | LineShape::Blank
+        LineShape::OdsTrailer
+            | LineShape::Artifact
+            | LineShape::Separator
+            | LineShape::Blank
+            | LineShape::Comment
     ) {
         Vec::new()
     } else {
@@ -246,6 +257,9 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         return (LineShape::Blank, text.len());
     };
     let whole = |shape| (shape, indent);
+    if let Some(comment) = rest.strip_prefix(COMMENT) {
+        return (LineShape::Comment, text.len() - comment.len());
+    }
     // `² A/68/212.`: a footnote text numbered in superscript digits.
     if indent == 0 && superscript_value(first).is_some() {
         let digits_end = text

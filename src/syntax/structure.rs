@@ -90,6 +90,9 @@ pub enum Role {
     Trailer,
     /// Page furniture after the trailer (TXT003).
     Furniture,
+    /// `%% …`: a comment (suppressions); no rule reads it and no structure
+    /// sees it — the other lines get the roles they would have without it.
+    Comment,
     Other,
 }
 
@@ -213,8 +216,50 @@ struct Builder<'a> {
     numbered_ahead: Vec<bool>,
 }
 
-/// Assign roles to every line.
+/// Assign roles to every line. Comment lines are taken out first, so that
+/// the structure is the one of the text without them, then put back.
 pub fn build(lines: &[LexedLine]) -> Structure {
+    if !lines.iter().any(|l| l.shape == LineShape::Comment) {
+        return build_text(lines);
+    }
+    // Where each line of the text without comments stands in the document.
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].shape != LineShape::Comment)
+        .collect();
+    let text_lines: Vec<LexedLine> = kept.iter().map(|&i| lines[i].clone()).collect();
+    let inner = build_text(&text_lines);
+    let place = |line: u32| kept.get(line as usize).map_or(line, |&at| at as u32);
+    let mut roles = vec![Role::Comment; lines.len()];
+    let mut own = vec![false; lines.len()];
+    for (index, (&role, &is_own)) in inner.roles.iter().zip(&inner.own).enumerate() {
+        roles[kept[index]] = match role {
+            Role::Subparagraph { level, parent } => Role::Subparagraph {
+                level,
+                parent: place(parent),
+            },
+            Role::Continuation { parent } => Role::Continuation {
+                parent: place(parent),
+            },
+            other => other,
+        };
+        own[kept[index]] = is_own;
+    }
+    let segments = inner
+        .segments
+        .into_iter()
+        .map(|segment| Segment {
+            start_line: place(segment.start_line),
+            ..segment
+        })
+        .collect();
+    Structure {
+        roles,
+        segments,
+        own,
+    }
+}
+
+fn build_text(lines: &[LexedLine]) -> Structure {
     let has_organ = lines
         .iter()
         .any(|l| matches!(l.shape, LineShape::Organ { known: true, .. }));

@@ -93,12 +93,14 @@ impl Tree {
         self.lines.len()
     }
 
-    /// Lines with their roles, in order.
+    /// The lines of the resolution with their roles, in order: comment lines
+    /// (`%% …`) are not the resolution's and are left out, so no rule reads them.
     pub fn iter(&self) -> impl Iterator<Item = (usize, &LexedLine, Role)> {
         self.lines
             .iter()
             .zip(self.structure.roles.iter().copied())
             .enumerate()
+            .filter(|(_, (_, role))| *role != Role::Comment)
             .map(|(index, (line, role))| (index, line, role))
     }
 

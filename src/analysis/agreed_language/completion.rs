@@ -170,6 +170,9 @@ pub fn complete_opening(
             out.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
         }
     }
+    for candidate in out.iter_mut().filter(|c| c.kind == verb_kind) {
+        candidate.filter_text = Some(filter_text(typed, candidate));
+    }
     if position.numbered && kind == OpeningKind::Operative && !typed_lower.is_empty() {
         out.extend(closing_formulas(
             tree,
@@ -300,6 +303,22 @@ fn closing_formulas(
             })
         })
         .collect()
+}
+
+/// The text a client filters `candidate` by: what is typed, continued by the
+/// form it was typed towards (the label, `Also requests`, or the bare phrase,
+/// `Requests`, for a marked form). Clients that match prefixes (Neovim, Helix,
+/// Emacs) and case-sensitively keep it as VS Code's fuzzy matching does.
+fn filter_text(typed: &str, candidate: &CompletionCandidate) -> String {
+    let typed_lower = typed.to_lowercase();
+    let forms = std::iter::once(candidate.label.as_str()).chain(candidate.filter_text.as_deref());
+    for form in forms {
+        if form.to_lowercase().starts_with(&typed_lower) {
+            let rest: String = form.chars().skip(typed.chars().count()).collect();
+            return format!("{typed}{rest}");
+        }
+    }
+    candidate.label.clone()
 }
 
 fn candidate(

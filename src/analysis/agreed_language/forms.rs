@@ -36,6 +36,11 @@ pub enum Finding {
 /// Words that cannot open a preambular paragraph (VRB001).
 const NOT_PREAMBULAR: &[&str] = &["The", "In", "By", "It", "This", "We", "As", "With"];
 
+/// Subjects that stand before an operative verb in a sentence of the drafter's
+/// own (`The Assembly requests`, `We request`): in a resolution the organ is
+/// the subject of every operative paragraph and is not repeated (VRB002).
+const OPERATIVE_SUBJECTS: &[&str] = &["The", "We", "It", "This", "They", "Our", "I"];
+
 /// The finding for the opening of a paragraph of `kind` whose text starts at
 /// `body_start`, or `None` when the opening is listed (or not verb-like at all).
 pub fn finding(
@@ -71,6 +76,9 @@ pub fn finding(
     let written = first.text.to_owned();
     match kind {
         OpeningKind::Operative => {
+            if OPERATIVE_SUBJECTS.contains(&first.text) {
+                return subject_before_verb(text, &tokens, at);
+            }
             if let Some(replacement) = finite_of_wrong_form(&tokens, at) {
                 let end = if first.text == "To" {
                     tokens[at + 1].end
@@ -111,6 +119,29 @@ pub fn finding(
             None
         }
     }
+}
+
+/// `The Assembly requests`, `We request`: the subject and the verb after it
+/// (within a few words), to be replaced by the verb in its finite form.
+fn subject_before_verb(text: &str, tokens: &[Token<'_>], at: usize) -> Option<Finding> {
+    let first = &tokens[at];
+    (at + 1..tokens.len()).find_map(|j| {
+        let token = &tokens[j];
+        if !token.word || !token.text.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let finite = capitalize(token.text);
+        let verb = if is_head(OpeningKind::Operative, &finite) {
+            Some(finite)
+        } else {
+            finite_of_wrong_form(tokens, j)
+        }?;
+        Some(Finding::WrongForm {
+            range: ByteRange::new(first.start, token.end),
+            written: text[first.start..token.end].to_owned(),
+            replacement: Some(verb),
+        })
+    })
 }
 
 fn unknown(kind: OpeningKind, range: ByteRange, written: String) -> Option<Finding> {

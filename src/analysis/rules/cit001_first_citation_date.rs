@@ -62,6 +62,7 @@ impl Rule for FirstCitationDate {
                 if item.date.is_some()
                     || next_dated
                     || dated_in_clause(context, item.span)
+                    || dated_in_another_form(context, item.span)
                     || Organ::of_symbol(symbol) == Some(Organ::SecurityCouncil)
                     || !citations.is_first(c, i, symbol)
                 {
@@ -77,6 +78,7 @@ impl Rule for FirstCitationDate {
                 if let Some(date) = context.catalog.get(symbol).and_then(|r| r.adoption_date()) {
                     let at = Span::point(item.span.line, item.span.end);
                     diagnostic.with_fix(Fix {
+                        safe: true,
                         title: format!("Add the date of adoption, {date}"),
                         edits: vec![Edit::new(at, format!(" of {date}"))],
                     });
@@ -97,6 +99,35 @@ fn dated_in_clause(context: &Context<'_>, span: Span) -> bool {
         && clause
             .split_whitespace()
             .any(|w| w.len() == 4 && w.starts_with(['1', '2']))
+}
+
+/// "64/222 of 21st December 2009", "of December 21, 2012": a date follows the
+/// number, but not in the form the citation grammar reads. It is there (CIT003
+/// says how to write it); asking for one, or adding one, would be wrong.
+fn dated_in_another_form(context: &Context<'_>, span: Span) -> bool {
+    let text = &context.tree.lines()[span.line].text;
+    let Some(after) = text.get(span.end..).and_then(|a| a.strip_prefix(" of ")) else {
+        return false;
+    };
+    let words = after
+        .split([',', ';', ' '])
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect::<Vec<_>>();
+    let is_month = |w: &str| {
+        w.len() >= 3
+            && crate::syntax::MONTHS.iter().any(|m| {
+                m.get(..3)
+                    .is_some_and(|p| w.get(..3).is_some_and(|q| q.eq_ignore_ascii_case(p)))
+            })
+    };
+    let is_year = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+        digits.len() == 4
+            && digits.starts_with(['1', '2'])
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    words.iter().any(|w| is_month(w)) || words.iter().any(|w| is_year(w))
 }
 
 /// Does the citation at `start` follow the paragraph's opening words directly
@@ -124,6 +155,13 @@ mod tests {
     fn first_citation_needs_a_date() {
         check(
             "\tThe General Assembly,\n\tReaffirming its resolution 64/222, in which it endorsed the Nairobi outcome document,\n\t                           ^^^^^^ CIT001\n\tRecalling its resolution 33/134 of 19 December 1978 and Security Council resolution 1325 (2000),\n\tRecalling also its resolutions 67/139 and 67/143 of 20 December 2012,\n\tNoting the report submitted pursuant to its resolution 74/230,\n\t1.\tRecalls its resolutions 33/134 and 64/222;",
+        );
+    }
+
+    #[test]
+    fn a_date_in_another_form_is_a_date() {
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21st December 2009,\n\t                                   ^^^^^^^^^^^^^^^^^^ CIT003\n\tRecalling also its resolution 67/221 of December 21, 2012,\n\t                                        ^^^^^^^^^^^^^^^^^ CIT003\n\tReaffirming its resolution 68/230 of its sixty-eighth session,\n\t                           ^^^^^^ CIT001\n\t1.\tDecides.",
         );
     }
 

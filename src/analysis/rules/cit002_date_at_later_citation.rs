@@ -58,6 +58,7 @@ impl Rule for DateAtLaterCitation {
                         ),
                     )
                     .with_fix(Fix {
+                        safe: true,
                         title: "Remove the date".to_owned(),
                         edits: vec![Edit::new(span, "")],
                     });

@@ -60,6 +60,7 @@ impl Rule for DateContradictsRecord {
                     ),
                 )
                 .with_fix(Fix {
+                    safe: true,
                     title: format!("Write the recorded date, {date}"),
                     edits: vec![Edit::new(date_span, date.to_string())],
                 });

@@ -77,6 +77,7 @@ impl Rule for UnknownResolution {
                         format!("The record has resolution {citation}, not {}", item.text),
                     )
                     .with_fix(Fix {
+                        safe: true,
                         title: format!("Write {citation}"),
                         edits: vec![Edit::new(item.span, citation.clone())],
                     });

@@ -44,6 +44,7 @@ impl Rule for MarkerAfterPunctuation {
                 ),
             )
             .with_fix(Fix {
+                safe: true,
                 title: format!("Move the marker after the `{mark_text}`"),
                 edits: vec![Edit::new(whole, format!("{mark_text}{marker_text}"))],
             });

@@ -18,7 +18,8 @@ declare_rule! {
     ///
     /// ## Fix
     /// For a reference without text: add the footnote text line at its place
-    /// among the others (or at the end of the document).
+    /// among the others (or at the end of the document), for the drafter to
+    /// write; not applied by "fix all", not the preferred fix.
     pub struct FootnoteCorrespondence {
         code: "FTN008",
         severity: Error,
@@ -77,7 +78,9 @@ impl Rule for FootnoteCorrespondence {
                 format!("Footnote {number} is referenced here but has no footnote text"),
             )
             .with_fix(Fix {
-                title: format!("Add footnote text {number}"),
+                // The line it adds is empty: the drafter writes the text.
+                safe: false,
+                title: format!("Add footnote text {number} (to be written)"),
                 edits: vec![edit],
             });
         }

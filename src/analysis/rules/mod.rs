@@ -110,7 +110,23 @@ pub struct RuleMeta {
     pub doc: &'static str,
 }
 
+/// Where the rules' documentation is published: `docs/rules.md` of the
+/// source tree, one `## CODE` section per rule. Packagers point it at the
+/// published copy by setting `UNRES_DOCS_URL` when building.
+const RULES_DOC: &str = match option_env!("UNRES_DOCS_URL") {
+    Some(url) => url,
+    None => concat!("file://", env!("CARGO_MANIFEST_DIR"), "/docs/rules.md"),
+};
+
+/// Words whose full stop ends no sentence.
+const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "No", "Nos", "cf", "para", "paras", "vol"];
+
 impl RuleMeta {
+    /// The rule's section in the published documentation.
+    pub fn doc_url(&self) -> String {
+        format!("{RULES_DOC}#{}", self.code.to_ascii_lowercase())
+    }
+
     /// The first sentence of "What it checks", for lists.
     pub fn summary(&self) -> String {
         let paragraph: Vec<&str> = self
@@ -121,7 +137,14 @@ impl RuleMeta {
             .take_while(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         let text = paragraph.join(" ");
-        match text.find(". ") {
+        // The first full stop that ends a sentence: not one of an abbreviation
+        // (`e.g.`, `Supplement No. 11`) nor one inside code (`…/Rev.1`).
+        let end = text.match_indices(". ").map(|(at, _)| at).find(|&at| {
+            let before = &text[..at];
+            let word = before.rsplit([' ', '(']).next().unwrap_or("");
+            before.matches('`').count() % 2 == 0 && !ABBREVIATIONS.contains(&word)
+        });
+        match end {
             Some(end) => text[..=end].to_owned(),
             None => text,
         }
@@ -375,12 +398,17 @@ pub static RULES: &[&dyn Rule] = &[
     &sty015_quotation_marks::QuotationMarks,
 ];
 
+/// Every rule's documentation: the drafting rules, then SUP001 (unused
+/// suppressions), which reads the others' findings rather than the text.
+pub fn all_rules() -> impl Iterator<Item = &'static RuleMeta> {
+    RULES.iter().map(|rule| rule.meta()).chain(std::iter::once(
+        &super::suppression::UnusedSuppression::META,
+    ))
+}
+
 /// Look a rule up by its code (case-insensitive).
 pub fn rule_meta(code: &str) -> Option<&'static RuleMeta> {
-    RULES
-        .iter()
-        .map(|rule| rule.meta())
-        .find(|meta| meta.code.eq_ignore_ascii_case(code))
+    all_rules().find(|meta| meta.code.eq_ignore_ascii_case(code))
 }
 
 /// Run every enabled rule.

@@ -72,6 +72,7 @@ impl Rule for OperativeSequence {
             let diagnostic = sink.report(paragraph.digits, message);
             if !edits.is_empty() {
                 diagnostic.with_fix(Fix {
+                    safe: true,
                     title: format!("Renumber from here (starting at {expected})"),
                     edits,
                 });

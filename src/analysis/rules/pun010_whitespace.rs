@@ -53,6 +53,7 @@ impl Rule for Whitespace {
                     let mark = next.map(char::from).unwrap_or(' ');
                     sink.report(span, format!("Remove the space before `{mark}`"))
                         .with_fix(Fix {
+                            safe: true,
                             title: "Remove the space".to_owned(),
                             edits: vec![Edit::new(span, "")],
                         });
@@ -60,6 +61,7 @@ impl Rule for Whitespace {
                     let span = Span::new(index, at, run_end);
                     sink.report(span, "Replace the double space with a single space")
                         .with_fix(Fix {
+                            safe: true,
                             title: "Use a single space".to_owned(),
                             edits: vec![Edit::new(span, " ")],
                         });
@@ -70,6 +72,7 @@ impl Rule for Whitespace {
                 let span = Span::new(index, body_end, text.len());
                 sink.report(span, "Remove the whitespace at the end of the paragraph")
                     .with_fix(Fix {
+                        safe: true,
                         title: "Remove the trailing whitespace".to_owned(),
                         edits: vec![Edit::new(span, "")],
                     });

@@ -162,6 +162,7 @@ fn check_line(line: &StyleLine<'_>, council: bool, sink: &mut Sink<'_>) {
             format!("An organization's acronym takes no article: `{acronym}` ({name})"),
         )
         .with_fix(Fix {
+            safe: true,
             title: "Remove the article".to_owned(),
             edits: vec![Edit::new(article, "")],
         });

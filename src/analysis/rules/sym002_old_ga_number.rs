@@ -36,6 +36,15 @@ static FORMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A later item of a list of resolutions, glued: `resolutions 2626(XXV) and
+/// 1514(XV)`.
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:,| and) (?P<n>[1-9][0-9]{0,3})(?: (?P<l>[A-Z]))?\((?P<glued>(?:E?S-)?[IVXL]+)\)",
+    )
+    .expect("valid regex")
+});
+
 const ROMAN: [&str; 30] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
     "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII",
@@ -52,7 +61,22 @@ impl Rule for OldGaNumber {
             if !is_body_role(role) || !line.text.contains("esolution") {
                 continue;
             }
-            for captures in FORMS.captures_iter(&line.text) {
+            let text = &line.text;
+            let mut found: Vec<regex::Captures<'_>> = FORMS.captures_iter(text).collect();
+            for keyword in text.match_indices("resolutions ") {
+                let from = keyword.0 + keyword.1.len();
+                let clause_end = text[from..].find(';').map_or(text.len(), |at| from + at);
+                for item in LIST_ITEM.captures_iter(&text[..clause_end]) {
+                    let start = item.name("n").expect("number").start();
+                    let known = found
+                        .iter()
+                        .any(|c| c.name("n").is_some_and(|n| n.start() == start));
+                    if start > from && !known {
+                        found.push(item);
+                    }
+                }
+            }
+            for captures in found {
                 let number = captures.name("n").expect("number");
                 let whole = captures.get(0).expect("group 0");
                 let letter = captures
@@ -92,6 +116,13 @@ mod tests {
     fn malformed_old_numbers() {
         check(
             "\tThe General Assembly,\n\tRecalling its resolution 2626(XXV) of 24 October 1970,\n\t                         ^^^^^^^^^ SYM002\n\tRecalling also its resolution 2625 (25) of 24 October 1970 and resolution 3367 (XXX) A,\n\t                              ^^^^^^^^^ SYM002\n\t                                                                          ^^^^^^^^^^^^ SYM002\n\tRecalling further its resolution 1514 (XV) of 14 December 1960,\n\t1.\tDecides.",
+        );
+    }
+
+    #[test]
+    fn every_item_of_a_list() {
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolutions 2626(XXV) and 1514(XV),\n\t                          ^^^^^^^^^ SYM002\n\t                                        ^^^^^^^^ SYM002\n\t1.\tDecides.",
         );
     }
 

@@ -266,6 +266,7 @@ pub fn mark_fix(span: Span, current: Option<char>, mark: char) -> Fix {
         None => format!("Add `{mark}`"),
     };
     Fix {
+        safe: true,
         title,
         edits: vec![Edit::new(span, mark.to_string())],
     }

@@ -68,6 +68,17 @@ mod tests {
     const TEXT: &str = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tRequesting the Secretary-General to report;\n    ^^^^^^^^^^ VRB002\n\t2.\tTo decide to continue;\n    ^^^^^^^^^ VRB002\n\t3.\tAlso decided to act.\n         ^^^^^^^ VRB002";
 
     #[test]
+    fn a_subject_before_the_verb_is_reported_and_dropped() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to act;\n\t2.\tThe Assembly requests the Secretary-General to report;\n    ^^^^^^^^^^^^^^^^^^^^^ VRB002\n\t3.\tWe request a report.\n    ^^^^^^^^^^ VRB002";
+        check(text);
+        let fixed = apply_fix(text, "VRB002");
+        assert!(
+            fixed.contains("\t2.\tRequests the Secretary-General"),
+            "{fixed}"
+        );
+    }
+
+    #[test]
     fn wrong_forms_of_operative_verbs() {
         check(TEXT);
     }

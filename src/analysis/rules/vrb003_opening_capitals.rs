@@ -54,6 +54,17 @@ impl Rule for OpeningCapitals {
 /// The opening as written, with the capitals it should have.
 fn expected_case(text: &str, opening: &Opening) -> String {
     let canonical: Vec<&str> = match opening.recognition {
+        // An adverb before a known verb (`Strongly takes note of`): both words
+        // are known; else only the head word is.
+        Recognition::Head
+            if opening
+                .canonical
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.ends_with("ly")) =>
+        {
+            opening.canonical.split(' ').take(2).collect()
+        }
         Recognition::Head => opening.canonical.split(' ').take(1).collect(),
         Recognition::Listed | Recognition::Extra => opening.canonical.split(' ').collect(),
     };
@@ -113,6 +124,13 @@ mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
 
     const TEXT: &str = "\tThe General Assembly,\n\tDeeply Concerned about the situation,\n ^^^^^^^^^^^^^^^^ VRB003\n\t1.\tTakes note of the report;\n\t2.\tAlso Takes Note of the note;\n    ^^^^^^^^^^^^^^^^^^ VRB003\n\t3.\trequests the Secretary-General to report.\n    ^^^^^^^^ VRB003";
+
+    #[test]
+    fn a_verb_after_an_adverb_is_in_lower_case() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to act;\n\t2.\tStrongly Takes note of the report.\n    ^^^^^^^^^^^^^^^^^^^^^^ VRB003";
+        check(text);
+        assert!(apply_fix(text, "VRB003").contains("\tStrongly takes note of the report."));
+    }
 
     #[test]
     fn only_the_first_word_is_capitalized() {

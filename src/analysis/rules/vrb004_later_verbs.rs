@@ -16,7 +16,7 @@ declare_rule! {
     /// capitalized opening verb (`and Reaffirms`, `and in this context Requests`,
     /// preambular `and Recognizing`) after "and" inside a paragraph. Later verbs are
     /// not checked against the phrase lists (VRB017 reads only the opening), and a
-    /// compound opening ("Acknowledges and encourages", VRB012) is part of the
+    /// compound opening ("Acknowledges and encourages", the spec's VRB012) is part of the
     /// opening and accepted. Which other capitalized words are verbs is left to
     /// people.
     ///

@@ -5,9 +5,10 @@ use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
-    /// Where a repetition marker stands. Operative paragraphs put it before the
-    /// verb (`Also takes note of`), preambular paragraphs after the first word
-    /// (`Reaffirming also`, `Taking note also of`). Reported: a marker before a
+    /// A repetition marker (`Also`, `Further`) stands where UN usage puts it:
+    /// before the verb in an operative paragraph (`Also takes note of`), after
+    /// the first word in a preambular one (`Reaffirming also`, `Taking note also
+    /// of`). Reported: a marker before a
     /// preambular participle (`Further recalling`, warning), a marker splitting an
     /// operative phrase (`Takes also note of`, warning) and a marker after the
     /// operative verb (`Requests also`, hint: older style).

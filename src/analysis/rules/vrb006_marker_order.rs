@@ -72,6 +72,7 @@ impl Rule for MarkerOrder {
             )
             .with_related(further_span, "the earlier `Further`")
             .with_fix(Fix {
+                safe: true,
                 title: "Swap `Also` and `Further`".to_owned(),
                 edits: vec![
                     Edit::new(span, same_case(also_text, "further")),

@@ -51,6 +51,7 @@ impl Rule for CallsUpon {
                 format!("General Assembly style is `{verb} upon`, not `{verb} on`"),
             )
             .with_fix(Fix {
+                safe: true,
                 title: "Write `upon`".to_owned(),
                 edits: vec![Edit::new(span, "upon")],
             });

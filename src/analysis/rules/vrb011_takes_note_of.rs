@@ -54,6 +54,7 @@ impl Rule for TakesNoteOf {
                         format!("Write `{} note of` before the object", tokens[0].text),
                     )
                     .with_fix(Fix {
+                        safe: true,
                         title: "Add `of`".to_owned(),
                         edits: vec![Edit::new(span, " of")],
                     });
@@ -74,6 +75,7 @@ impl Rule for TakesNoteOf {
                         ),
                     )
                     .with_fix(Fix {
+                        safe: true,
                         title: "Remove `of`".to_owned(),
                         edits: vec![Edit::new(span, "")],
                     });

@@ -10,7 +10,8 @@ declare_rule! {
     /// `Reqeusts`), and a
     /// listed phrase found only in Model UN guides, never in UN texts (hint: not
     /// standard UN usage, e.g. `Fully alarmed`). Add your own phrases with the
-    /// `extra_preambular_phrases` and `extra_operative_verbs` settings.
+    /// `phrases.preambular` and `phrases.operative` settings (in `.unres.toml`,
+    /// `[phrases]` then `operative = ["Applauds"]`).
     ///
     /// ## Why
     /// VRB017 (the phrase lists of the drafting spec and openings counted in 300

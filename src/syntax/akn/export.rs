@@ -495,6 +495,7 @@ impl<'t> Builder<'t> {
         let line = &self.tree.lines()[index];
         match role {
             Role::Blank
+            | Role::Comment
             | Role::Header
             | Role::FootnoteText { .. }
             | Role::FootnoteContinuation
@@ -1068,6 +1069,14 @@ mod tests {
             export(&Tree::parse(text))
                 .contains("/akn/un/statement/deliberation/unga/2019-12-13/74-102/")
         );
+    }
+
+    #[test]
+    fn comment_lines_are_left_out() {
+        let plain =
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to act.";
+        let commented = "\tThe General Assembly,\n%% unres: ignore PUN010\n\tRecalling its resolution 64/222,\n%% a note\n\t1.\tDecides to act.";
+        assert_eq!(export(&Tree::parse(commented)), export(&Tree::parse(plain)));
     }
 
     #[test]
