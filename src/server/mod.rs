@@ -637,7 +637,8 @@ impl LanguageServer for Backend {
                 .or_else(|| {
                     let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
                     hover::rule_hover(&found, line, byte)
-                })?;
+                })
+                .or_else(|| crate::analysis::kind::hover_kind(tree, &knowledge.config, line))?;
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
@@ -1024,6 +1025,7 @@ pub mod testing {
                     record::definition_symbol(&tree, line, byte);
                     agreed_language::hover_opening(&tree, &config, line, byte);
                     hover::rule_hover(&found, line, byte);
+                    crate::analysis::kind::hover_kind(&tree, &config, line);
                     let mut candidates =
                         agreed_language::complete_opening(&tree, &config, line, byte);
                     candidates.extend(record::complete_symbol(

@@ -190,7 +190,9 @@ regex!(
 );
 regex!(
     CLOSING_MEETING,
-    r"^[ \t]*[1-9][0-9]*(?:st|nd|rd|th)(?: \(resumed\))? (?:plenary )?meeting[ \t]*$"
+    // Also the malformed forms DOC004 reports (`71 plenary meeting`, `71st
+    // Plenary Meeting`): they still end the body.
+    r"^[ \t]*[1-9][0-9]*(?i:st|nd|rd|th)?(?: \(resumed\))? (?i:plenary )?(?i:meeting)[ \t]*$"
 );
 regex!(
     DATE_LINE,
