@@ -76,6 +76,11 @@ pub struct KindEvidence {
     pub line: Option<usize>,
     /// What on that line decided it, for the hover.
     pub reason: &'static str,
+    /// The sponsor line of a draft ("…: draft resolution"), wherever the kind
+    /// came from.
+    pub sponsor_line: Option<usize>,
+    /// The masthead symbol's line.
+    pub symbol_line: Option<usize>,
 }
 
 impl Default for KindEvidence {
@@ -85,6 +90,8 @@ impl Default for KindEvidence {
             kind: DocumentKind::Body,
             line: None,
             reason: BARE_BODY,
+            sponsor_line: None,
+            symbol_line: None,
         }
     }
 }
@@ -171,6 +178,8 @@ pub fn negotiation_label(body: &str) -> Option<usize> {
 pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
     let mut adopted: Option<(usize, &'static str)> = None;
     let mut draft: Option<(usize, &'static str)> = None;
+    let mut sponsor_line = None;
+    let mut symbol_line = None;
     let mut labels = 0usize;
     let mut first_label = None;
     for (index, line) in lines.iter().enumerate() {
@@ -184,8 +193,10 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
             if let Some(symbol) = masthead_symbol(text) {
                 if draft_symbol(symbol) {
                     draft.get_or_insert((index, "its L-document symbol"));
+                    symbol_line.get_or_insert(index);
                 } else if adopted_symbol(symbol) {
                     adopted.get_or_insert((index, "its resolution symbol"));
+                    symbol_line.get_or_insert(index);
                 }
             }
         }
@@ -194,6 +205,7 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
                 draft.get_or_insert((index, "“Distr.: Limited”"));
             } else if is_sponsor_line(text) {
                 draft.get_or_insert((index, "its sponsor line"));
+                sponsor_line.get_or_insert(index);
             } else if line.shape == LineShape::AdoptionLine {
                 adopted.get_or_insert((index, "its adoption line"));
             }
@@ -216,6 +228,8 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
         kind,
         line: Some(line),
         reason,
+        sponsor_line,
+        symbol_line,
     };
     if labels >= 2 {
         return evidence(
@@ -229,7 +243,10 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
     if let Some(found) = adopted {
         return evidence(found, DocumentKind::Adopted);
     }
-    KindEvidence::default()
+    KindEvidence {
+        symbol_line,
+        ..KindEvidence::default()
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::syntax::openings::{OpeningClass, class_of};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -47,7 +48,18 @@ impl Rule for ElementOrder {
                 _ if role.is_operative() => {
                     operative.get_or_insert(index);
                 }
-                Role::Preambular if context.own_text()[index] => {
+                // A long line without final punctuation is a heading the
+                // structure could not tell from a paragraph (`Financing of the
+                // support account for …`): it opens a new part.
+                Role::Preambular
+                    if !matches!(line.final_char(), Some((_, ',' | ';' | ':' | '.'))) =>
+                {
+                    operative = None;
+                }
+                Role::Preambular
+                    if context.own_text()[index]
+                        && class_of(line.body()) == Some(OpeningClass::Preambular) =>
+                {
                     let Some(first) = operative else {
                         continue;
                     };

@@ -35,7 +35,7 @@ declare_rule! {
 
 static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^Adopted by the Security Council (?:at its ([1-9][0-9]*)(st|nd|rd|th)(?: \((?:closed|resumed)\))? meeting(?:\s*\(Part [IVX]+\))?,? )?on [1-9][0-9]? (?:January|February|March|April|May|June|July|August|September|October|November|December) [12][0-9]{3}$",
+        r"^Adopted by the Security Council (?:at its ([1-9][0-9]*)(st|nd|rd|th)(?: \((?:closed|resumed)\))? meeting(?:\s*\(Part [IVX]+\))?,? )?on [1-9][0-9]? (?:January|February|March|April|May|June|July|August|September|October|November|December) [12][0-9]{3}(?: in [A-Z][a-z]+)?$",
     )
     .expect("valid regex")
 });

@@ -42,6 +42,10 @@ mod doc006_council_closing;
 mod doc007_report_line;
 mod doc012_masthead_fields;
 mod doc013_adoption_date;
+mod drf001_draft_header;
+mod drf002_sponsor_order;
+mod drf004_adoption_parts_in_drafts;
+mod drf006_superseded_draft;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
 mod ftn007_repeated_marker;
@@ -358,6 +362,10 @@ pub static RULES: &[&dyn Rule] = &[
     &doc007_report_line::ReportLine,
     &doc012_masthead_fields::MastheadFields,
     &doc013_adoption_date::AdoptionDate,
+    &drf001_draft_header::DraftHeader,
+    &drf002_sponsor_order::SponsorOrder,
+    &drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts,
+    &drf006_superseded_draft::SupersededDraft,
     &num001_operative_sequence::OperativeSequence,
     &num002_number_format::NumberFormat,
     &num005_subparagraph_label_form::SubparagraphLabelForm,
