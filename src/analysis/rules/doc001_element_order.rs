@@ -45,20 +45,22 @@ impl Rule for ElementOrder {
                 | Role::Heading
                 | Role::AnnexHeading { .. }
                 | Role::ClosingMeeting => operative = None,
-                _ if role.is_operative() => {
-                    operative.get_or_insert(index);
-                }
                 // A long line without final punctuation is a heading the
                 // structure could not tell from a paragraph (`Financing of the
                 // support account for …`): it opens a new part.
-                Role::Preambular
-                    if !matches!(line.final_char(), Some((_, ',' | ';' | ':' | '.'))) =>
+                _ if role.is_body_paragraph()
+                    && !matches!(line.final_char(), Some((_, ',' | ';' | ':' | '.'))) =>
                 {
                     operative = None;
                 }
+                _ if role.is_operative() => {
+                    operative.get_or_insert(index);
+                }
                 Role::Preambular
                     if context.own_text()[index]
-                        && class_of(line.body()) == Some(OpeningClass::Preambular) =>
+                        && class_of(line.body()) == Some(OpeningClass::Preambular)
+                        // `Reporting:` over a group of paragraphs is a heading.
+                        && matches!(line.final_char(), Some((_, ','))) =>
                 {
                     let Some(first) = operative else {
                         continue;

@@ -85,11 +85,7 @@ impl Rule for CouncilLayout {
                         sink.report_at(
                             Severity::Warning,
                             span,
-                            format!(
-                                "The {}th meeting is written `{}{wanted}`",
-                                number.as_str(),
-                                number.as_str()
-                            ),
+                            format!("Write the ordinal as `{}{wanted}`", number.as_str()),
                         )
                         .with_fix(crate::analysis::Fix::write(span, wanted));
                     }

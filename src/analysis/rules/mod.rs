@@ -53,6 +53,8 @@ mod ftn008_footnote_correspondence;
 mod ftn009_ibid;
 mod num001_operative_sequence;
 mod num002_number_format;
+mod num003_single_paragraph;
+mod num004_numbered_preamble;
 mod num005_subparagraph_label_form;
 mod num006_letter_sequence;
 mod num007_roman_sequence;
@@ -368,6 +370,8 @@ pub static RULES: &[&dyn Rule] = &[
     &drf006_superseded_draft::SupersededDraft,
     &num001_operative_sequence::OperativeSequence,
     &num002_number_format::NumberFormat,
+    &num003_single_paragraph::SingleParagraph,
+    &num004_numbered_preamble::NumberedPreamble,
     &num005_subparagraph_label_form::SubparagraphLabelForm,
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
