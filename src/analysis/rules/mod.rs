@@ -51,6 +51,7 @@ mod ftn003_marker_after_punctuation;
 mod ftn007_repeated_marker;
 mod ftn008_footnote_correspondence;
 mod ftn009_ibid;
+mod ftn010_footnote_form;
 mod num001_operative_sequence;
 mod num002_number_format;
 mod num003_single_paragraph;
@@ -434,6 +435,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ftn007_repeated_marker::RepeatedMarker,
     &ftn008_footnote_correspondence::FootnoteCorrespondence,
     &ftn009_ibid::Ibid,
+    &ftn010_footnote_form::FootnoteForm,
     &sty001_oxford_spelling::OxfordSpelling,
     &sty002_cod_first_forms::CodFirstForms,
     &sty003_british_forms::BritishForms,
