@@ -95,6 +95,8 @@ fn preamble_after_operative(text: &Text) -> Option<(Vec<String>, usize)> {
             *role == Role::Preambular
                 && tree.is_own_text(*index)
                 && line.text.trim_end().ends_with(',')
+                // Without footnotes: moving a reference renumbers them (FTN002).
+                && line.markers.is_empty()
         })
         .map(|(index, _, _)| index)
         .last()?;

@@ -10,8 +10,8 @@ declare_rule! {
     ///
     /// ## Why
     /// FTN010 (attested in every adopted text's footnotes). A text ending with a
-    /// colon introduces the lines under it and is left alone; a lower-case
-    /// "ibid." is FTN009's.
+    /// colon introduces the lines under it and is left alone, a web address
+    /// keeps its lower case, and a lower-case "ibid." is FTN009's.
     ///
     /// ## Example
     /// `4 A/68/212` · `4 see A/68/212.`.
@@ -37,7 +37,9 @@ impl Rule for FootnoteForm {
             let Some(initial) = body.chars().next() else {
                 continue;
             };
-            if initial.is_lowercase() && !body.starts_with("ibid") {
+            // A web address keeps its lower case (`http://legal.un.org/…`).
+            let address = body.starts_with("http") || body.starts_with("www.");
+            if initial.is_lowercase() && !body.starts_with("ibid") && !address {
                 let span = Span::new(
                     text.line,
                     text.body.start,
@@ -72,6 +74,9 @@ mod tests {
         check(TEXT);
         check(
             "\tThe General Assembly,\n\tTaking note of the report,1\n\t1.\tDecides.\n\n1 A/68/212.",
+        );
+        check(
+            "\tThe General Assembly,\n\tTaking note of the report,1\n\t1.\tDecides.\n\n1 http://legal.un.org/repertory.",
         );
     }
 
