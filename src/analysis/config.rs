@@ -22,6 +22,9 @@ pub struct Config {
     /// The organ whose conventions apply (`unres.organ`); `None` reads it from
     /// the text (its organ line or symbol).
     pub organ: Option<crate::analysis::symbol::Organ>,
+    /// What the document is (`unres.kind`): adopted, draft, negotiation text or
+    /// bare body; `None` reads it from the text (`Tree::kind`).
+    pub kind: Option<crate::syntax::DocumentKind>,
     pub repeat_indicators: RepeatIndicators,
     /// Per-rule severity overrides; `None` turns the rule off.
     pub severities: HashMap<String, Option<Severity>>,
@@ -43,6 +46,11 @@ impl Config {
             Some(choice) => *choice,
             None => Some(default),
         }
+    }
+
+    /// The document's kind: the settings' choice, else what the text says.
+    pub fn kind_of(&self, tree: &crate::syntax::Tree) -> crate::syntax::DocumentKind {
+        self.kind.unwrap_or(tree.kind().kind)
     }
 
     /// The record the analysis consults: the embedded catalog plus

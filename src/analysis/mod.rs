@@ -13,6 +13,7 @@ pub mod date;
 mod diagnostic;
 pub mod format;
 pub mod ide;
+pub mod kind;
 pub mod labels;
 pub mod numbering;
 pub mod record;

@@ -15,6 +15,7 @@ use super::config::{Config, RepeatIndicators};
 use super::diagnostic::Severity;
 use super::rules::rule_meta;
 use super::symbol::Organ;
+use crate::syntax::DocumentKind;
 
 /// The project file's name, looked for in the file's directory and its parents.
 pub const PROJECT_FILE: &str = ".unres.toml";
@@ -49,6 +50,8 @@ pub struct Layer {
     pub rules: BTreeMap<&'static str, Level>,
     /// `Some(None)` is `auto`: read the organ from the text.
     pub organ: Option<Option<Organ>>,
+    /// `Some(None)` is `auto`: read the document's kind from the text.
+    pub kind: Option<Option<DocumentKind>>,
     pub repeat_indicators: Option<RepeatIndicators>,
     pub preambular_phrases: Option<Vec<String>>,
     pub operative_phrases: Option<Vec<String>>,
@@ -103,9 +106,10 @@ struct Entry {
 const EDITOR_ONLY: [&str; 2] = ["server", "trace"];
 
 /// Every key of the schema, dotted, for messages and suggestions.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "rules",
     "organ",
+    "kind",
     "footnotes",
     "footnotes.repeatIndicators",
     "phrases",
@@ -423,6 +427,20 @@ impl Reader {
                         }
                     }
                 }
+                "kind" => {
+                    if let Some(text) = self.text(node, "kind") {
+                        match parse_kind(text) {
+                            Some(kind) => layer.kind = Some(kind),
+                            None => self.wrong(
+                                &node.at,
+                                format!(
+                                    "`{}`: `{text}` is not auto, adopted, draft, negotiation or body",
+                                    self.name("kind")
+                                ),
+                            ),
+                        }
+                    }
+                }
                 "footnotes" => {
                     for inner in self.table(node, "footnotes").unwrap_or_default() {
                         match inner.key.as_str() {
@@ -556,6 +574,15 @@ pub fn parse_organ(text: &str) -> Option<Option<Organ>> {
     }
 }
 
+/// `auto` (`Some(None)`) or a document kind (`adopted`, `draft` or
+/// `l-document`, `negotiation`, `body`), in any case.
+pub fn parse_kind(text: &str) -> Option<Option<DocumentKind>> {
+    if text.eq_ignore_ascii_case("auto") {
+        return Some(None);
+    }
+    DocumentKind::parse(text).map(Some)
+}
+
 fn organ_name(organ: Option<Organ>) -> &'static str {
     match organ {
         None => "auto",
@@ -619,6 +646,14 @@ pub fn resolve(layers: &[Placed]) -> Resolved {
         "organ".into(),
         format!("{:?}", organ_name(out.config.organ)),
         source_of(organ),
+    ));
+
+    let kind = last(&|l| l.kind.is_some());
+    out.config.kind = kind.and_then(|p| p.layer.kind).flatten();
+    out.origins.push((
+        "kind".into(),
+        format!("{:?}", out.config.kind.map_or("auto", DocumentKind::key)),
+        source_of(kind),
     ));
 
     let repeat = last(&|l| l.repeat_indicators.is_some());
@@ -771,11 +806,11 @@ mod tests {
 
     #[test]
     fn the_same_keys_in_toml_and_json() {
-        let toml = "organ = \"sc\"\ncatalogs = [\"extra.tsv\"]\n[rules]\npun010 = \"off\"\nNUM001 = \"Warning\"\n[footnotes]\nrepeatIndicators = \"current\"\n[phrases]\noperative = [\"Applauds\"]\n[inlayHints]\ncitationTitles = true\n";
+        let toml = "organ = \"sc\"\nkind = \"draft\"\ncatalogs = [\"extra.tsv\"]\n[rules]\npun010 = \"off\"\nNUM001 = \"Warning\"\n[footnotes]\nrepeatIndicators = \"current\"\n[phrases]\noperative = [\"Applauds\"]\n[inlayHints]\ncitationTitles = true\n";
         let (from_file, problems) = from_toml(toml);
         assert_eq!(problems, []);
         let (from_editor, problems) = from_json(&json!({"unres": {
-            "organ": "SC", "catalogs": ["extra.tsv"],
+            "organ": "SC", "kind": "L-document", "catalogs": ["extra.tsv"],
             "rules": {"PUN010": "off", "num001": "warning"},
             "footnotes.repeatIndicators": "current",
             "phrases": {"operative": ["Applauds"]},
@@ -785,6 +820,7 @@ mod tests {
         assert_eq!(problems, []);
         assert_eq!(from_file, from_editor);
         assert_eq!(from_file.organ, Some(Some(Organ::SecurityCouncil)));
+        assert_eq!(from_file.kind, Some(Some(DocumentKind::Draft)));
         assert_eq!(from_file.rules.get("PUN010"), Some(&None));
     }
 

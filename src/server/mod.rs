@@ -637,7 +637,8 @@ impl LanguageServer for Backend {
                         byte,
                     )
                 })
-                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte));
+                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
+                .or_else(|| crate::analysis::kind::hover_kind(tree, &knowledge.config, line));
             let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
             let info = hover::with_rule(hover::rule_hover(&found, line, byte), other)?;
             Some(Hover {
@@ -1040,6 +1041,7 @@ pub mod testing {
                     record::definition_symbol(&tree, line, byte);
                     agreed_language::hover_opening(&tree, &config, line, byte);
                     hover::rule_hover(&found, line, byte);
+                    crate::analysis::kind::hover_kind(&tree, &config, line);
                     let mut candidates =
                         agreed_language::complete_opening(&tree, &config, line, byte);
                     candidates.extend(record::complete_symbol(

@@ -186,7 +186,8 @@ regex!(
     ORGAN_KNOWN,
     r"^[ \t]*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)[ \t]*(,?)[ \t]*$"
 );
-regex!(ORGAN_OTHER, r"^[ \t]*The [A-Z][A-Za-z\- ]{2,60}(,)[ \t]*$");
+// `The GA,` too: a short name is still an organ line (DOC002 reports it).
+regex!(ORGAN_OTHER, r"^[ \t]*The [A-Z][A-Za-z\- ]{1,60}(,)[ \t]*$");
 regex!(SECTION_NUMBER, r"^[ \t]*([IVXLC]{1,7})\.?[ \t]*$");
 regex!(
     LETTER_HEADING,
@@ -194,7 +195,9 @@ regex!(
 );
 regex!(
     CLOSING_MEETING,
-    r"^[ \t]*[1-9][0-9]*(?:st|nd|rd|th)(?: \(resumed\))? (?:plenary )?meeting[ \t]*$"
+    // Also the malformed forms DOC004 reports (`71 plenary meeting`, `71st
+    // Plenary Meeting`): they still end the body.
+    r"^[ \t]*[1-9][0-9]*(?i:st|nd|rd|th)?(?: \(resumed\))? (?i:plenary )?(?i:meeting)[ \t]*$"
 );
 regex!(
     DATE_LINE,

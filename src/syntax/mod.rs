@@ -6,6 +6,7 @@
 //! an edit re-lexes only the lines it touched.
 
 pub mod akn;
+pub mod document_kind;
 pub mod footnotes;
 pub mod generate;
 pub mod lex;
@@ -13,6 +14,7 @@ pub mod openings;
 pub mod structure;
 mod tree;
 
+pub use document_kind::{DocumentKind, KindEvidence};
 pub use footnotes::{FootnoteRef, FootnoteText, Footnotes};
 pub use lex::{ByteRange, LexedLine, LineShape, MarkerCandidate, MarkerForm};
 pub use structure::{Role, Segment, SegmentKind};

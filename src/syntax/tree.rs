@@ -3,6 +3,7 @@
 
 use crate::text::{EditedLines, split_lines};
 
+use super::document_kind::{self, KindEvidence};
 use super::footnotes::Footnotes;
 use super::lex::{LexedLine, lex_line};
 use super::structure::{self, Role, Segment, Structure};
@@ -14,6 +15,7 @@ pub struct Tree {
     lines: Vec<LexedLine>,
     structure: Structure,
     footnotes: Footnotes,
+    kind: KindEvidence,
 }
 
 impl Tree {
@@ -22,10 +24,12 @@ impl Tree {
         let lines: Vec<LexedLine> = split_lines(text).into_iter().map(lex_line).collect();
         let structure = structure::build(&lines);
         let footnotes = Footnotes::collect(&lines, &structure.roles);
+        let kind = document_kind::detect(&lines, &structure.roles);
         Tree {
             lines,
             structure,
             footnotes,
+            kind,
         }
     }
 
@@ -48,6 +52,14 @@ impl Tree {
         self.lines.splice(first..end, relexed);
         self.structure = structure::build(&self.lines);
         self.footnotes = Footnotes::collect(&self.lines, &self.structure.roles);
+        self.kind = document_kind::detect(&self.lines, &self.structure.roles);
+    }
+
+    /// What the text says it is (adopted, draft, negotiation text, bare body),
+    /// and the line that says it. The settings may override it
+    /// (`analysis::Config::kind`).
+    pub fn kind(&self) -> KindEvidence {
+        self.kind
     }
 
     /// Footnote references and footnote texts, decided with the structure.

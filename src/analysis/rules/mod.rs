@@ -13,7 +13,7 @@ use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::style::{self, StyleLine};
 use crate::syntax::Footnotes;
-use crate::syntax::{LineShape, Role, Span, Tree};
+use crate::syntax::{DocumentKind, LineShape, Role, Span, Tree};
 use units::Unit;
 
 mod cit001_first_citation_date;
@@ -33,13 +33,29 @@ mod cit014_descriptive_titles;
 mod cit015_subsidiary_decisions;
 mod cit016_date_contradicts_record;
 mod cit017_unknown_resolution;
+mod doc001_element_order;
+mod doc002_organ_line;
+mod doc003_organ_without_preamble;
+mod doc004_closing_meeting;
+mod doc005_council_layout;
+mod doc006_council_closing;
+mod doc007_report_line;
+mod doc012_masthead_fields;
+mod doc013_adoption_date;
+mod drf001_draft_header;
+mod drf002_sponsor_order;
+mod drf004_adoption_parts_in_drafts;
+mod drf006_superseded_draft;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
 mod ftn007_repeated_marker;
 mod ftn008_footnote_correspondence;
 mod ftn009_ibid;
+mod ftn010_footnote_form;
 mod num001_operative_sequence;
 mod num002_number_format;
+mod num003_single_paragraph;
+mod num004_numbered_preamble;
 mod num005_subparagraph_label_form;
 mod num006_letter_sequence;
 mod num007_roman_sequence;
@@ -176,6 +192,12 @@ pub struct Derived<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// What the document is: the `kind` setting, else what the text says
+    /// (DOC rules that hold for adopted texts, DRF rules for drafts).
+    pub fn kind(&self) -> DocumentKind {
+        self.config.kind_of(self.tree)
+    }
+
     /// The user's extra agreed language.
     pub fn extras(&self) -> &Extras {
         self.derived
@@ -207,6 +229,46 @@ impl<'a> Context<'a> {
         self.derived
             .style_lines
             .get_or_init(|| style::scan(self.tree, self.own_text()))
+    }
+
+    /// The organ whose text this is: the settings' choice, else the organ line,
+    /// else the masthead symbol (`A/HRC/…` Human Rights Council, `E/…`
+    /// ECOSOC, `S/…` Security Council, `A/…` General Assembly).
+    pub fn organ(&self) -> Option<crate::analysis::symbol::Organ> {
+        use crate::analysis::symbol::Organ;
+        if self.config.organ.is_some() {
+            return self.config.organ;
+        }
+        if self.security_council() {
+            return Some(Organ::SecurityCouncil);
+        }
+        let named = [
+            Organ::GeneralAssembly,
+            Organ::EconomicAndSocialCouncil,
+            Organ::HumanRightsCouncil,
+        ];
+        let organ_line = self
+            .tree
+            .iter()
+            .find(|(_, _, role)| *role == Role::Organ)
+            .and_then(|(_, line, _)| named.into_iter().find(|o| line.text.contains(o.name())));
+        organ_line.or_else(|| {
+            self.tree
+                .iter()
+                .take_while(|(_, _, role)| matches!(role, Role::Header | Role::Blank))
+                .find_map(|(_, line, _)| {
+                    let text = line.text.trim();
+                    if text.starts_with("A/HRC/") {
+                        Some(Organ::HumanRightsCouncil)
+                    } else if text.starts_with("E/") {
+                        Some(Organ::EconomicAndSocialCouncil)
+                    } else if text.starts_with("A/") {
+                        Some(Organ::GeneralAssembly)
+                    } else {
+                        None
+                    }
+                })
+        })
     }
 
     /// Is the text a Security Council text: by the settings, or by its organ
@@ -317,8 +379,23 @@ pub(crate) use declare_rule;
 
 /// Every rule, in the order of the spec.
 pub static RULES: &[&dyn Rule] = &[
+    &doc001_element_order::ElementOrder,
+    &doc002_organ_line::OrganLine,
+    &doc003_organ_without_preamble::OrganWithoutPreamble,
+    &doc004_closing_meeting::ClosingMeeting,
+    &doc005_council_layout::CouncilLayout,
+    &doc006_council_closing::CouncilClosing,
+    &doc007_report_line::ReportLine,
+    &doc012_masthead_fields::MastheadFields,
+    &doc013_adoption_date::AdoptionDate,
+    &drf001_draft_header::DraftHeader,
+    &drf002_sponsor_order::SponsorOrder,
+    &drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts,
+    &drf006_superseded_draft::SupersededDraft,
     &num001_operative_sequence::OperativeSequence,
     &num002_number_format::NumberFormat,
+    &num003_single_paragraph::SingleParagraph,
+    &num004_numbered_preamble::NumberedPreamble,
     &num005_subparagraph_label_form::SubparagraphLabelForm,
     &num006_letter_sequence::LetterSequence,
     &num007_roman_sequence::RomanSequence,
@@ -381,6 +458,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ftn007_repeated_marker::RepeatedMarker,
     &ftn008_footnote_correspondence::FootnoteCorrespondence,
     &ftn009_ibid::Ibid,
+    &ftn010_footnote_form::FootnoteForm,
     &sty001_oxford_spelling::OxfordSpelling,
     &sty002_cod_first_forms::CodFirstForms,
     &sty003_british_forms::BritishForms,

@@ -1,7 +1,7 @@
 //! The word lists of `data/style/`, parsed once on first use into one
 //! [`Lexicon`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::lexicon::{Entry, Lexicon};
@@ -139,6 +139,18 @@ fn countries() -> impl Iterator<Item = (String, Entry)> {
             }),
         ))
     })
+}
+
+static OFFICIAL_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    rows(include_str!("../../../data/style/countries.tsv"))
+        .map(|cells| cell(&cells, 1))
+        .collect()
+});
+
+/// Is `name` the official short name of a Member or observer State, as
+/// sponsor lists write it (`Bolivia (Plurinational State of)`)?
+pub fn is_official_country_name(name: &str) -> bool {
+    OFFICIAL_NAMES.contains(name)
 }
 
 /// Names that keep their owners' spelling (`data/style/proper_names.txt`).

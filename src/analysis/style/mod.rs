@@ -12,7 +12,9 @@ mod numbers;
 mod scan;
 
 pub use lexicon::{Entry, Hit};
-pub use lists::{CountryForm, CountryUse, Spelling, lexicon, organization_acronyms};
+pub use lists::{
+    CountryForm, CountryUse, Spelling, is_official_country_name, lexicon, organization_acronyms,
+};
 pub use numbers::{cardinal_value, cardinal_words, ordinal_words};
 pub use scan::{StyleLine, scan};
 

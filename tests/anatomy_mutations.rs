@@ -1,0 +1,356 @@
+//! Anatomy defects injected into adopted texts: each DOC (and NUM004) rule
+//! must report its defect on the right line in at least 95 % of the texts
+//! where it could be injected, and the injection must add no error or warning
+//! anywhere else. The texts are `data/corpus` (and `../shared/data/extended`
+//! with `UNRES_MUTATE_EXTENDED=1`). Adopted texts are never drafts, so the DRF
+//! rules stay silent on all of them: checked here too.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use unres::analysis::{Config, Diagnostic, Severity, analyze};
+use unres::syntax::{Role, Tree};
+
+struct Text {
+    name: String,
+    lines: Vec<String>,
+    tree: Tree,
+    before: Findings,
+}
+
+type Findings = BTreeMap<(usize, &'static str, Severity), usize>;
+
+fn keys(diagnostics: &[Diagnostic]) -> Findings {
+    let mut out = Findings::new();
+    for d in diagnostics {
+        *out.entry((d.span.line, d.code, d.severity)).or_default() += 1;
+    }
+    out
+}
+
+fn texts() -> Vec<Text> {
+    let mut folders = vec![Path::new("data/corpus").to_path_buf()];
+    let extended = Path::new("../shared/data/extended");
+    if extended.is_dir() && std::env::var("UNRES_MUTATE_EXTENDED").is_ok() {
+        folders.push(extended.to_path_buf());
+    }
+    let mut out = Vec::new();
+    for folder in folders {
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .expect("texts")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("utf-8");
+            let tree = Tree::parse(&text);
+            let before = keys(&analyze(&tree, &Config::default()));
+            out.push(Text {
+                name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                lines: text.split('\n').map(str::to_owned).collect(),
+                tree,
+                before,
+            });
+        }
+    }
+    out
+}
+
+/// The first line with `role` for which `pick` holds.
+fn first_line(text: &Text, pick: impl Fn(Role, &str) -> bool) -> Option<usize> {
+    text.tree
+        .iter()
+        .find(|(_, line, role)| pick(*role, &line.text))
+        .map(|(index, _, _)| index)
+}
+
+/// A mutation: the rule, and how to inject its defect into a text (the new
+/// lines and the line the defect is on), or `None` where it does not apply.
+struct Mutation {
+    rule: &'static str,
+    inject: fn(&Text) -> Option<(Vec<String>, usize)>,
+}
+
+fn replace_in(text: &Text, line: usize, from: &str, to: &str) -> Option<(Vec<String>, usize)> {
+    let mut lines = text.lines.clone();
+    let at = lines[line].find(from)?;
+    lines[line].replace_range(at..at + from.len(), to);
+    Some((lines, line))
+}
+
+/// DOC001: the last preambular paragraph moved after the first operative one.
+fn preamble_after_operative(text: &Text) -> Option<(Vec<String>, usize)> {
+    let tree = &text.tree;
+    if tree.segments().len() > 1 {
+        return None;
+    }
+    let first_operative = first_line(text, |role, _| {
+        matches!(role, Role::Operative { number: 1, .. })
+    })?;
+    let preambular = tree
+        .iter()
+        .take_while(|(index, _, _)| *index < first_operative)
+        .filter(|(index, line, role)| {
+            *role == Role::Preambular
+                && tree.is_own_text(*index)
+                && line.text.trim_end().ends_with(',')
+                // Without footnotes: moving a reference renumbers them (FTN002).
+                && line.markers.is_empty()
+        })
+        .map(|(index, _, _)| index)
+        .last()?;
+    // Only a one-line paragraph directly before the operative part.
+    if preambular + 1 != first_operative {
+        return None;
+    }
+    let mut lines = text.lines.clone();
+    let moved = lines.remove(preambular);
+    lines.insert(first_operative, moved);
+    Some((lines, first_operative))
+}
+
+fn organ_abbreviated(text: &Text) -> Option<(Vec<String>, usize)> {
+    let line = first_line(text, |role, _| role == Role::Organ)?;
+    replace_in(text, line, "The General Assembly", "The GA")
+        .or_else(|| replace_in(text, line, "The Security Council", "The SC"))
+}
+
+fn meeting_without_suffix(text: &Text) -> Option<(Vec<String>, usize)> {
+    let line = first_line(text, |role, t| {
+        role == Role::ClosingMeeting && t.contains("plenary meeting")
+    })?;
+    let written = text.lines[line].trim_start();
+    let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &written[digits..digits + 2];
+    replace_in(
+        text,
+        line,
+        &format!("{}{suffix} ", &written[..digits]),
+        &format!("{} ", &written[..digits]),
+    )
+}
+
+fn council_ordinal(text: &Text) -> Option<(Vec<String>, usize)> {
+    let line = first_line(text, |role, t| {
+        role == Role::Header && t.starts_with("Adopted by the Security Council at its ")
+    })?;
+    for (right, wrong) in [
+        ("st meeting", "th meeting"),
+        ("nd meeting", "th meeting"),
+        ("rd meeting", "th meeting"),
+        ("th meeting", "st meeting"),
+    ] {
+        // `11th`, `12th`, `13th` take th; writing st after them is a defect too.
+        if let Some(found) = replace_in(text, line, right, wrong) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn committee_in_figures(text: &Text) -> Option<(Vec<String>, usize)> {
+    let line = first_line(text, |role, t| {
+        role == Role::Header && t.starts_with("[on the report of the ")
+    })?;
+    ["First", "Second", "Third", "Fifth", "Sixth"]
+        .iter()
+        .zip(["1st", "2nd", "3rd", "5th", "6th"])
+        .find_map(|(words, figures)| {
+            replace_in(
+                text,
+                line,
+                &format!("the {words} Committee"),
+                &format!("the {figures} Committee"),
+            )
+        })
+}
+
+fn distribution_without_stop(text: &Text) -> Option<(Vec<String>, usize)> {
+    let line = first_line(text, |role, t| {
+        role == Role::Header && t.trim() == "Distr.: General"
+    })?;
+    replace_in(text, line, "Distr.:", "Distr:")
+}
+
+fn closing_date_changed(text: &Text) -> Option<(Vec<String>, usize)> {
+    // Only texts whose adoption line gives the date to compare with.
+    first_line(text, |role, t| {
+        role == Role::Header && t.starts_with("Resolution adopted by")
+    })?;
+    let line = first_line(text, |role, _| role == Role::ClosingDate)?;
+    let written = text.lines[line].trim();
+    let (day, rest) = written.split_once(' ')?;
+    let day: u32 = day.parse().ok()?;
+    let other = if day > 1 { day - 1 } else { day + 1 };
+    replace_in(text, line, written, &format!("{other} {rest}"))
+}
+
+fn preamble_labelled(text: &Text) -> Option<(Vec<String>, usize)> {
+    let line = first_line(text, |role, t| {
+        role == Role::Preambular && t.starts_with('\t')
+    })?;
+    let mut lines = text.lines.clone();
+    lines[line].insert_str(1, "PP1 ");
+    Some((lines, line))
+}
+
+fn mutations() -> Vec<Mutation> {
+    vec![
+        Mutation {
+            rule: "DOC001",
+            inject: preamble_after_operative,
+        },
+        Mutation {
+            rule: "DOC002",
+            inject: organ_abbreviated,
+        },
+        Mutation {
+            rule: "DOC004",
+            inject: meeting_without_suffix,
+        },
+        Mutation {
+            rule: "DOC005",
+            inject: council_ordinal,
+        },
+        Mutation {
+            rule: "DOC007",
+            inject: committee_in_figures,
+        },
+        Mutation {
+            rule: "DOC012",
+            inject: distribution_without_stop,
+        },
+        Mutation {
+            rule: "DOC013",
+            inject: closing_date_changed,
+        },
+        Mutation {
+            rule: "NUM004",
+            inject: preamble_labelled,
+        },
+    ]
+}
+
+struct Tally {
+    tried: usize,
+    found: usize,
+    misses: Vec<String>,
+    noise: Vec<String>,
+}
+
+fn run(mutation: &Mutation, texts: &[Text]) -> Tally {
+    let mut tally = Tally {
+        tried: 0,
+        found: 0,
+        misses: Vec::new(),
+        noise: Vec::new(),
+    };
+    for text in texts {
+        let Some((lines, line)) = (mutation.inject)(text) else {
+            continue;
+        };
+        // DOC001 swaps two lines: the findings they had move with them.
+        let before: Findings = if mutation.rule == "DOC001" {
+            text.before
+                .iter()
+                .map(|(&(l, code, severity), &n)| {
+                    let l = if l == line {
+                        line - 1
+                    } else if l + 1 == line {
+                        line
+                    } else {
+                        l
+                    };
+                    ((l, code, severity), n)
+                })
+                .collect()
+        } else {
+            text.before.clone()
+        };
+        let tree = Tree::parse(&lines.join("\n"));
+        let after = keys(&analyze(&tree, &Config::default()));
+        let added: Vec<_> = after
+            .iter()
+            .filter(|(key, n)| before.get(*key).is_none_or(|m| m < *n))
+            .map(|(key, _)| key)
+            .collect();
+        tally.tried += 1;
+        let what = format!("{}:{}", text.name, line + 1);
+        if added
+            .iter()
+            .any(|(l, code, _)| *l == line && *code == mutation.rule)
+        {
+            tally.found += 1;
+        } else {
+            tally.misses.push(format!("{what}: added {added:?}"));
+        }
+        let elsewhere: Vec<_> = added
+            .iter()
+            .filter(|(l, code, severity)| {
+                *severity <= Severity::Warning && !(*l == line && *code == mutation.rule)
+            })
+            .collect();
+        if !elsewhere.is_empty() {
+            tally.noise.push(format!("{what}: also {elsewhere:?}"));
+        }
+    }
+    tally
+}
+
+#[test]
+fn every_anatomy_defect_is_found_on_its_line() {
+    let texts = texts();
+    let mut report = Vec::new();
+    let mut failures = Vec::new();
+    for mutation in mutations() {
+        let tally = run(&mutation, &texts);
+        let recall = if tally.tried == 0 {
+            0.0
+        } else {
+            100.0 * tally.found as f64 / tally.tried as f64
+        };
+        report.push(format!(
+            "{}: {} of {} found ({recall:.1} %), {} with other new errors or warnings",
+            mutation.rule,
+            tally.found,
+            tally.tried,
+            tally.noise.len()
+        ));
+        if tally.tried < 15 || recall < 95.0 || !tally.noise.is_empty() {
+            failures.push(format!(
+                "{}: tried {}, recall {recall:.1} %\n  misses:\n    {}\n  noise:\n    {}",
+                mutation.rule,
+                tally.tried,
+                tally
+                    .misses
+                    .iter()
+                    .take(10)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n    "),
+                tally
+                    .noise
+                    .iter()
+                    .take(10)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n    ")
+            ));
+        }
+    }
+    eprintln!("anatomy mutations:\n{}", report.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn adopted_texts_are_never_drafts() {
+    for text in texts() {
+        let drafts: Vec<_> = text
+            .before
+            .keys()
+            .filter(|(_, code, _)| code.starts_with("DRF"))
+            .collect();
+        assert!(drafts.is_empty(), "{}: {drafts:?}", text.name);
+    }
+}
