@@ -49,7 +49,10 @@ pub fn code_actions(
     encoding: PositionEncoding,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
-    for diagnostic in found {
+    let lines = range.start.line as usize..=range.end.line as usize;
+    // Spans lie in one line: the ones outside the range are left before any
+    // column is converted.
+    for diagnostic in found.iter().filter(|d| lines.contains(&d.span.line)) {
         let diagnostic_range = convert::range(tree, diagnostic.span, encoding);
         let overlaps = diagnostic_range.start.line <= range.end.line
             && range.start.line <= diagnostic_range.end.line;

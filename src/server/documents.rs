@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::from_lsp_position;
 use crate::analysis::{self, Catalog, Config, Diagnostic};
@@ -28,6 +28,7 @@ const MAX_EDIT_WINDOW: usize = 2_000;
 pub struct AnalysisCell {
     generation: u64,
     diagnostics: OnceLock<Arc<Vec<Diagnostic>>>,
+    semantic_tokens: OnceLock<Arc<Vec<SemanticToken>>>,
 }
 
 impl AnalysisCell {
@@ -35,6 +36,7 @@ impl AnalysisCell {
         Arc::new(AnalysisCell {
             generation,
             diagnostics: OnceLock::new(),
+            semantic_tokens: OnceLock::new(),
         })
     }
 }
@@ -58,6 +60,20 @@ impl Snapshot {
             self.analysis
                 .diagnostics
                 .get_or_init(|| Arc::new(analysis::analyze_with(&self.tree, config, catalog))),
+        )
+    }
+
+    /// The semantic tokens of this version, computed by `compute` at most once
+    /// per knowledge generation (the position encoding is fixed at
+    /// `initialize`).
+    pub fn semantic_tokens(
+        &self,
+        compute: impl FnOnce() -> Vec<SemanticToken>,
+    ) -> Arc<Vec<SemanticToken>> {
+        Arc::clone(
+            self.analysis
+                .semantic_tokens
+                .get_or_init(|| Arc::new(compute())),
         )
     }
 }

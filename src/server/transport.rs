@@ -54,6 +54,17 @@ impl Outbox {
         let _ = self.0.send(Self::framed(&value)).await;
     }
 
+    /// A message serialized straight from its typed form, without building a
+    /// `serde_json::Value` first (publishing hundreds of diagnostics per
+    /// keystroke pays for that tree of maps and strings otherwise).
+    pub async fn send_serialized(&self, message: &impl serde::Serialize) {
+        // Serializing protocol types cannot fail (no maps with non-string keys,
+        // no non-finite floats); if it ever did, nothing is sent.
+        if let Ok(body) = serde_json::to_vec(message) {
+            let _ = self.0.send(framing::frame(&body)).await;
+        }
+    }
+
     /// From the dispatcher thread (never inside the async runtime).
     fn send_blocking(&self, value: Value) {
         let _ = self.0.blocking_send(Self::framed(&value));

@@ -714,6 +714,8 @@ pub struct Paragraph<'t> {
 pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
     let mut out = Vec::new();
     let mut part = 0;
+    // Whether the current part has an operative paragraph yet.
+    let mut operative_in_part = false;
     let own = tree.own_text();
     for (line, lexed, role) in tree.iter() {
         if !own[line] {
@@ -726,10 +728,7 @@ pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
             Role::SectionNumber { .. }
             | Role::PartHeading {
                 composite: false, ..
-            } if !out
-                .iter()
-                .any(|p: &Paragraph<'_>| p.part == part && p.kind == OpeningKind::Operative) =>
-            {
+            } if !operative_in_part => {
                 continue;
             }
             Role::Organ
@@ -738,10 +737,12 @@ pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
             | Role::AnnexHeading { .. }
             | Role::ClosingMeeting => {
                 part += 1;
+                operative_in_part = false;
                 continue;
             }
             _ => continue,
         };
+        operative_in_part |= kind == OpeningKind::Operative;
         out.push(Paragraph {
             line,
             kind,

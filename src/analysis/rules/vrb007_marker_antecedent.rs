@@ -1,7 +1,16 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
+use crate::analysis::agreed_language::OpeningKind;
 use crate::analysis::agreed_language::{head_of, with_marker, written_words};
 use crate::syntax::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+/// What VRB007 remembers of the paragraphs of one part and kind read so far.
+#[derive(Default)]
+struct Part {
+    heads: HashSet<String>,
+    last_unknown: bool,
+}
 
 declare_rule! {
     /// ## What it checks
@@ -36,8 +45,17 @@ impl Rule for MarkerAntecedent {
         if context.security_council() {
             return;
         }
-        let paragraphs = context.paragraphs();
-        for (k, paragraph) in paragraphs.iter().enumerate() {
+        // One pass: per part and kind, the heads seen so far and whether the
+        // latest paragraph had no recognizable opening.
+        let mut seen: HashMap<(usize, OpeningKind), Part> = HashMap::default();
+        for paragraph in context.paragraphs() {
+            let head = paragraph.opening.as_ref().map(head_of);
+            let part = seen.entry((paragraph.part, paragraph.kind)).or_default();
+            let previous_unknown = std::mem::replace(&mut part.last_unknown, head.is_none());
+            let Some(head) = head else {
+                continue;
+            };
+            let antecedent = !part.heads.insert(head);
             let Some(opening) = &paragraph.opening else {
                 continue;
             };
@@ -46,21 +64,7 @@ impl Rule for MarkerAntecedent {
             };
             // A previous paragraph without a recognizable opening may be the
             // antecedent with a defect of its own (reported by VRB002/VRB013).
-            let previous_unknown = paragraphs[..k]
-                .iter()
-                .rev()
-                .find(|p| p.part == paragraph.part && p.kind == paragraph.kind)
-                .is_some_and(|p| p.opening.is_none());
-            if previous_unknown {
-                continue;
-            }
-            let head = head_of(opening);
-            let antecedent = paragraphs[..k].iter().any(|p| {
-                p.part == paragraph.part
-                    && p.kind == paragraph.kind
-                    && p.opening.as_ref().is_some_and(|o| head_of(o) == head)
-            });
-            if antecedent {
+            if previous_unknown || antecedent {
                 continue;
             }
             let text = &paragraph.lexed.text;

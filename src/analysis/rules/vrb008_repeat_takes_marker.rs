@@ -51,16 +51,21 @@ impl Rule for RepeatTakesMarker {
                 .and_then(|o| o.marker)
                 .is_some_and(|m| m.word.is_sequence())
         };
-        let key = |p: &Paragraph<'_>| p.opening.as_ref().map(|o| o.key());
-        let head = |p: &Paragraph<'_>| p.opening.as_ref().map(head_of);
-        let neighbours =
-            |a: &Paragraph<'_>, b: &Paragraph<'_>| a.part == b.part && a.kind == b.kind;
-        let same_key = |a: &Paragraph<'_>, b: &Paragraph<'_>| {
-            neighbours(a, b) && key(a).is_some() && key(a) == key(b)
+        // Each paragraph's head, computed once (the comparisons below read each
+        // head up to six times).
+        let heads: Vec<Option<String>> = paragraphs
+            .iter()
+            .map(|p| p.opening.as_ref().map(head_of))
+            .collect();
+        let neighbours = |a: usize, b: usize| {
+            paragraphs[a].part == paragraphs[b].part && paragraphs[a].kind == paragraphs[b].kind
         };
-        let same_head = |a: &Paragraph<'_>, b: &Paragraph<'_>| {
-            neighbours(a, b) && head(a).is_some() && head(a) == head(b)
+        let same_key = |a: usize, b: usize| {
+            let key = |p: &Paragraph<'_>| p.opening.as_ref().map(|o| o.key());
+            neighbours(a, b) && key(&paragraphs[a]).is_some_and(|k| Some(k) == key(&paragraphs[b]))
         };
+        let same_head =
+            |a: usize, b: usize| neighbours(a, b) && heads[a].is_some() && heads[a] == heads[b];
         // Per part kind: adjacent repeats with a marker, and unmarked second
         // paragraphs of a run.
         let mut marked_repeats = [0usize; 2];
@@ -68,14 +73,13 @@ impl Rule for RepeatTakesMarker {
         let slot = |kind: OpeningKind| usize::from(kind == OpeningKind::Operative);
         for k in 1..paragraphs.len() {
             let (previous, current) = (&paragraphs[k - 1], &paragraphs[k]);
-            if marked(current) && same_head(previous, current) {
+            if marked(current) && same_head(k - 1, k) {
                 marked_repeats[slot(current.kind)] += 1;
             }
             // Counted by verb, so that one changed paragraph does not change the
             // document's habit.
-            let first_of_run = k < 2 || !same_head(&paragraphs[k - 2], previous);
-            if same_head(previous, current) && !marked(current) && !marked(previous) && first_of_run
-            {
+            let first_of_run = k < 2 || !same_head(k - 2, k - 1);
+            if same_head(k - 1, k) && !marked(current) && !marked(previous) && first_of_run {
                 candidates[slot(current.kind)].push(k);
             }
         }
@@ -84,11 +88,11 @@ impl Rule for RepeatTakesMarker {
             let habit = marked_repeats[slot(kind)] >= 3 && list.len() == 1;
             for &k in list {
                 let current = &paragraphs[k];
-                if !same_key(&paragraphs[k - 1], current) {
+                if !same_key(k - 1, k) {
                     continue;
                 }
                 let further_follows = paragraphs.get(k + 1).is_some_and(|next| {
-                    same_head(current, next)
+                    same_head(k, k + 1)
                         && next
                             .opening
                             .as_ref()

@@ -1,0 +1,167 @@
+//! Diagnostics after a sequence of edits equal those of a fresh analysis of the
+//! final text.
+//!
+//! Edits are what a typist makes in the body of a resolution — characters typed
+//! and deleted inside paragraphs, a paragraph split or joined, a marker, a
+//! number, a footnote reference — applied the way the server applies an LSP
+//! change (`SourceText::apply_edit`, the edited lines read back, one
+//! `Tree::apply_edit`), and the document is analyzed after every edit as the
+//! server does while one types. Whatever the analysis keeps between versions,
+//! the diagnostics of the last version must be exactly those of `analyze` on
+//! `Tree::parse` of the final text. (`tests/incremental.rs` checks the trees
+//! with harsher edits; this checks what the user sees.)
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use proptest::test_runner::Config as ProptestConfig;
+
+use unres::analysis::{Catalog, Config, Diagnostic, analyze_with};
+use unres::syntax::Tree;
+use unres::text::{LinePosition, PositionEncoding, SourceText};
+
+fn corpus(file: &str) -> String {
+    let path = format!("{}/data/corpus/{file}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A General Assembly text with footnotes, a Security Council text with
+/// subparagraphs and an annex, and a composite resolution in three parts.
+static TEXTS: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| {
+    [
+        "A_RES_74_102.txt",
+        "S_RES_1481(2003).txt",
+        "A_RES_78_254_A-C.txt",
+    ]
+    .into_iter()
+    .map(|file| (file, corpus(file)))
+    .collect()
+});
+
+/// What a typist inserts: letters, spaces, punctuation the rules read, a line
+/// break (a paragraph split), openings, markers, numbers and footnote marks.
+const TYPED: &[&str] = &[
+    "e",
+    "s",
+    " ",
+    ",",
+    ";",
+    ":",
+    ".",
+    "\n",
+    "\t",
+    "Also ",
+    "further ",
+    "Decides ",
+    "Recalling ",
+    "1.",
+    "(a)\t",
+    "2",
+    "resolution 70/1",
+    "15 September 2015",
+    "per cent",
+    "organisation",
+];
+
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Type `text` at a place given as fractions of the line count and of
+    /// the line's length.
+    Type {
+        line: u16,
+        column: u16,
+        text: String,
+    },
+    /// Delete up to `length` characters from that place (across a line end
+    /// when the line is shorter: a join).
+    Delete { line: u16, column: u16, length: u8 },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        3 => (any::<u16>(), any::<u16>(), prop::sample::select(TYPED))
+            .prop_map(|(line, column, text)| Edit::Type { line, column, text: text.to_owned() }),
+        2 => (any::<u16>(), any::<u16>(), 1u8..8)
+            .prop_map(|(line, column, length)| Edit::Delete { line, column, length }),
+    ]
+}
+
+/// A place in the current text: a line, and a UTF-16 column inside it.
+fn place(source: &SourceText, line: u16, column: u16) -> LinePosition {
+    let line = line as usize % source.line_count().max(1);
+    let width = source.line(line).encode_utf16().count();
+    let column = column as usize % (width + 1);
+    LinePosition::new(line as u32, column as u32)
+}
+
+fn apply(source: &mut SourceText, tree: &mut Tree, edit: &Edit) {
+    let (range, text) = match edit {
+        Edit::Type { line, column, text } => {
+            let at = place(source, *line, *column);
+            ((at, at), text.as_str())
+        }
+        Edit::Delete {
+            line,
+            column,
+            length,
+        } => {
+            let start = place(source, *line, *column);
+            let width = source.line(start.line as usize).encode_utf16().count() as u32;
+            let end = if start.character + u32::from(*length) <= width {
+                LinePosition::new(start.line, start.character + u32::from(*length))
+            } else {
+                LinePosition::new(start.line + 1, 0)
+            };
+            ((start, end), "")
+        }
+    };
+    let edited = source.apply_edit(Some(range), text, PositionEncoding::Utf16);
+    let new_lines: Vec<String> = (edited.first..edited.first + edited.new_count)
+        .map(|i| source.line(i).into_owned())
+        .collect();
+    tree.apply_edit(edited, &new_lines);
+}
+
+/// The first diagnostic that differs, for the failure message.
+fn first_difference(incremental: &[Diagnostic], fresh: &[Diagnostic]) -> String {
+    let at = incremental
+        .iter()
+        .zip(fresh)
+        .position(|(a, b)| a != b)
+        .unwrap_or(incremental.len().min(fresh.len()));
+    format!(
+        "{} diagnostics after the edits, {} fresh; first difference at {at}:\n  after edits: {:?}\n  fresh:       {:?}",
+        incremental.len(),
+        fresh.len(),
+        incremental.get(at),
+        fresh.get(at)
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn diagnostics_after_edits_equal_a_fresh_analysis(
+        which in 0usize..3,
+        edits in prop::collection::vec(edit(), 1..16),
+    ) {
+        let config = Config::default();
+        let catalog = Catalog::embedded();
+        let (name, text) = &TEXTS[which];
+        let mut source = SourceText::new(text);
+        let mut tree = Tree::parse(text);
+        let mut incremental = analyze_with(&tree, &config, &catalog);
+        for edit in &edits {
+            apply(&mut source, &mut tree, edit);
+            incremental = analyze_with(&tree, &config, &catalog);
+        }
+        let final_text = source.to_string_lossless();
+        let fresh = analyze_with(&Tree::parse(&final_text), &config, &catalog);
+        prop_assert!(
+            incremental == fresh,
+            "{name}: {}",
+            first_difference(&incremental, &fresh)
+        );
+    }
+}
