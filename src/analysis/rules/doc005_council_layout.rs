@@ -61,9 +61,10 @@ impl Rule for CouncilLayout {
                 sink.report(whole, "Security Council resolutions do not bear a title");
                 continue;
             }
-            if !(header && line.shape == LineShape::AdoptionLine)
-                || !text[line.indent..].starts_with("Adopted by the Security Council")
-            {
+            let council_adoption = header
+                && line.shape == LineShape::AdoptionLine
+                && text[line.indent..].starts_with("Adopted by the Security Council");
+            if !council_adoption {
                 continue;
             }
             match ADOPTED.captures(&text[line.indent..]) {
