@@ -312,8 +312,9 @@ fn run(mutation: &Mutation, texts: &[Text]) -> Tally {
                 *severity <= Severity::Warning
                     && !(*l == line && *code == mutation.rule)
                     // The paragraph the moved one now follows reads as the last
-                    // of its part (PUN002): the same misplacement.
-                    && !(mutation.rule == "DOC001" && *l + 1 == line)
+                    // of its part, or the moved one as operative (PUN002): the
+                    // same misplacement.
+                    && !(mutation.rule == "DOC001" && (*l + 1 == line || *l == line))
             })
             .collect();
         if !elsewhere.is_empty() {
