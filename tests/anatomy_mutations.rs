@@ -1,6 +1,6 @@
-//! Anatomy defects injected into adopted texts: each DOC (and NUM004) rule
-//! must report its defect on the right line in at least 95 % of the texts
-//! where it could be injected, and the injection must add no error or warning
+//! Anatomy defects injected into adopted texts: each DOC rule (and NUM004,
+//! FTN010) must report its defect on the right line in at least 95 % of the
+//! texts where it could be injected, and the injection must add no error or warning
 //! anywhere else. The texts are `data/corpus` (and `../shared/data/extended`
 //! with `UNRES_MUTATE_EXTENDED=1`). Adopted texts are never drafts, so the DRF
 //! rules stay silent on all of them: checked here too.
@@ -65,14 +65,17 @@ fn first_line(text: &Text, pick: impl Fn(Role, &str) -> bool) -> Option<usize> {
         .map(|(index, _, _)| index)
 }
 
+/// The mutated lines and the line the defect is on.
+type Injected = Option<(Vec<String>, usize)>;
+
 /// A mutation: the rule, and how to inject its defect into a text (the new
 /// lines and the line the defect is on), or `None` where it does not apply.
 struct Mutation {
     rule: &'static str,
-    inject: fn(&Text) -> Option<(Vec<String>, usize)>,
+    inject: fn(&Text) -> Injected,
 }
 
-fn replace_in(text: &Text, line: usize, from: &str, to: &str) -> Option<(Vec<String>, usize)> {
+fn replace_in(text: &Text, line: usize, from: &str, to: &str) -> Injected {
     let mut lines = text.lines.clone();
     let at = lines[line].find(from)?;
     lines[line].replace_range(at..at + from.len(), to);
@@ -80,7 +83,7 @@ fn replace_in(text: &Text, line: usize, from: &str, to: &str) -> Option<(Vec<Str
 }
 
 /// DOC001: the last preambular paragraph moved after the first operative one.
-fn preamble_after_operative(text: &Text) -> Option<(Vec<String>, usize)> {
+fn preamble_after_operative(text: &Text) -> Injected {
     let tree = &text.tree;
     if tree.segments().len() > 1 {
         return None;
@@ -110,13 +113,13 @@ fn preamble_after_operative(text: &Text) -> Option<(Vec<String>, usize)> {
     Some((lines, first_operative))
 }
 
-fn organ_abbreviated(text: &Text) -> Option<(Vec<String>, usize)> {
+fn organ_abbreviated(text: &Text) -> Injected {
     let line = first_line(text, |role, _| role == Role::Organ)?;
     replace_in(text, line, "The General Assembly", "The GA")
         .or_else(|| replace_in(text, line, "The Security Council", "The SC"))
 }
 
-fn meeting_without_suffix(text: &Text) -> Option<(Vec<String>, usize)> {
+fn meeting_without_suffix(text: &Text) -> Injected {
     let line = first_line(text, |role, t| {
         role == Role::ClosingMeeting && t.contains("plenary meeting")
     })?;
@@ -131,7 +134,7 @@ fn meeting_without_suffix(text: &Text) -> Option<(Vec<String>, usize)> {
     )
 }
 
-fn council_ordinal(text: &Text) -> Option<(Vec<String>, usize)> {
+fn council_ordinal(text: &Text) -> Injected {
     let line = first_line(text, |role, t| {
         role == Role::Header && t.starts_with("Adopted by the Security Council at its ")
     })?;
@@ -149,7 +152,7 @@ fn council_ordinal(text: &Text) -> Option<(Vec<String>, usize)> {
     None
 }
 
-fn committee_in_figures(text: &Text) -> Option<(Vec<String>, usize)> {
+fn committee_in_figures(text: &Text) -> Injected {
     let line = first_line(text, |role, t| {
         role == Role::Header && t.starts_with("[on the report of the ")
     })?;
@@ -166,14 +169,14 @@ fn committee_in_figures(text: &Text) -> Option<(Vec<String>, usize)> {
         })
 }
 
-fn distribution_without_stop(text: &Text) -> Option<(Vec<String>, usize)> {
+fn distribution_without_stop(text: &Text) -> Injected {
     let line = first_line(text, |role, t| {
         role == Role::Header && t.trim() == "Distr.: General"
     })?;
     replace_in(text, line, "Distr.:", "Distr:")
 }
 
-fn closing_date_changed(text: &Text) -> Option<(Vec<String>, usize)> {
+fn closing_date_changed(text: &Text) -> Injected {
     // Only texts whose adoption line gives the date to compare with.
     first_line(text, |role, t| {
         role == Role::Header && t.starts_with("Resolution adopted by")
@@ -186,13 +189,27 @@ fn closing_date_changed(text: &Text) -> Option<(Vec<String>, usize)> {
     replace_in(text, line, written, &format!("{other} {rest}"))
 }
 
-fn preamble_labelled(text: &Text) -> Option<(Vec<String>, usize)> {
+fn preamble_labelled(text: &Text) -> Injected {
     let line = first_line(text, |role, t| {
         role == Role::Preambular && t.starts_with('\t')
     })?;
     let mut lines = text.lines.clone();
     lines[line].insert_str(1, "PP1 ");
     Some((lines, line))
+}
+
+/// FTN010: the first one-line footnote text loses its full stop.
+fn footnote_without_stop(text: &Text) -> Injected {
+    let footnote = text
+        .tree
+        .footnotes()
+        .texts
+        .iter()
+        .find(|f| f.line == f.last_line && text.lines[f.line].trim_end().ends_with('.'))?;
+    let mut lines = text.lines.clone();
+    let trimmed = lines[footnote.line].trim_end().len();
+    lines[footnote.line].replace_range(trimmed - 1..trimmed, "");
+    Some((lines, footnote.line))
 }
 
 fn mutations() -> Vec<Mutation> {
@@ -228,6 +245,10 @@ fn mutations() -> Vec<Mutation> {
         Mutation {
             rule: "NUM004",
             inject: preamble_labelled,
+        },
+        Mutation {
+            rule: "FTN010",
+            inject: footnote_without_stop,
         },
     ]
 }
@@ -288,7 +309,12 @@ fn run(mutation: &Mutation, texts: &[Text]) -> Tally {
         let elsewhere: Vec<_> = added
             .iter()
             .filter(|(l, code, severity)| {
-                *severity <= Severity::Warning && !(*l == line && *code == mutation.rule)
+                *severity <= Severity::Warning
+                    && !(*l == line && *code == mutation.rule)
+                    // The paragraph the moved one now follows reads as the last
+                    // of its part, or the moved one as operative (PUN002): the
+                    // same misplacement.
+                    && !(mutation.rule == "DOC001" && (*l + 1 == line || *l == line))
             })
             .collect();
         if !elsewhere.is_empty() {

@@ -150,7 +150,12 @@ pub fn citing_organ(tree: &Tree) -> Option<Organ> {
     };
     for (_, line, _) in tree.iter() {
         if let LineShape::Organ { known: true, .. } = line.shape {
-            return named(&line.text);
+            // An abbreviated organ line (`The SC,`, DOC002) names no organ in
+            // full: the adoption line may.
+            if let Some(organ) = named(&line.text) {
+                return Some(organ);
+            }
+            break;
         }
     }
     // The first adoption line that names an organ ("Resolution 1315 (2000)" does

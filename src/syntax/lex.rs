@@ -184,10 +184,11 @@ regex!(
 );
 regex!(
     ORGAN_KNOWN,
-    r"^[ \t]*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)[ \t]*(,?)[ \t]*$"
+    // The abbreviations too (`The GA,`): still the organ line, which DOC002
+    // reports.
+    r"^[ \t]*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|GA|UNGA|SC|UNSC|ECOSOC|HRC|UNHRC)[ \t]*(,?)[ \t]*$"
 );
-// `The GA,` too: a short name is still an organ line (DOC002 reports it).
-regex!(ORGAN_OTHER, r"^[ \t]*The [A-Z][A-Za-z\- ]{1,60}(,)[ \t]*$");
+regex!(ORGAN_OTHER, r"^[ \t]*The [A-Z][A-Za-z\- ]{2,60}(,)[ \t]*$");
 regex!(SECTION_NUMBER, r"^[ \t]*([IVXLC]{1,7})\.?[ \t]*$");
 regex!(
     LETTER_HEADING,

@@ -759,7 +759,10 @@ pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
 pub fn is_security_council(tree: &Tree) -> bool {
     tree.iter()
         .find(|(_, _, role)| *role == Role::Organ)
-        .is_some_and(|(_, line, _)| line.text.contains("Security Council"))
+        .is_some_and(|(_, line, _)| {
+            let organ = line.text.trim().trim_end_matches(',');
+            organ.contains("Security Council") || matches!(organ, "The SC" | "The UNSC")
+        })
 }
 
 #[cfg(test)]

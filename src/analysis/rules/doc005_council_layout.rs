@@ -61,10 +61,10 @@ impl Rule for CouncilLayout {
                 sink.report(whole, "Security Council resolutions do not bear a title");
                 continue;
             }
-            let adoption_line = header
+            let council_adoption = header
                 && line.shape == LineShape::AdoptionLine
                 && text[line.indent..].starts_with("Adopted by the Security Council");
-            if !adoption_line {
+            if !council_adoption {
                 continue;
             }
             match ADOPTED.captures(&text[line.indent..]) {
