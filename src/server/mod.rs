@@ -8,6 +8,7 @@
 //! version is computed once and shared; diagnostics are published for the
 //! document instance and version they were computed for, or not at all.
 
+mod commands;
 mod completion;
 mod convert;
 mod diagnostics;
@@ -576,6 +577,10 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: commands::names(),
+                    ..ExecuteCommandOptions::default()
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -871,6 +876,10 @@ impl LanguageServer for Backend {
             },
         )
         .await
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        self.0.execute_command(params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
