@@ -1010,6 +1010,12 @@ pub mod testing {
                 diagnostics::to_lsp(&tree, &uri, diagnostic, encoding);
             }
             diagnostics::code_actions(&tree, &uri, &found, whole, encoding);
+            super::suppression_actions::suppression_actions(
+                &tree, &uri, &found, whole, encoding, None,
+            );
+            super::suppression_actions::fix_all_edits(&tree, &found, encoding);
+            crate::analysis::numbering::renumber_operative(&tree);
+            crate::analysis::numbering::renumber_footnotes(&tree);
             outline::document_symbols(&tree, encoding);
             outline::folding_ranges(&tree);
             let mut all = tokens::structure_tokens(&tree);
