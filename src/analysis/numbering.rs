@@ -246,3 +246,131 @@ impl Plan {
         edits
     }
 }
+
+/// Edits that renumber every operative paragraph consecutively, in document
+/// order, each numbering run (the resolution, a composite part, a section that
+/// restarts) from 1, rewriting the cross-references to the paragraphs that
+/// move (the `unres.renumberParagraphs` command). Annex lists are left alone.
+pub fn renumber_operative(tree: &Tree) -> Vec<Edit> {
+    let plan = plan(tree);
+    let references = super::cross_refs::collect(tree);
+    let mut edits: Vec<Edit> = Vec::new();
+    for (index, paragraph) in plan.paragraphs.iter().enumerate() {
+        let in_annex = tree
+            .segments()
+            .get(paragraph.segment as usize)
+            .is_some_and(|s| s.kind == SegmentKind::Annex);
+        if paragraph.run != index || in_annex {
+            continue;
+        }
+        for edit in plan.renumber_from(index, 1, &references) {
+            // A reference two runs would rewrite keeps the first rewrite.
+            if !edits.iter().any(|e| e.span == edit.span) {
+                edits.push(edit);
+            }
+        }
+    }
+    edits
+}
+
+/// Edits that renumber the footnotes by first appearance (the
+/// `unres.renumberFootnotes` command): every reference and the label of every
+/// footnote text take the number of the reference's rank, in the reference's
+/// own form (`1`, `[^1]`, `¹`). The texts stay where they are.
+pub fn renumber_footnotes(tree: &Tree) -> Vec<Edit> {
+    let footnotes = tree.footnotes();
+    let mut order: Vec<u32> = Vec::new();
+    for reference in &footnotes.refs {
+        if !order.contains(&reference.number) {
+            order.push(reference.number);
+        }
+    }
+    let first = footnotes.first_number.max(1);
+    let new_number = |old: u32| {
+        order
+            .iter()
+            .position(|&n| n == old)
+            .map(|rank| first + rank as u32)
+    };
+    let spans = footnotes
+        .refs
+        .iter()
+        .map(|r| (r.span, r.number))
+        .chain(footnotes.texts.iter().map(|t| (t.label, t.number)));
+    let mut edits = Vec::new();
+    for (span, old) in spans {
+        let Some(new) = new_number(old).filter(|&new| new != old) else {
+            continue;
+        };
+        let Some(written) = tree
+            .line(span.line)
+            .and_then(|l| l.text.get(span.start..span.end))
+        else {
+            continue;
+        };
+        edits.push(Edit::new(span, with_number(written, new)));
+    }
+    edits
+}
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// `written` (a marker or a label) with its digits replaced by `number`, in
+/// the same kind of digits.
+fn with_number(written: &str, number: u32) -> String {
+    let superscript = !written.contains(|c: char| c.is_ascii_digit());
+    let digits: String = if superscript {
+        number
+            .to_string()
+            .bytes()
+            .map(|b| SUPERSCRIPT_DIGITS[usize::from(b - b'0')])
+            .collect()
+    } else {
+        number.to_string()
+    };
+    let is_digit = |c: char| c.is_ascii_digit() || SUPERSCRIPT_DIGITS.contains(&c);
+    let Some(start) = written.find(is_digit) else {
+        return written.to_owned();
+    };
+    let end = written[start..]
+        .find(|c: char| !is_digit(c))
+        .map_or(written.len(), |at| start + at);
+    format!("{}{digits}{}", &written[..start], &written[end..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(text: &str, mut edits: Vec<Edit>) -> String {
+        let tree = Tree::parse(text);
+        let mut lines: Vec<String> = tree.lines().iter().map(|l| l.text.clone()).collect();
+        edits.sort_by_key(|e| std::cmp::Reverse((e.span.line, e.span.start)));
+        for edit in edits {
+            lines[edit.span.line].replace_range(edit.span.start..edit.span.end, &edit.new_text);
+        }
+        lines.join("\n")
+    }
+
+    #[test]
+    fn renumbering_the_operative_part_keeps_references() {
+        let text = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n\t1.\tDecides;\n\t3.\tRecalls paragraph 4 below;\n\t4.\tRequests a report.";
+        let fixed = apply(text, renumber_operative(&Tree::parse(text)));
+        assert!(
+            fixed.contains("\t2.\tRecalls paragraph 3 below;\n\t3.\tRequests"),
+            "{fixed}"
+        );
+    }
+
+    #[test]
+    fn renumbering_footnotes_follows_first_appearance_in_every_form() {
+        let text = "\tThe General Assembly,\n\tRecalling the report,2\n\tNoting the note,[^1]\n\t1.\tDecides.\n\n2 A/68/212.\n[^1]: A/68/213.";
+        let fixed = apply(text, renumber_footnotes(&Tree::parse(text)));
+        assert!(
+            fixed.contains("report,1\n\tNoting the note,[^2]"),
+            "{fixed}"
+        );
+        assert!(fixed.ends_with("1 A/68/212.\n[^2]: A/68/213."), "{fixed}");
+        assert_eq!(with_number("³", 12), "¹²");
+    }
+}

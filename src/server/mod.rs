@@ -8,6 +8,7 @@
 //! version is computed once and shared; diagnostics are published for the
 //! document instance and version they were computed for, or not at all.
 
+mod commands;
 mod completion;
 mod convert;
 mod diagnostics;
@@ -580,6 +581,10 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: commands::names(),
+                    ..ExecuteCommandOptions::default()
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -883,6 +888,10 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        self.0.execute_command(params).await
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let target = uri.clone();
@@ -1011,6 +1020,12 @@ pub mod testing {
                 diagnostics::to_lsp(&tree, &uri, diagnostic, encoding);
             }
             diagnostics::code_actions(&tree, &uri, &found, whole, encoding);
+            super::suppression_actions::suppression_actions(
+                &tree, &uri, &found, whole, encoding, None,
+            );
+            super::suppression_actions::fix_all_edits(&tree, &found, encoding);
+            crate::analysis::numbering::renumber_operative(&tree);
+            crate::analysis::numbering::renumber_footnotes(&tree);
             outline::document_symbols(&tree, encoding);
             outline::folding_ranges(&tree);
             let mut all = tokens::structure_tokens(&tree);

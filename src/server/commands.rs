@@ -1,0 +1,101 @@
+//! `workspace/executeCommand`: renumber the operative paragraphs, renumber the
+//! footnotes, fix all safe problems. The server computes the edit and asks the
+//! client to apply it (`workspace/applyEdit`), so the commands need no code in
+//! the editor (Neovim's `vim.lsp.buf.execute_command`, Helix's `:lsp-workspace-command`,
+//! Emacs' `eglot-execute-command`). Each takes the document's URI (a string or
+//! `{"uri": …}`) as its argument.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+use tower_lsp_server::jsonrpc::{self, Result};
+use tower_lsp_server::ls_types::{ExecuteCommandParams, TextEdit, Uri, WorkspaceEdit};
+
+use super::{Shared, convert, suppression_actions};
+use crate::analysis::numbering;
+
+pub const RENUMBER_PARAGRAPHS: &str = "unres.renumberParagraphs";
+pub const RENUMBER_FOOTNOTES: &str = "unres.renumberFootnotes";
+pub const FIX_ALL: &str = "unres.fixAll";
+
+/// The commands the server answers, for its capabilities.
+pub fn names() -> Vec<String> {
+    [RENUMBER_PARAGRAPHS, RENUMBER_FOOTNOTES, FIX_ALL]
+        .map(str::to_owned)
+        .to_vec()
+}
+
+fn invalid(message: String) -> jsonrpc::Error {
+    jsonrpc::Error::invalid_params(message)
+}
+
+/// The document a command is about: its first argument.
+fn document(arguments: &[Value]) -> Option<Uri> {
+    let first = arguments.first()?;
+    let text = first
+        .as_str()
+        .or_else(|| first.get("uri").and_then(Value::as_str))?;
+    text.parse().ok()
+}
+
+impl Shared {
+    /// Run a command; the answer says whether the client applied the edit.
+    pub(super) async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<Value>> {
+        let command = params.command;
+        if !names().contains(&command) {
+            return Err(invalid(format!("unres: no command {command}")));
+        }
+        let uri = document(&params.arguments)
+            .ok_or_else(|| invalid(format!("unres: {command} needs the document's URI")))?;
+        let which = command.clone();
+        let edits: Option<Vec<TextEdit>> = self
+            .with_snapshot(
+                "executeCommand",
+                &uri,
+                move |snapshot, encoding, knowledge| {
+                    let tree = &snapshot.tree;
+                    let edits = match which.as_str() {
+                        RENUMBER_PARAGRAPHS => numbering::renumber_operative(tree),
+                        RENUMBER_FOOTNOTES => numbering::renumber_footnotes(tree),
+                        _ => {
+                            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+                            return Some(suppression_actions::fix_all_edits(
+                                tree, &found, encoding,
+                            ));
+                        }
+                    };
+                    Some(
+                        edits
+                            .iter()
+                            .map(|edit| convert::text_edit(tree, edit, encoding))
+                            .collect(),
+                    )
+                },
+            )
+            .await?;
+        let Some(edits) = edits else {
+            return Err(invalid(format!("unres: {} is not open", uri.as_str())));
+        };
+        if edits.is_empty() {
+            return Ok(Some(json!({"applied": false, "edits": 0})));
+        }
+        let count = edits.len();
+        let edit = WorkspaceEdit {
+            changes: Some(HashMap::from([(uri, edits)])),
+            ..WorkspaceEdit::default()
+        };
+        let applied = match self.client.apply_edit(edit).await {
+            Ok(response) => response.applied,
+            Err(error) => {
+                self.log_warning(format!(
+                    "unres: {command}: the client did not apply the edit: {error}"
+                ));
+                false
+            }
+        };
+        Ok(Some(json!({"applied": applied, "edits": count})))
+    }
+}
