@@ -20,9 +20,11 @@ mod message;
 mod navigation;
 mod outline;
 mod project;
+mod pull;
 mod semantic_tokens;
 mod settings;
 mod suppression_actions;
+mod symbols;
 mod transport;
 mod workspace;
 
@@ -119,6 +121,9 @@ pub struct Shared {
     can_pull_configuration: AtomicBool,
     can_watch_files: AtomicBool,
     can_report_progress: AtomicBool,
+    /// The client pulls diagnostics: nothing is pushed to it.
+    client_pulls: AtomicBool,
+    client_refreshes_diagnostics: AtomicBool,
     progress_tokens: AtomicI32,
     /// Held from the last check that a publish is current until it is sent, so
     /// an older publish never lands after a newer one.
@@ -165,6 +170,8 @@ impl Backend {
             can_pull_configuration: AtomicBool::new(false),
             can_watch_files: AtomicBool::new(false),
             can_report_progress: AtomicBool::new(false),
+            client_pulls: AtomicBool::new(false),
+            client_refreshes_diagnostics: AtomicBool::new(false),
             progress_tokens: AtomicI32::new(0),
             publish_order: tokio::sync::Mutex::new(()),
             told: Mutex::new(HashSet::new()),
@@ -297,6 +304,9 @@ impl Shared {
     fn close_document(self: &Arc<Self>, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents.close(&uri);
+        if self.client_pulls.load(Ordering::Relaxed) {
+            return;
+        }
         let shared = Arc::clone(self);
         self.runtime.spawn(async move {
             shared.wire.wait_initialized().await;
@@ -377,6 +387,9 @@ impl Shared {
     /// Publish the newest version of `uri`; true when the server's knowledge
     /// changed while it was analyzed (the result was dropped).
     async fn publish_once(self: &Arc<Self>, uri: &Uri, instance: u64) -> bool {
+        if self.client_pulls.load(Ordering::Relaxed) {
+            return false;
+        }
         if project::is_project_file(uri) {
             // A project file opened in the editor: its problems are published
             // with its scope, not as a resolution's.
@@ -437,6 +450,16 @@ impl Shared {
     }
 
     fn republish_all(self: &Arc<Self>) {
+        if self.client_pulls.load(Ordering::Relaxed) {
+            if self.client_refreshes_diagnostics.load(Ordering::Relaxed) {
+                let shared = Arc::clone(self);
+                self.runtime.spawn(async move {
+                    shared.wire.wait_initialized().await;
+                    let _ = shared.client.workspace_diagnostic_refresh().await;
+                });
+            }
+            return;
+        }
         for uri in self.documents.uris() {
             self.schedule_publish(uri);
         }
@@ -520,6 +543,12 @@ impl LanguageServer for Backend {
             .unwrap_or(false);
         self.can_report_progress
             .store(can_progress, Ordering::Relaxed);
+        self.client_pulls
+            .store(pull::client_pulls(&params.capabilities), Ordering::Relaxed);
+        self.client_refreshes_diagnostics.store(
+            pull::client_refreshes(&params.capabilities),
+            Ordering::Relaxed,
+        );
         let mut roots: Vec<PathBuf> = params
             .workspace_folders
             .iter()
@@ -547,9 +576,12 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                diagnostic_provider: Some(pull::options()),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
                 document_formatting_provider: Some(OneOf::Left(true)),
@@ -726,6 +758,68 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let shared = Arc::clone(&self.0);
+        let knowledge = self.knowledge();
+        let query = params.query;
+        let found = tokio::task::spawn_blocking(move || {
+            let encoding = shared.encoding();
+            let mut out = Vec::new();
+            let mut open = shared.documents.uris();
+            open.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            for uri in &open {
+                if let Some(snapshot) = shared.documents.snapshot(uri, knowledge.generation) {
+                    symbols::resolution_symbols(&snapshot.tree, uri, &query, encoding, &mut out);
+                }
+            }
+            let mut files: Vec<&str> = knowledge
+                .workspace
+                .entries()
+                .map(|e| e.file.as_str())
+                .collect();
+            files.sort_unstable();
+            files.dedup();
+            for file in files {
+                if symbols::full(&out) {
+                    break;
+                }
+                let Ok(uri) = file.parse::<Uri>() else {
+                    continue;
+                };
+                if !open.contains(&uri) {
+                    symbols::file_symbols(&uri, &query, encoding, &mut out);
+                }
+            }
+            out
+        })
+        .await
+        .unwrap_or_default();
+        Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        let positions = params.positions;
+        self.with_snapshot(
+            "selectionRange",
+            &params.text_document.uri,
+            move |snapshot, encoding, _| {
+                Some(
+                    positions
+                        .iter()
+                        .map(|p| symbols::selection_range(&snapshot.tree, *p, encoding))
+                        .collect(),
+                )
+            },
+        )
+        .await
+    }
+
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         self.with_snapshot(
             "foldingRange",
@@ -865,6 +959,48 @@ impl LanguageServer for Backend {
             },
         )
         .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let previous = params.previous_result_id;
+        let target = uri.clone();
+        let in_sync = self.documents.is_in_sync(&uri);
+        let report = self
+            .with_snapshot("diagnostic", &uri, move |snapshot, encoding, knowledge| {
+                let id =
+                    pull::open_result_id(snapshot.instance, snapshot.version, knowledge.generation);
+                Some(pull::document_report(previous.as_deref(), id, || {
+                    if knowledge.excludes(&target) || !in_sync {
+                        return Vec::new();
+                    }
+                    snapshot
+                        .diagnostics(&knowledge.config, &knowledge.catalog)
+                        .iter()
+                        .map(|d| diagnostics::to_lsp(&snapshot.tree, &target, d, encoding))
+                        .collect()
+                }))
+            })
+            .await?;
+        // A document that is not open has nothing to report.
+        Ok(report.unwrap_or_else(|| pull::document_report(None, String::new(), Vec::new)))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let shared = Arc::clone(&self.0);
+        let knowledge = self.knowledge();
+        let report = tokio::task::spawn_blocking(move || {
+            pull::workspace_report(&shared, &knowledge, &params.previous_result_ids)
+        })
+        .await
+        .unwrap_or_default();
+        Ok(WorkspaceDiagnosticReportResult::Report(report))
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
