@@ -140,7 +140,9 @@ fn lifecycle_sync_and_diagnostics() {
         .filter_map(|a| a["title"].as_str())
         .collect();
     assert!(
-        titles.iter().any(|t| t.starts_with("Renumber from here")),
+        titles
+            .iter()
+            .any(|t| t.starts_with("Renumber in document order")),
         "{titles:?}"
     );
 

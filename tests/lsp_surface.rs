@@ -226,3 +226,172 @@ fn outline_folding_selection_and_workspace_symbols() {
     );
     client.finish();
 }
+
+fn at(uri: &str, line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+}
+
+/// Apply LSP text edits (UTF-8 columns) to `text`.
+fn apply(text: &str, edits: &[Value]) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let mut edits: Vec<&Value> = edits.iter().collect();
+    let key = |e: &Value| {
+        (
+            e["range"]["start"]["line"].as_u64().unwrap(),
+            e["range"]["start"]["character"].as_u64().unwrap(),
+        )
+    };
+    edits.sort_by_key(|e| std::cmp::Reverse(key(e)));
+    for edit in edits {
+        let (line, start) = key(edit);
+        assert_eq!(
+            edit["range"]["end"]["line"].as_u64().unwrap(),
+            line,
+            "one-line edits"
+        );
+        let end = edit["range"]["end"]["character"].as_u64().unwrap() as usize;
+        let text = &mut lines[line as usize];
+        text.replace_range(start as usize..end, edit["newText"].as_str().unwrap());
+    }
+    lines.join("\n")
+}
+
+fn start_utf8() -> Client {
+    let mut client = Client::start();
+    client.initialize(None, json!({"general": {"positionEncodings": ["utf-8"]}}));
+    client
+}
+
+#[test]
+fn cross_references_are_links() {
+    let uri = "file:///tmp/unres-links.unres";
+    let mut client = start_utf8();
+    client.open(uri, 1, DRAFT);
+    client.diagnostics_for_version(1);
+    // Line 8: "\t4.\tRecalls paragraph 3 (b) above;"
+    let reference = DRAFT.lines().nth(8).unwrap().find("3 (b)").unwrap() as u32;
+    let definition = client.request("textDocument/definition", at(uri, 8, reference));
+    assert_eq!(
+        result(&definition)["range"]["start"]["line"],
+        7,
+        "(b) of 3: {definition}"
+    );
+    let hover = client.request("textDocument/hover", at(uri, 8, reference + 3));
+    let text = result(&hover)["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        text.contains("Paragraph 3 (b)") && text.contains("To report"),
+        "{text}"
+    );
+
+    // Paragraph 2 is cited inside "paragraphs 1 to 2" and "paragraph 1 above".
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 1}, "context": {"includeDeclaration": false}}),
+    );
+    let lines: Vec<u64> = result(&references)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![4, 6], "{references}");
+    let highlights = client.request("textDocument/documentHighlight", at(uri, 4, 47));
+    let kinds: Vec<u64> = result(&highlights)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_u64().unwrap())
+        .collect();
+    assert_eq!(kinds, vec![3, 2, 2], "{highlights}");
+
+    // Rename paragraph 3 to 4 renumbers 3 → 4, 4 → 5, 5 → 6 and the reference
+    // "3 (b)" follows its paragraph.
+    let prepare = client.request("textDocument/prepareRename", at(uri, 5, 1));
+    assert_eq!(result(&prepare)["start"]["character"], 1, "{prepare}");
+    let refused = client.request("textDocument/prepareRename", at(uri, 2, 3));
+    assert!(result(&refused).is_null(), "{refused}");
+    let rename = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 1}, "newName": "4"}),
+    );
+    let edits = result(&rename)["changes"][uri].as_array().unwrap().clone();
+    let renamed = apply(DRAFT, &edits);
+    insta::assert_snapshot!("rename_paragraph", renamed);
+    let bad = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 1}, "newName": "x"}),
+    );
+    assert!(bad.get("error").is_some(), "{bad}");
+    client.finish();
+}
+
+/// Issue 11, item 7: A/RES/68/230 with paragraph 5 moved after 8. Every
+/// NUM001 fix renumbers the part in document order (21 paragraphs, 1 to 21)
+/// and the result has no NUM001 left.
+#[test]
+fn renumbering_after_a_moved_paragraph() {
+    let original = std::fs::read_to_string("data/examples/A_RES_68_230.txt").unwrap();
+    let mut lines: Vec<&str> = original.split('\n').collect();
+    let five = lines.iter().position(|l| l.starts_with("\t5.\t")).unwrap();
+    let moved = lines.remove(five);
+    let eight = lines.iter().position(|l| l.starts_with("\t8.\t")).unwrap();
+    lines.insert(eight + 1, moved);
+    let text = lines.join("\n");
+    let uri = "file:///tmp/unres-moved.txt";
+    let mut client = start_utf8();
+    client.open(uri, 1, &text);
+    let diagnostics = client.diagnostics_for_version(1);
+    let num001: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "NUM001")
+        .collect();
+    assert!(!num001.is_empty(), "{diagnostics:?}");
+    for diagnostic in num001 {
+        let line = diagnostic["range"]["start"]["line"].as_u64().unwrap();
+        let actions = client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+        );
+        let action = result(&actions)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| {
+                a["title"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("Renumber in document order"))
+            })
+            .unwrap_or_else(|| panic!("renumber on line {line}: {actions}"))
+            .clone();
+        let fixed = apply(&text, action["edit"]["changes"][uri].as_array().unwrap());
+        let numbers: Vec<u32> = fixed
+            .lines()
+            .filter_map(|l| l.strip_prefix('\t')?.split_once(".\t")?.0.parse().ok())
+            .collect();
+        assert_eq!(
+            numbers,
+            (1..=21).collect::<Vec<u32>>(),
+            "fix on line {line}"
+        );
+        assert!(
+            fixed.contains("\t8.\tAlso recognizes that South-South"),
+            "the moved paragraph is 8"
+        );
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": line as i64 + 2}, "contentChanges": [{"text": fixed}]}),
+        );
+        let after = client.diagnostics_for_version(line as i64 + 2);
+        assert!(
+            !lsp_support::codes(&after).contains(&"NUM001".to_owned()),
+            "{after:?}"
+        );
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": line as i64 + 1000}, "contentChanges": [{"text": text}]}),
+        );
+    }
+    client.finish();
+}

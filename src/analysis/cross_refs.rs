@@ -23,6 +23,22 @@ pub struct CrossRef {
     /// The digits.
     pub span: Span,
     pub direction: Direction,
+    /// The subparagraph label cited with the number (`b` of "5 (b)"), without
+    /// its parentheses.
+    pub label: Option<Span>,
+    /// For the last number of "paragraphs 2 to 4": the first number of the
+    /// range and the span of the whole range (`2 to 4`).
+    pub range_from: Option<(u32, Span)>,
+}
+
+impl CrossRef {
+    /// Does this reference cite paragraph `number` (itself or inside its range)?
+    pub fn cites(&self, number: u32) -> bool {
+        self.number == number
+            || self
+                .range_from
+                .is_some_and(|(from, _)| from < number && number < self.number)
+    }
 }
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,8 +49,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[ ,])([1-9][0-9]{0,3})").expect("valid regex"));
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[ ,])([1-9][0-9]{0,3})(?: \(([a-z]{1,4})\))?").expect("valid regex")
+});
 
 /// Lines whose text may cite paragraphs of the same resolution.
 fn cites(role: Role) -> bool {
@@ -61,21 +78,151 @@ pub fn collect(tree: &Tree) -> Vec<CrossRef> {
                 "below" => Direction::Below,
                 _ => Direction::Anywhere,
             };
-            for digits in DIGITS.captures_iter(list.as_str()) {
-                let digits = digits.get(1).expect("group");
+            let first = out.len();
+            for captures in DIGITS.captures_iter(list.as_str()) {
+                let digits = captures.get(1).expect("group");
+                let at = |m: regex::Match<'_>| {
+                    Span::new(index, list.start() + m.start(), list.start() + m.end())
+                };
+                let span = at(digits);
+                // "2 to 4": the range runs from the number before " to ".
+                let range_from = out[first..].last().and_then(|previous: &CrossRef| {
+                    let between = &line.text[previous.span.end..span.start];
+                    let between = between.split_once(')').map_or(between, |(_, rest)| rest);
+                    (between == " to ").then(|| {
+                        (
+                            previous.number,
+                            Span::new(index, previous.span.start, span.end),
+                        )
+                    })
+                });
                 out.push(CrossRef {
                     number: digits.as_str().parse().unwrap_or(0),
-                    span: Span::new(
-                        index,
-                        list.start() + digits.start(),
-                        list.start() + digits.end(),
-                    ),
+                    span,
                     direction,
+                    label: captures.get(2).map(at),
+                    range_from,
                 });
             }
         }
     }
     out
+}
+
+/// A numbered paragraph a reference can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Numbered {
+    number: u32,
+    line: usize,
+    segment: u32,
+}
+
+/// The numbered paragraphs of a resolution, to resolve references against.
+#[derive(Debug, Clone, Default)]
+pub struct Targets {
+    paragraphs: Vec<Numbered>,
+}
+
+impl Targets {
+    /// Operative paragraphs and annex paragraphs (for references inside an
+    /// annex), in document order.
+    pub fn new(tree: &Tree) -> Targets {
+        let paragraphs = tree
+            .iter()
+            .filter_map(|(line, _, role)| match role {
+                Role::AnnexParagraph { number, segment } => Some(Numbered {
+                    number,
+                    line,
+                    segment,
+                }),
+                _ => role.operative_number().map(|(number, segment)| Numbered {
+                    number,
+                    line,
+                    segment,
+                }),
+            })
+            .collect();
+        Targets { paragraphs }
+    }
+
+    /// The numbering segment of the paragraph at or before `line`.
+    fn segment_at(&self, line: usize) -> Option<u32> {
+        self.paragraphs
+            .iter()
+            .take_while(|p| p.line <= line)
+            .last()
+            .map(|p| p.segment)
+    }
+
+    /// The line of the paragraph numbered `number` that a reference on `line`
+    /// means: in its own numbering sequence when that has one (numbering
+    /// restarts in sections and annexes), on the side it says when several
+    /// carry the number.
+    pub fn paragraph(&self, number: u32, line: usize, direction: Direction) -> Option<usize> {
+        let own = self.segment_at(line);
+        let in_own = self
+            .paragraphs
+            .iter()
+            .any(|p| p.number == number && Some(p.segment) == own);
+        let candidates: Vec<usize> = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.number == number && (!in_own || Some(p.segment) == own))
+            .map(|p| p.line)
+            .collect();
+        let sided = candidates.iter().copied().find(|&l| match direction {
+            Direction::Above => l < line,
+            Direction::Below => l > line,
+            Direction::Anywhere => true,
+        });
+        sided.or_else(|| candidates.first().copied())
+    }
+
+    /// The line a reference points at: its paragraph, or the subparagraph it
+    /// names ("5 (b)") when that exists.
+    pub fn resolve(&self, tree: &Tree, reference: &CrossRef) -> Option<usize> {
+        let line = reference.span.line;
+        let paragraph = self.paragraph(reference.number, line, reference.direction)?;
+        let Some(label) = reference.label else {
+            return Some(paragraph);
+        };
+        let wanted = tree
+            .line(label.line)
+            .map_or("", |l| &l.text[label.start..label.end]);
+        let subparagraph = (paragraph + 1..tree.line_count())
+            .take_while(|&l| {
+                matches!(
+                    tree.role(l),
+                    Role::Subparagraph { .. } | Role::Continuation { .. }
+                )
+            })
+            .find(|&l| {
+                matches!(tree.role(l), Role::Subparagraph { parent, .. } if parent as usize == paragraph)
+                    && subparagraph_label(tree, l) == Some(wanted)
+            });
+        Some(subparagraph.unwrap_or(paragraph))
+    }
+
+    /// The paragraphs strictly inside a range ("3" of "paragraphs 2 to 4");
+    /// its ends are references of their own.
+    pub fn range_interior(&self, reference: &CrossRef) -> Vec<usize> {
+        let Some((from, _)) = reference.range_from else {
+            return Vec::new();
+        };
+        let line = reference.span.line;
+        (from + 1..reference.number)
+            .filter_map(|n| self.paragraph(n, line, reference.direction))
+            .collect()
+    }
+}
+
+/// The label of a subparagraph line (`b` of `(b)`), when it has one.
+pub fn subparagraph_label(tree: &Tree, line: usize) -> Option<&str> {
+    match &tree.line(line)?.shape {
+        crate::syntax::LineShape::Subparagraph { label, .. }
+        | crate::syntax::LineShape::DottedLetter { label, .. } => Some(label.as_str()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -100,5 +247,20 @@ mod tests {
                 (7, Direction::Anywhere)
             ]
         );
+    }
+
+    #[test]
+    fn ranges_labels_and_targets() {
+        let tree = Tree::parse(
+            "\tThe General Assembly,\n\t1.\tDecides:\n\t(a)\tTo act;\n\t(b)\tTo report;\n\t2.\tRequests;\n\t3.\tInvites;\n\t4.\tRecalls paragraphs 1 to 3 above and paragraph 1 (b) above.",
+        );
+        let references = collect(&tree);
+        let range = references[1];
+        assert_eq!((range.number, range.range_from.map(|r| r.0)), (3, Some(1)));
+        assert!(range.cites(2) && !range.cites(4));
+        let targets = Targets::new(&tree);
+        assert_eq!(targets.range_interior(&range), vec![4]);
+        assert_eq!(targets.resolve(&tree, &references[0]), Some(1));
+        assert_eq!(targets.resolve(&tree, &references[2]), Some(3));
     }
 }

@@ -10,7 +10,7 @@
 
 use crate::syntax::{LineShape, Role, SegmentKind, Span, Tree};
 
-use super::cross_refs::CrossRef;
+use super::cross_refs::{CrossRef, Targets};
 use super::diagnostic::Edit;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,10 +208,12 @@ fn check_annex(plan: &mut Plan, base: usize) {
 impl Plan {
     /// Edits that renumber the run of paragraph `index` consecutively from it on,
     /// starting at `first_number`, and rewrite the cross-references ("paragraph 5
-    /// above") to the paragraphs that move. References to a number that several
-    /// paragraphs of the run carry are left alone: which one they meant is unknown.
+    /// above") to the paragraphs that move, so that each still points at the
+    /// paragraph it meant. References to a number that several paragraphs of
+    /// the run carry are left alone: which one they meant is unknown.
     pub fn renumber_from(
         &self,
+        tree: &Tree,
         index: usize,
         first_number: u32,
         references: &[CrossRef],
@@ -220,14 +222,15 @@ impl Plan {
             return Vec::new();
         };
         let mut edits = Vec::new();
-        let mut moves: Vec<(u32, u32)> = Vec::new();
+        // The line of each paragraph that moves, and its new number.
+        let mut moves: Vec<(usize, u32)> = Vec::new();
         for (number, paragraph) in (first_number..).zip(&self.paragraphs[index..]) {
             if paragraph.run != start.run {
                 break;
             }
             if paragraph.number != number {
                 edits.push(Edit::new(paragraph.digits, number.to_string()));
-                moves.push((paragraph.number, number));
+                moves.push((paragraph.line, number));
             }
         }
         let run: Vec<u32> = self
@@ -236,14 +239,42 @@ impl Plan {
             .filter(|p| p.run == start.run)
             .map(|p| p.number)
             .collect();
+        let targets = Targets::new(tree);
         for reference in references {
             let unique = run.iter().filter(|&&n| n == reference.number).count() == 1;
-            let target = moves.iter().find(|(old, _)| *old == reference.number);
-            if let (true, Some(&(_, new))) = (unique, target) {
+            let target =
+                targets.paragraph(reference.number, reference.span.line, reference.direction);
+            let moved = moves.iter().find(|(line, _)| Some(*line) == target);
+            if let (true, Some(&(_, new))) = (unique, moved) {
                 edits.push(Edit::new(reference.span, new.to_string()));
             }
         }
         edits
+    }
+
+    /// The first paragraph of the run of paragraph `index` (the part, or the
+    /// section where sections restart) and the number it should carry.
+    pub fn run_start(&self, index: usize) -> Option<(usize, u32)> {
+        let first = self.paragraphs.get(index)?.run;
+        let expected = self.issues.iter().find_map(|issue| match *issue {
+            Issue::Sequence {
+                index, expected, ..
+            } if index == first => Some(expected),
+            _ => None,
+        });
+        Some((
+            first,
+            expected.unwrap_or(self.paragraphs.get(first)?.number),
+        ))
+    }
+
+    /// Edits that renumber the whole run of paragraph `index` in document
+    /// order: right when a paragraph was moved, not only where one is missing.
+    pub fn renumber_run(&self, tree: &Tree, index: usize, references: &[CrossRef]) -> Vec<Edit> {
+        match self.run_start(index) {
+            Some((first, number)) => self.renumber_from(tree, first, number, references),
+            None => Vec::new(),
+        }
     }
 }
 
@@ -263,7 +294,7 @@ pub fn renumber_operative(tree: &Tree) -> Vec<Edit> {
         if paragraph.run != index || in_annex {
             continue;
         }
-        for edit in plan.renumber_from(index, 1, &references) {
+        for edit in plan.renumber_from(tree, index, 1, &references) {
             // A reference two runs would rewrite keeps the first rewrite.
             if !edits.iter().any(|e| e.span == edit.span) {
                 edits.push(edit);

@@ -11,6 +11,7 @@
 mod commands;
 mod completion;
 mod convert;
+mod cross_links;
 mod diagnostics;
 mod documents;
 mod framing;
@@ -579,6 +580,11 @@ impl LanguageServer for Backend {
                 diagnostic_provider: Some(pull::options()),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
@@ -669,6 +675,7 @@ impl LanguageServer for Backend {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
             let other = navigation::footnote_hover(tree, line, byte)
+                .or_else(|| cross_links::hover(tree, line, byte))
                 .or_else(|| {
                     record::hover_citation(
                         tree,
@@ -703,7 +710,9 @@ impl LanguageServer for Backend {
         self.with_snapshot("definition", &uri, move |snapshot, encoding, knowledge| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            if let Some(span) = navigation::footnote_definition(tree, line, byte) {
+            if let Some(span) = navigation::footnote_definition(tree, line, byte)
+                .or_else(|| cross_links::definition(tree, line, byte))
+            {
                 return Some(GotoDefinitionResponse::Scalar(Location::new(
                     target,
                     convert::range(tree, span, encoding),
@@ -730,7 +739,10 @@ impl LanguageServer for Backend {
         self.with_snapshot("references", &uri, move |snapshot, encoding, _| {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
-            let spans = navigation::footnote_references(tree, line, byte, include);
+            let mut spans = navigation::footnote_references(tree, line, byte, include);
+            if spans.is_empty() {
+                spans = cross_links::references(tree, line, byte, include).unwrap_or_default();
+            }
             Some(
                 spans
                     .into_iter()
@@ -739,6 +751,77 @@ impl LanguageServer for Backend {
             )
         })
         .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let position = params.text_document_position_params.position;
+        let uri = params.text_document_position_params.text_document.uri;
+        self.with_snapshot("documentHighlight", &uri, move |snapshot, encoding, _| {
+            let tree = &snapshot.tree;
+            let (line, byte) = convert::offset(tree, position, encoding);
+            let (paragraph, citing) = cross_links::highlights(tree, line, byte)?;
+            let highlight = |span, kind| DocumentHighlight {
+                range: convert::range(tree, span, encoding),
+                kind: Some(kind),
+            };
+            let mut out = vec![highlight(paragraph, DocumentHighlightKind::WRITE)];
+            out.extend(
+                citing
+                    .into_iter()
+                    .map(|span| highlight(span, DocumentHighlightKind::READ)),
+            );
+            Some(out)
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let position = params.position;
+        self.with_snapshot(
+            "prepareRename",
+            &params.text_document.uri,
+            move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                let (line, byte) = convert::offset(tree, position, encoding);
+                let span = cross_links::prepare_rename(tree, line, byte)?;
+                Some(PrepareRenameResponse::Range(convert::range(
+                    tree, span, encoding,
+                )))
+            },
+        )
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let position = params.text_document_position.position;
+        let uri = params.text_document_position.text_document.uri;
+        let target = uri.clone();
+        let renamed = self
+            .with_snapshot("rename", &uri, move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                let (line, byte) = convert::offset(tree, position, encoding);
+                Some(
+                    cross_links::rename(tree, line, byte, &params.new_name).map(|edits| {
+                        let edits = edits
+                            .iter()
+                            .map(|edit| convert::text_edit(tree, edit, encoding))
+                            .collect();
+                        WorkspaceEdit::new(std::iter::once((target, edits)).collect())
+                    }),
+                )
+            })
+            .await?;
+        match renamed {
+            None => Ok(None),
+            Some(Ok(edit)) => Ok(Some(edit)),
+            Some(Err(reason)) => Err(jsonrpc::Error::invalid_params(reason)),
+        }
     }
 
     async fn document_symbol(

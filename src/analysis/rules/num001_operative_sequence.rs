@@ -18,9 +18,11 @@ declare_rule! {
     /// `1. Decides …;` `2. Requests …;` `4. Invites …;`: paragraph 3 is missing.
     ///
     /// ## Fix
-    /// "Renumber from here" renumbers this paragraph and the ones after it in the
-    /// same sequence, and rewrites references such as "paragraph 5 above" to the
-    /// paragraphs it renumbers.
+    /// "Renumber in document order" renumbers the whole sequence (the part, or
+    /// the section where sections restart) 1, 2, 3 … as the paragraphs stand,
+    /// so a moved paragraph takes the number of its new place, and rewrites
+    /// references such as "paragraph 5 above" so that each still points at the
+    /// paragraph it meant.
     pub struct OperativeSequence {
         code: "NUM001",
         severity: Error,
@@ -68,12 +70,12 @@ impl Rule for OperativeSequence {
                     format!("The numbering starts at {number}; expected {expected}")
                 }
             };
-            let edits: Vec<Edit> = plan.renumber_from(index, expected, &references);
+            let edits: Vec<Edit> = plan.renumber_run(context.tree, index, &references);
             let diagnostic = sink.report(paragraph.digits, message);
-            if !edits.is_empty() {
+            if let (false, Some((_, first))) = (edits.is_empty(), plan.run_start(index)) {
                 diagnostic.with_fix(Fix {
                     safe: true,
-                    title: format!("Renumber from here (starting at {expected})"),
+                    title: format!("Renumber in document order (from {first})"),
                     edits,
                 });
             }
@@ -136,6 +138,31 @@ mod tests {
         );
         assert!(
             fixed.ends_with("\t2.\tRequests;\n\t3.\tInvites States to act on paragraph 2 above."),
+            "{fixed}"
+        );
+    }
+
+    /// A paragraph moved down (5 after 8): the whole sequence is renumbered as
+    /// it stands and the references follow the paragraphs they meant.
+    #[test]
+    fn a_moved_paragraph_renumbers_the_whole_sequence() {
+        let text = format!(
+            "{HEAD}\t1.\tDecides;\n\t2.\tRequests;\n\t3.\tNotes paragraph 5 below;\n\t4.\tInvites;\n\t6.\tUrges, recalling paragraph 4 above;\n\t7.\tStresses;\n\t8.\tEncourages, as in paragraph 6 above;\n\t5.\tMoved;\n\t9.\tDecides to remain seized."
+        );
+        // Every NUM001 diagnostic of the sequence offers the same renumbering.
+        let tree = crate::syntax::Tree::parse(&text);
+        let fixes: Vec<_> = crate::analysis::analyze(&tree, &crate::analysis::Config::default())
+            .into_iter()
+            .filter(|d| d.code == "NUM001")
+            .map(|d| d.fixes[0].edits.clone())
+            .collect();
+        assert!(
+            fixes.len() >= 2 && fixes.iter().all(|f| *f == fixes[0]),
+            "{fixes:?}"
+        );
+        let fixed = apply_fix(&text, "NUM001");
+        assert!(
+            fixed.ends_with("\t1.\tDecides;\n\t2.\tRequests;\n\t3.\tNotes paragraph 8 below;\n\t4.\tInvites;\n\t5.\tUrges, recalling paragraph 4 above;\n\t6.\tStresses;\n\t7.\tEncourages, as in paragraph 5 above;\n\t8.\tMoved;\n\t9.\tDecides to remain seized."),
             "{fixed}"
         );
     }

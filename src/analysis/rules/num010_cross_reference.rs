@@ -17,7 +17,7 @@ declare_rule! {
     /// "as requested in paragraph 24 below" in a text with 21 operative paragraphs.
     ///
     /// ## Fix
-    /// Point the reference at the right paragraph. NUM001's "Renumber from here"
+    /// Point the reference at the right paragraph. NUM001's "Renumber in document order"
     /// rewrites references to the paragraphs it renumbers.
     pub struct CrossReference {
         code: "NUM010",
