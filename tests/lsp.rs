@@ -90,12 +90,18 @@ fn lifecycle_sync_and_diagnostics() {
     );
     client.diagnostics_for_version(2);
 
-    // Hover on nothing answers null; hover on the footnote marker shows its text.
+    // Hover on the first line shows the document's kind; hover on the
+    // footnote marker shows its text.
     let hover = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 2}}),
     );
-    assert_eq!(hover["result"], Value::Null);
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("**Document:")),
+        "{hover}"
+    );
     let hover = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 54}}),

@@ -57,17 +57,22 @@ impl Rule for CouncilLayout {
             let text = line.text.trim_end();
             let whole = Span::new(index, line.indent, text.len());
             let header = matches!(role, Role::Header | Role::Title);
-            if role == Role::Title || (header && TITLED.is_match(&text[line.indent..])) {
+            if role == Role::Title
+                || (header && TITLED.is_match(text.get(line.indent..).unwrap_or("")))
+            {
                 sink.report(whole, "Security Council resolutions do not bear a title");
                 continue;
             }
             let council_adoption = header
                 && line.shape == LineShape::AdoptionLine
-                && text[line.indent..].starts_with("Adopted by the Security Council");
+                && text
+                    .get(line.indent..)
+                    .unwrap_or("")
+                    .starts_with("Adopted by the Security Council");
             if !council_adoption {
                 continue;
             }
-            match ADOPTED.captures(&text[line.indent..]) {
+            match ADOPTED.captures(text.get(line.indent..).unwrap_or("")) {
                 None => {
                     sink.report_at(
                         Severity::Warning,

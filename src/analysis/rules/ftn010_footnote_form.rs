@@ -39,7 +39,13 @@ impl Rule for FootnoteForm {
             };
             // A web address keeps its lower case (`http://legal.un.org/…`).
             let address = body.starts_with("http") || body.starts_with("www.");
-            if initial.is_lowercase() && !body.starts_with("ibid") && !address {
+            // A document symbol in the wrong case (`a/68/212.`) is SYM014's
+            // finding: one defect, one diagnostic.
+            let symbol = body
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.contains('/'));
+            if initial.is_lowercase() && !body.starts_with("ibid") && !address && !symbol {
                 let span = Span::new(
                     text.line,
                     text.body.start,
