@@ -15,6 +15,7 @@ export const SERVER_KEYS: readonly string[] = [
   'rules',
   'footnotes.repeatIndicators',
   'organ',
+  'kind',
   'catalogs',
   'phrases.preambular',
   'phrases.operative',

@@ -114,6 +114,7 @@ test('the server receives the nested object under unres, built from the declared
     rules: {},
     footnotes: { repeatIndicators: 'legacy' },
     organ: 'auto',
+    kind: 'auto',
     catalogs: [],
     phrases: { preambular: [], operative: [] },
   });
