@@ -212,6 +212,15 @@ impl WorkspaceIndex {
         self.by_symbol.values()
     }
 
+    /// The indexed files, each once, in order (a file can hold several
+    /// resolutions).
+    pub fn files(&self) -> Vec<&str> {
+        let mut files: Vec<&str> = self.entries().map(|e| e.file.as_str()).collect();
+        files.sort_unstable();
+        files.dedup();
+        files
+    }
+
     /// The workspace resolutions as a catalog table, for
     /// `Config::extra_catalogs`: the rules then know them too (a resolution the
     /// user has is no "unknown resolution", and its date is checked). Dates read

@@ -858,13 +858,7 @@ impl LanguageServer for Backend {
                     symbols::resolution_symbols(&snapshot.tree, uri, &query, encoding, &mut out);
                 }
             }
-            let mut files: Vec<&str> = knowledge
-                .workspace
-                .entries()
-                .map(|e| e.file.as_str())
-                .collect();
-            files.sort_unstable();
-            files.dedup();
+            let files = knowledge.workspace.files();
             for file in files {
                 if symbols::full(&out) {
                     break;

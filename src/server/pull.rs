@@ -91,13 +91,7 @@ pub fn workspace_report(
     previous: &[lsp::PreviousResultId],
 ) -> WorkspaceDiagnosticReport {
     let encoding = shared.encoding();
-    let mut files: Vec<&str> = knowledge
-        .workspace
-        .entries()
-        .map(|e| e.file.as_str())
-        .collect();
-    files.sort_unstable();
-    files.dedup();
+    let files = knowledge.workspace.files();
     let mut items = Vec::new();
     for file in files {
         let Ok(uri) = file.parse::<Uri>() else {

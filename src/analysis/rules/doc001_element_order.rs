@@ -7,7 +7,7 @@ declare_rule! {
     /// The text runs organ line, preambular paragraphs, operative paragraphs: a
     /// preambular paragraph (`Recalling …,`) after the first operative paragraph
     /// of a part is out of order, unless a section or heading opens a new part of
-    /// the operative text first (DOC011: a section may open with its own
+    /// the operative text first (the spec's DOC011, left to the structure: a section may open with its own
     /// preamble-like paragraphs).
     ///
     /// ## Why

@@ -16,7 +16,7 @@ declare_rule! {
     /// DRF001 (Editorial Manual, resolutions A: limited distribution, L
     /// symbols; the sponsor line form is attested in document listings). A
     /// facilitator's draft ("Draft resolution submitted by the Vice-Chair of the
-    /// Committee …", DRF010) is accepted. The order of the masthead fields is
+    /// Committee …", the spec's DRF010) is accepted. The order of the masthead fields is
     /// left to people.
     ///
     /// ## Example
@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 /// "submitted by the Chair / Vice-Chair / President / facilitator …": a
-/// facilitator's draft, whose header has no sponsor list (DRF010).
+/// facilitator's draft, whose header has no sponsor list (the spec's DRF010).
 fn facilitators_draft(lower: &str) -> bool {
     [
         "the vice-chair",
