@@ -593,6 +593,33 @@ fn requests_before_initialize_and_after_shutdown() {
     assert!(server.wait_exit(WAIT).expect("exits").success());
 }
 
+/// A client that sends its first messages without waiting for the answer to
+/// `initialize` gets every one handled in order: the framework would refuse a
+/// `shutdown` that reached it while `initialize` was still running. (A race
+/// without the fix, so the session is tried a few times.)
+#[test]
+fn messages_sent_before_the_initialize_answer_wait_for_it() {
+    for _ in 0..3 {
+        let mut server = Server::spawn();
+        let mut input = framed(&initialize_body(1));
+        for message in [
+            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+            json!({"jsonrpc": "2.0", "id": 2, "method": "workspace/symbol", "params": {"query": ""}}),
+            json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}),
+        ] {
+            input.extend(framed(&message.to_string()));
+        }
+        server.raw(&input);
+        assert!(server.response(&json!(1)).get("result").is_some());
+        let symbols = server.response(&json!(2));
+        assert!(symbols["result"].is_array(), "{symbols}");
+        let shutdown = server.response(&json!(3));
+        assert_eq!(shutdown["result"], Value::Null, "{shutdown}");
+        server.notify("exit", Value::Null);
+        assert!(server.wait_exit(WAIT).expect("exits").success());
+    }
+}
+
 #[test]
 fn garbage_between_every_message() {
     let mut server = Server::start();

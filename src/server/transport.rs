@@ -20,7 +20,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -83,6 +83,9 @@ pub struct Wire {
     initialize_id: Mutex<Option<String>>,
     initialized: AtomicBool,
     ready: Notify,
+    /// Whether `initialize` has been answered (with a result or an error), for
+    /// the dispatcher thread, which holds later messages until then.
+    initialize_answered: (Mutex<bool>, Condvar),
     shutdown_requested: AtomicBool,
     exit_received: AtomicBool,
     requests: Mutex<Requests>,
@@ -118,6 +121,29 @@ impl Wire {
             }
             notified.await;
         }
+    }
+
+    /// Note that `initialize` has been answered, and with a result or not.
+    fn mark_initialize_answered(&self, succeeded: bool) {
+        if succeeded {
+            self.initialized.store(true, Ordering::Release);
+            self.ready.notify_waiters();
+        }
+        let (answered, changed) = &self.initialize_answered;
+        *answered.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        changed.notify_all();
+    }
+
+    /// Block the dispatcher thread while `initialize` is being handled: the
+    /// framework refuses anything else until it has answered, and a client may
+    /// send its next messages without waiting for that answer.
+    fn wait_initialize_answered(&self, limit: Duration) {
+        if !self.initialize_seen() {
+            return;
+        }
+        let (answered, changed) = &self.initialize_answered;
+        let guard = answered.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = changed.wait_timeout_while(guard, limit, |answered| !*answered);
     }
 
     fn lock_requests(&self) -> std::sync::MutexGuard<'_, Requests> {
@@ -340,10 +366,9 @@ async fn relay_framework(output: tokio::io::DuplexStream, outbox: Outbox, wire: 
                 .unwrap_or_else(|p| p.into_inner())
                 .as_deref()
                 == Some(key.as_str());
-            if is_initialize && routing.result.is_some() {
+            if is_initialize {
                 let _ = outbox.0.send(framing::frame(&body)).await;
-                wire.initialized.store(true, Ordering::Release);
-                wire.ready.notify_waiters();
+                wire.mark_initialize_answered(routing.result.is_some());
                 continue;
             }
         }
@@ -352,6 +377,10 @@ async fn relay_framework(output: tokio::io::DuplexStream, outbox: Outbox, wire: 
         }
     }
 }
+
+/// How long later messages wait for the `initialize` answer; a server whose
+/// `initialize` takes longer is answering nothing anyway.
+const INITIALIZE_LIMIT: Duration = Duration::from_secs(10);
 
 struct Dispatcher {
     shared: Arc<Shared>,
@@ -424,6 +453,11 @@ impl Dispatcher {
 
     fn handle_message(&mut self, value: Value, repaired: bool) -> Flow {
         let lost_change = lost_change_uri(&value);
+        let method = value.get("method").and_then(Value::as_str);
+        // Responses pass: a handler (even `initialize`'s) may wait for one.
+        if method.is_some_and(|m| !matches!(m, "exit" | "$/cancelRequest")) {
+            self.wire().wait_initialize_answered(INITIALIZE_LIMIT);
+        }
         match message::classify(value) {
             Incoming::Invalid { id, reason } => {
                 self.shared.log_warning(format!(
