@@ -180,7 +180,9 @@ regex!(DOTTED_LETTER, r"^[ \t]*(([a-z]{1,4})\.)[ \t]+\S");
 regex!(BULLET, r"^[ \t]*([–•·◦▪—-])(?:\t[ \t]*| +)\S");
 regex!(
     TITLE,
-    r"^((?:[1-9][0-9]?|E?S-[1-9][0-9]?|[12][0-9]{3})/[1-9][0-9]*(?: [A-Z](?:-[A-Z])?)?)\.[ \t]+\S"
+    // Also without the full stop before a capital (`68/230 South-South
+    // cooperation`): still the title line, which DOC008 reports.
+    r"^((?:[1-9][0-9]?|E?S-[1-9][0-9]?|[12][0-9]{3})/[1-9][0-9]*(?: [A-Z](?:-[A-Z])?)?)(?:\.[ \t]+\S|[ \t]+[A-Z])"
 );
 regex!(
     ORGAN_KNOWN,
@@ -477,7 +479,8 @@ fn title_shape(text: &str, indent: usize) -> Option<(LineShape, usize)> {
     }
     let c = TITLE.captures(text)?;
     let number = c.get(1).expect("group");
-    let body = after_whitespace(text, number.end() + 1);
+    let stop = usize::from(text[number.end()..].starts_with('.'));
+    let body = after_whitespace(text, number.end() + stop);
     Some((
         LineShape::Title {
             number: ByteRange::new(number.start(), number.end()),

@@ -40,6 +40,9 @@ mod doc004_closing_meeting;
 mod doc005_council_layout;
 mod doc006_council_closing;
 mod doc007_report_line;
+mod doc008_title_line;
+mod doc009_annex_headings;
+mod doc010_composite_closing;
 mod doc012_masthead_fields;
 mod doc013_adoption_date;
 mod drf001_draft_header;
@@ -48,6 +51,7 @@ mod drf004_adoption_parts_in_drafts;
 mod drf006_superseded_draft;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
+mod ftn006_reference_once;
 mod ftn007_repeated_marker;
 mod ftn008_footnote_correspondence;
 mod ftn009_ibid;
@@ -61,6 +65,7 @@ mod num006_letter_sequence;
 mod num007_roman_sequence;
 mod num009_section_numbering;
 mod num010_cross_reference;
+mod num011_reference_form;
 mod pun001_preambular_comma;
 mod pun002_operative_semicolon;
 mod pun003_final_full_stop;
@@ -386,6 +391,9 @@ pub static RULES: &[&dyn Rule] = &[
     &doc005_council_layout::CouncilLayout,
     &doc006_council_closing::CouncilClosing,
     &doc007_report_line::ReportLine,
+    &doc008_title_line::TitleLine,
+    &doc009_annex_headings::AnnexHeadings,
+    &doc010_composite_closing::CompositeClosing,
     &doc012_masthead_fields::MastheadFields,
     &doc013_adoption_date::AdoptionDate,
     &drf001_draft_header::DraftHeader,
@@ -401,6 +409,7 @@ pub static RULES: &[&dyn Rule] = &[
     &num007_roman_sequence::RomanSequence,
     &num009_section_numbering::SectionNumbering,
     &num010_cross_reference::CrossReference,
+    &num011_reference_form::ReferenceForm,
     &sym001_ga_resolution_number::GaResolutionNumber,
     &sym002_old_ga_number::OldGaNumber,
     &sym003_part_letter::PartLetter,
@@ -455,6 +464,7 @@ pub static RULES: &[&dyn Rule] = &[
     &vrb017_unknown_opening::UnknownOpening,
     &ftn002_footnote_order::FootnoteOrder,
     &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
+    &ftn006_reference_once::ReferenceOnce,
     &ftn007_repeated_marker::RepeatedMarker,
     &ftn008_footnote_correspondence::FootnoteCorrespondence,
     &ftn009_ibid::Ibid,
