@@ -15,6 +15,7 @@ pub mod format;
 pub mod ide;
 pub mod kind;
 pub mod labels;
+mod line_memo;
 pub mod numbering;
 pub mod record;
 pub mod rules;
@@ -31,6 +32,7 @@ pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub use line_memo::LineMemo;
 pub use rules::{RULES, RuleMeta, all_rules, rule_meta};
 
 use crate::syntax::Tree;
@@ -43,16 +45,33 @@ pub fn analyze(tree: &Tree, config: &Config) -> Vec<Diagnostic> {
 /// [`analyze`] against a catalog the caller keeps (the server builds
 /// `Catalog::with_extras(&config.extra_catalogs)` once, not per keystroke).
 pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diagnostic> {
+    analyze_with_memo(tree, config, catalog, &mut LineMemo::default())
+}
+
+/// [`analyze_with`], keeping the line rules' findings per line in `memo`
+/// between versions of one document: only lines whose text or role changed
+/// are checked by them again. The result is the same as with an empty memo.
+pub fn analyze_with_memo(
+    tree: &Tree,
+    config: &Config,
+    catalog: &Catalog,
+    memo: &mut LineMemo,
+) -> Vec<Diagnostic> {
     let citations = Citations::collect(tree);
+    let extras = agreed_language::Extras::from_config(config);
+    let (prepared, openings) = memo.prepare(tree, config, &extras);
     let context = rules::Context {
         tree,
         config,
         footnotes: tree.footnotes(),
         catalog,
         citations: &citations,
-        derived: rules::Derived::default(),
+        derived: rules::Derived::new(extras, openings),
     };
-    let mut diagnostics = suppression::apply(tree, config, rules::run(&context));
+    let mut found = Vec::new();
+    memo.check_lines(&context, prepared, &mut found);
+    rules::run_document_rules(&context, &mut found);
+    let mut diagnostics = suppression::apply(tree, config, found);
     diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));
     diagnostics
 }

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::from_lsp_position;
-use crate::analysis::{self, Catalog, Config, Diagnostic};
+use crate::analysis::{self, Catalog, Config, Diagnostic, LineMemo};
 use crate::syntax::Tree;
 use crate::text::{EditedLines, PositionEncoding, SourceText};
 
@@ -50,17 +50,21 @@ pub struct Snapshot {
     pub version: i32,
     pub tree: Arc<Tree>,
     analysis: Arc<AnalysisCell>,
+    /// The document's line memo: what the analysis of an earlier version
+    /// found on each line, reused for the lines this version did not change.
+    memo: Arc<Mutex<LineMemo>>,
 }
 
 impl Snapshot {
     /// The diagnostics of this version, computed at most once per knowledge
     /// generation (publishing and every code action share them).
     pub fn diagnostics(&self, config: &Config, catalog: &Catalog) -> Arc<Vec<Diagnostic>> {
-        Arc::clone(
-            self.analysis
-                .diagnostics
-                .get_or_init(|| Arc::new(analysis::analyze_with(&self.tree, config, catalog))),
-        )
+        Arc::clone(self.analysis.diagnostics.get_or_init(|| {
+            let mut memo = lock(&self.memo);
+            Arc::new(analysis::analyze_with_memo(
+                &self.tree, config, catalog, &mut memo,
+            ))
+        }))
     }
 
     /// The semantic tokens of this version, computed by `compute` at most once
@@ -85,6 +89,7 @@ struct Document {
     source: SourceText,
     tree: Arc<Tree>,
     analysis: Arc<AnalysisCell>,
+    memo: Arc<Mutex<LineMemo>>,
     /// False after a change was lost: the text may differ from the client's
     /// until a full-text change or a reopen.
     in_sync: bool,
@@ -131,6 +136,7 @@ impl Documents {
             source: SourceText::new(text),
             tree,
             analysis: AnalysisCell::new(0),
+            memo: Arc::default(),
             in_sync: true,
             publishing: false,
             publish_again: false,
@@ -273,6 +279,7 @@ fn snapshot_of(document: &Document) -> Snapshot {
         version: document.version,
         tree: Arc::clone(&document.tree),
         analysis: Arc::clone(&document.analysis),
+        memo: Arc::clone(&document.memo),
     }
 }
 

@@ -139,6 +139,9 @@ pub struct LexedLine {
     /// footnote markers.
     pub content_end: usize,
     pub markers: Vec<MarkerCandidate>,
+    /// A hash of `text`, computed once at lexing: caches of per-line results
+    /// (the analysis' line memo) find the line without hashing its text again.
+    pub fingerprint: u64,
 }
 
 impl LexedLine {
@@ -254,7 +257,17 @@ pub fn lex_line(text: &str) -> LexedLine {
         body_start,
         content_end,
         markers,
+        fingerprint: fingerprint(text),
     }
+}
+
+/// The hash of a line's text kept in [`LexedLine::fingerprint`]: FxHash, fixed
+/// seed, so equal texts get equal fingerprints in every tree and process.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
 }
 
 fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {

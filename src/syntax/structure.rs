@@ -9,7 +9,7 @@ use super::lex::{LexedLine, LineShape};
 use super::openings::{OpeningClass, class_of};
 
 /// The role of one line in the resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     Blank,
     /// Masthead, adoption and report lines, agenda titles: everything before the

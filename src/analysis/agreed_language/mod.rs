@@ -12,7 +12,7 @@ mod hover;
 mod tokens;
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub use completion::complete_opening;
 pub use forms::{Finding, finding, near_misses};
@@ -709,9 +709,88 @@ pub struct Paragraph<'t> {
     pub opening: Option<Opening>,
 }
 
+/// What the paragraph views ([`paragraphs`], the punctuation units) read of a
+/// line's opening, found once per line text: the analysis' line memo keeps it
+/// between versions, so a keystroke recognises the openings of the edited
+/// lines only.
+#[derive(Debug, Clone, Default)]
+pub struct LineOpenings {
+    pub preambular: Option<Opening>,
+    pub operative: Option<Opening>,
+    /// The line opens like a resolution paragraph of its role's kind: a listed
+    /// opening of either part, or (operative) a wrong form of one.
+    pub opens_like_a_paragraph: bool,
+}
+
+impl LineOpenings {
+    /// Lines whose openings are read: paragraphs, and headings (a short
+    /// preambular paragraph that lost its final mark reads as a heading).
+    pub fn read(role: Role) -> bool {
+        matches!(
+            role,
+            Role::Preambular
+                | Role::Heading
+                | Role::Operative { .. }
+                | Role::MalformedOperative { .. }
+        )
+    }
+
+    pub fn of(lexed: &LexedLine, role: Role, extras: &Extras) -> LineOpenings {
+        let open = |kind| opening_with(&lexed.text, lexed.body_start, kind, extras);
+        let preambular = open(OpeningKind::Preambular);
+        let operative = open(OpeningKind::Operative);
+        let wrong_operative_form = || {
+            role.is_operative()
+                && matches!(
+                    finding(
+                        &lexed.text,
+                        lexed.body_start,
+                        OpeningKind::Operative,
+                        extras
+                    ),
+                    Some(Finding::WrongForm { .. })
+                )
+        };
+        LineOpenings {
+            opens_like_a_paragraph: preambular.is_some()
+                || operative.is_some()
+                || wrong_operative_form(),
+            preambular,
+            operative,
+        }
+    }
+
+    pub fn of_kind(&self, kind: OpeningKind) -> Option<&Opening> {
+        match kind {
+            OpeningKind::Preambular => self.preambular.as_ref(),
+            OpeningKind::Operative => self.operative.as_ref(),
+        }
+    }
+}
+
+/// The openings of each line of the resolution's own text that has them
+/// ([`LineOpenings::read`]), by line index.
+pub type Openings = Vec<Option<Arc<LineOpenings>>>;
+
+/// [`Openings`] computed afresh.
+pub fn openings(tree: &Tree, extras: &Extras) -> Openings {
+    let mut out: Openings = vec![None; tree.line_count()];
+    for (line, lexed, role) in tree.iter() {
+        if tree.is_own_text(line) && LineOpenings::read(role) {
+            out[line] = Some(Arc::new(LineOpenings::of(lexed, role, extras)));
+        }
+    }
+    out
+}
+
 /// The preambular and operative paragraphs of a document, in order (only the
 /// resolution's own text, see [`Tree::own_text`]).
 pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
+    paragraphs_with(tree, &openings(tree, extras))
+}
+
+/// [`paragraphs`] with the openings already found.
+pub fn paragraphs_with<'t>(tree: &'t Tree, openings: &Openings) -> Vec<Paragraph<'t>> {
     let mut out = Vec::new();
     let mut part = 0;
     // Whether the current part has an operative paragraph yet.
@@ -748,7 +827,10 @@ pub fn paragraphs<'t>(tree: &'t Tree, extras: &Extras) -> Vec<Paragraph<'t>> {
             kind,
             part,
             lexed,
-            opening: opening_with(&lexed.text, lexed.body_start, kind, extras),
+            opening: openings
+                .get(line)
+                .and_then(Option::as_ref)
+                .and_then(|o| o.of_kind(kind).cloned()),
         });
     }
     out

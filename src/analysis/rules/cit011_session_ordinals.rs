@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
 use crate::analysis::style::ordinal_words;
@@ -96,25 +96,24 @@ fn check_line(text: &str) -> Vec<Finding> {
     out
 }
 
-impl Rule for SessionOrdinals {
+impl LineRule for SessionOrdinals {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !context.own_text()[index] {
-                continue;
-            }
-            for finding in check_line(&line.text) {
-                let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = match finding.severity {
-                    Some(severity) => sink.report_at(severity, span, finding.message),
-                    None => sink.report(span, finding.message),
-                };
-                if let Some(fixed) = finding.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line, role) = (at.index, at.lexed, at.role);
+        if !is_body_role(role) || !at.own {
+            return;
+        }
+        for finding in check_line(&line.text) {
+            let span = Span::new(index, finding.range.start, finding.range.end);
+            let diagnostic = match finding.severity {
+                Some(severity) => sink.report_at(severity, span, finding.message),
+                None => sink.report(span, finding.message),
+            };
+            if let Some(fixed) = finding.fix {
+                diagnostic.with_fix(Fix::write(span, fixed));
             }
         }
     }

@@ -8,12 +8,12 @@ use super::catalog::Catalog;
 use super::citation::Citations;
 use std::cell::OnceCell;
 
-use super::agreed_language::{Extras, Paragraph, is_security_council, paragraphs};
+use super::agreed_language::{Extras, Openings, Paragraph, is_security_council, paragraphs_with};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::style::{self, StyleLine};
 use crate::syntax::Footnotes;
-use crate::syntax::{DocumentKind, LineShape, Role, Span, Tree};
+use crate::syntax::{DocumentKind, LexedLine, LineShape, Role, Span, Tree};
 use units::Unit;
 
 mod cit001_first_citation_date;
@@ -186,14 +186,28 @@ pub struct Context<'a> {
 }
 
 /// Views of the document that several rules share: computed on first use, so a
-/// keystroke pays for each once, not once per rule.
-#[derive(Default)]
+/// keystroke pays for each once, not once per rule. The openings of the lines
+/// come in (from the line memo); the paragraph views assemble them.
 pub struct Derived<'a> {
-    extras: OnceCell<Extras>,
+    extras: Extras,
+    openings: Openings,
     paragraphs: OnceCell<Vec<Paragraph<'a>>>,
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
     style_lines: OnceCell<Vec<StyleLine<'a>>>,
+}
+
+impl Derived<'_> {
+    pub fn new(extras: Extras, openings: Openings) -> Self {
+        Derived {
+            extras,
+            openings,
+            paragraphs: OnceCell::new(),
+            units: OnceCell::new(),
+            security_council: OnceCell::new(),
+            style_lines: OnceCell::new(),
+        }
+    }
 }
 
 impl<'a> Context<'a> {
@@ -205,23 +219,21 @@ impl<'a> Context<'a> {
 
     /// The user's extra agreed language.
     pub fn extras(&self) -> &Extras {
-        self.derived
-            .extras
-            .get_or_init(|| Extras::from_config(self.config))
+        &self.derived.extras
     }
 
     /// Every paragraph with its opening.
     pub fn paragraphs(&self) -> &[Paragraph<'a>] {
         self.derived
             .paragraphs
-            .get_or_init(|| paragraphs(self.tree, self.extras()))
+            .get_or_init(|| paragraphs_with(self.tree, &self.derived.openings))
     }
 
     /// Paragraph units with the mark each must end with.
     pub fn units(&self) -> &[Unit] {
         self.derived
             .units
-            .get_or_init(|| units::units(self.tree, self.extras()))
+            .get_or_init(|| units::units(self.tree, &self.derived.openings))
     }
 
     /// Which lines are the resolution's own text (not annexed instruments).
@@ -353,9 +365,102 @@ impl Diagnostic {
     }
 }
 
+/// A rule that reads the whole document.
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>);
+}
+
+/// A rule whose findings on a line depend only on that [`Line`]: its text, its
+/// role, whether it is the resolution's own text, and the [`DocumentFacts`].
+/// It reports spans in that line only. The analysis keeps its findings per
+/// line between versions ([`LineMemo`](super::LineMemo)) and runs it again only
+/// on lines whose text or role changed.
+pub trait LineRule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>);
+}
+
+/// A registered rule: run once over the document, or line by line.
+pub enum Registered {
+    Document(&'static dyn Rule),
+    Line(&'static dyn LineRule),
+}
+
+impl Registered {
+    pub fn meta(&self) -> &'static RuleMeta {
+        match self {
+            Registered::Document(rule) => rule.meta(),
+            Registered::Line(rule) => rule.meta(),
+        }
+    }
+}
+
+/// The few facts of the whole document a [`LineRule`] may read besides its
+/// line. Whenever they change, every line is checked again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocumentFacts {
+    /// [`Context::security_council`].
+    pub security_council: bool,
+    /// The text is in English (the STY rules read nothing else): it writes
+    /// " the " at least as often as " de ".
+    pub english: bool,
+    /// A line the style rules read names an organisation spelled so
+    /// ("Organisation for the Prohibition of Chemical Weapons").
+    pub names_an_organisation: bool,
+}
+
+impl DocumentFacts {
+    /// The level of a finding the Security Council's own practice
+    /// contradicts: information in Council texts, `default` elsewhere.
+    pub fn council_level(&self, default: Severity) -> Severity {
+        if self.security_council {
+            Severity::Information
+        } else {
+            default
+        }
+    }
+}
+
+/// Everything a [`LineRule`] may read.
+pub struct Line<'a> {
+    pub index: usize,
+    pub lexed: &'a LexedLine,
+    pub role: Role,
+    /// The line is the resolution's own text (not an annexed instrument).
+    pub own: bool,
+    pub facts: &'a DocumentFacts,
+    style: OnceCell<Option<StyleLine<'a>>>,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(
+        index: usize,
+        lexed: &'a LexedLine,
+        role: Role,
+        own: bool,
+        facts: &'a DocumentFacts,
+    ) -> Self {
+        Line {
+            index,
+            lexed,
+            role,
+            own,
+            facts,
+            style: OnceCell::new(),
+        }
+    }
+
+    /// The line as the style rules read it, scanned on first use; `None` when
+    /// they do not read it (not own text, a role they skip, not English).
+    pub fn style(&self) -> Option<&StyleLine<'a>> {
+        self.style
+            .get_or_init(|| {
+                (self.own && self.facts.english && style::reads(self.role))
+                    .then(|| StyleLine::scan(self.index, self.lexed, self.role))
+            })
+            .as_ref()
+    }
 }
 
 /// Declare a rule type whose doc comment doubles as its run-time documentation.
@@ -383,107 +488,107 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Every rule, in the order of the spec.
-pub static RULES: &[&dyn Rule] = &[
-    &doc001_element_order::ElementOrder,
-    &doc002_organ_line::OrganLine,
-    &doc003_organ_without_preamble::OrganWithoutPreamble,
-    &doc004_closing_meeting::ClosingMeeting,
-    &doc005_council_layout::CouncilLayout,
-    &doc006_council_closing::CouncilClosing,
-    &doc007_report_line::ReportLine,
-    &doc008_title_line::TitleLine,
-    &doc009_annex_headings::AnnexHeadings,
-    &doc010_composite_closing::CompositeClosing,
-    &doc012_masthead_fields::MastheadFields,
-    &doc013_adoption_date::AdoptionDate,
-    &drf001_draft_header::DraftHeader,
-    &drf002_sponsor_order::SponsorOrder,
-    &drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts,
-    &drf006_superseded_draft::SupersededDraft,
-    &num001_operative_sequence::OperativeSequence,
-    &num002_number_format::NumberFormat,
-    &num003_single_paragraph::SingleParagraph,
-    &num004_numbered_preamble::NumberedPreamble,
-    &num005_subparagraph_label_form::SubparagraphLabelForm,
-    &num006_letter_sequence::LetterSequence,
-    &num007_roman_sequence::RomanSequence,
-    &num009_section_numbering::SectionNumbering,
-    &num010_cross_reference::CrossReference,
-    &num011_reference_form::ReferenceForm,
-    &sym001_ga_resolution_number::GaResolutionNumber,
-    &sym002_old_ga_number::OldGaNumber,
-    &sym003_part_letter::PartLetter,
-    &sym004_ga_decision_number::GaDecisionNumber,
-    &sym005_ga_draft_symbol::GaDraftSymbol,
-    &sym006_symbol_modifiers::SymbolModifiers,
-    &sym008_supplement_number::SupplementNumber,
-    &sym009_council_year::CouncilYear,
-    &sym010_council_symbols::CouncilSymbols,
-    &sym011_ecosoc_symbols::EcosocSymbols,
-    &sym012_hrc_symbols::HrcSymbols,
-    &sym013_resolution_by_number::ResolutionByNumber,
-    &sym014_symbol_typography::SymbolTypography,
-    &cit001_first_citation_date::FirstCitationDate,
-    &cit002_date_at_later_citation::DateAtLaterCitation,
-    &cit003_date_format::DateFormat,
-    &cit004_chronological_order::ChronologicalOrder,
-    &cit005_citation_list_syntax::CitationListSyntax,
-    &cit006_organ_names::OrganNames,
-    &cit007_council_year::CouncilNumberYear,
-    &cit008_generic_tails::GenericTails,
-    &cit009_pinpoint_references::PinpointReferences,
-    &cit010_present_resolution::PresentResolution,
-    &cit011_session_ordinals::SessionOrdinals,
-    &cit012_sources_in_footnotes::SourcesInFootnotes,
-    &cit013_footnote_sources::FootnoteSources,
-    &cit014_descriptive_titles::DescriptiveTitles,
-    &cit015_subsidiary_decisions::SubsidiaryDecisions,
-    &cit016_date_contradicts_record::DateContradictsRecord,
-    &cit017_unknown_resolution::UnknownResolution,
-    &pun001_preambular_comma::PreambularComma,
-    &pun002_operative_semicolon::OperativeSemicolon,
-    &pun003_final_full_stop::FinalFullStop,
-    &pun004_lead_in_colon::LeadInColon,
-    &pun005_subparagraph_endings::SubparagraphEndings,
-    &pun006_and_before_last_item::AndBeforeLastItem,
-    &pun007_serial_comma::SerialComma,
-    &pun008_space_before_parenthesis::SpaceBeforeParenthesis,
-    &pun009_entitled_quotes::EntitledQuotes,
-    &pun010_whitespace::Whitespace,
-    &vrb001_preambular_form::PreambularForm,
-    &vrb002_operative_verb_form::OperativeVerbForm,
-    &vrb003_opening_capitals::OpeningCapitals,
-    &vrb004_later_verbs::LaterVerbs,
-    &vrb005_marker_placement::MarkerPlacement,
-    &vrb006_marker_order::MarkerOrder,
-    &vrb007_marker_antecedent::MarkerAntecedent,
-    &vrb008_repeat_takes_marker::RepeatTakesMarker,
-    &vrb010_calls_upon::CallsUpon,
-    &vrb011_takes_note_of::TakesNoteOf,
-    &vrb013_wrong_part::WrongPart,
-    &vrb017_unknown_opening::UnknownOpening,
-    &ftn002_footnote_order::FootnoteOrder,
-    &ftn003_marker_after_punctuation::MarkerAfterPunctuation,
-    &ftn006_reference_once::ReferenceOnce,
-    &ftn007_repeated_marker::RepeatedMarker,
-    &ftn008_footnote_correspondence::FootnoteCorrespondence,
-    &ftn009_ibid::Ibid,
-    &ftn010_footnote_form::FootnoteForm,
-    &sty001_oxford_spelling::OxfordSpelling,
-    &sty002_cod_first_forms::CodFirstForms,
-    &sty003_british_forms::BritishForms,
-    &sty004_secretary_general::SecretaryGeneral,
-    &sty005_member_states::MemberStates,
-    &sty006_united_nations_in_full::UnitedNationsInFull,
-    &sty007_acronym_typography::AcronymTypography,
-    &sty008_per_cent::PerCent,
-    &sty009_numbers_in_words::NumbersInWords,
-    &sty010_figure_punctuation::FigurePunctuation,
-    &sty011_millions::Millions,
-    &sty012_ordinals::Ordinals,
-    &sty013_compounds::Compounds,
-    &sty014_country_names::CountryNames,
-    &sty015_quotation_marks::QuotationMarks,
+pub static RULES: &[Registered] = &[
+    Registered::Document(&doc001_element_order::ElementOrder),
+    Registered::Document(&doc002_organ_line::OrganLine),
+    Registered::Document(&doc003_organ_without_preamble::OrganWithoutPreamble),
+    Registered::Document(&doc004_closing_meeting::ClosingMeeting),
+    Registered::Document(&doc005_council_layout::CouncilLayout),
+    Registered::Document(&doc006_council_closing::CouncilClosing),
+    Registered::Document(&doc007_report_line::ReportLine),
+    Registered::Document(&doc008_title_line::TitleLine),
+    Registered::Document(&doc009_annex_headings::AnnexHeadings),
+    Registered::Document(&doc010_composite_closing::CompositeClosing),
+    Registered::Document(&doc012_masthead_fields::MastheadFields),
+    Registered::Document(&doc013_adoption_date::AdoptionDate),
+    Registered::Document(&drf001_draft_header::DraftHeader),
+    Registered::Document(&drf002_sponsor_order::SponsorOrder),
+    Registered::Document(&drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts),
+    Registered::Document(&drf006_superseded_draft::SupersededDraft),
+    Registered::Document(&num001_operative_sequence::OperativeSequence),
+    Registered::Line(&num002_number_format::NumberFormat),
+    Registered::Document(&num003_single_paragraph::SingleParagraph),
+    Registered::Document(&num004_numbered_preamble::NumberedPreamble),
+    Registered::Document(&num005_subparagraph_label_form::SubparagraphLabelForm),
+    Registered::Document(&num006_letter_sequence::LetterSequence),
+    Registered::Document(&num007_roman_sequence::RomanSequence),
+    Registered::Document(&num009_section_numbering::SectionNumbering),
+    Registered::Document(&num010_cross_reference::CrossReference),
+    Registered::Document(&num011_reference_form::ReferenceForm),
+    Registered::Document(&sym001_ga_resolution_number::GaResolutionNumber),
+    Registered::Document(&sym002_old_ga_number::OldGaNumber),
+    Registered::Document(&sym003_part_letter::PartLetter),
+    Registered::Document(&sym004_ga_decision_number::GaDecisionNumber),
+    Registered::Line(&sym005_ga_draft_symbol::GaDraftSymbol),
+    Registered::Line(&sym006_symbol_modifiers::SymbolModifiers),
+    Registered::Line(&sym008_supplement_number::SupplementNumber),
+    Registered::Document(&sym009_council_year::CouncilYear),
+    Registered::Line(&sym010_council_symbols::CouncilSymbols),
+    Registered::Document(&sym011_ecosoc_symbols::EcosocSymbols),
+    Registered::Line(&sym012_hrc_symbols::HrcSymbols),
+    Registered::Document(&sym013_resolution_by_number::ResolutionByNumber),
+    Registered::Line(&sym014_symbol_typography::SymbolTypography),
+    Registered::Document(&cit001_first_citation_date::FirstCitationDate),
+    Registered::Document(&cit002_date_at_later_citation::DateAtLaterCitation),
+    Registered::Document(&cit003_date_format::DateFormat),
+    Registered::Document(&cit004_chronological_order::ChronologicalOrder),
+    Registered::Document(&cit005_citation_list_syntax::CitationListSyntax),
+    Registered::Document(&cit006_organ_names::OrganNames),
+    Registered::Document(&cit007_council_year::CouncilNumberYear),
+    Registered::Line(&cit008_generic_tails::GenericTails),
+    Registered::Document(&cit009_pinpoint_references::PinpointReferences),
+    Registered::Document(&cit010_present_resolution::PresentResolution),
+    Registered::Line(&cit011_session_ordinals::SessionOrdinals),
+    Registered::Document(&cit012_sources_in_footnotes::SourcesInFootnotes),
+    Registered::Document(&cit013_footnote_sources::FootnoteSources),
+    Registered::Line(&cit014_descriptive_titles::DescriptiveTitles),
+    Registered::Line(&cit015_subsidiary_decisions::SubsidiaryDecisions),
+    Registered::Document(&cit016_date_contradicts_record::DateContradictsRecord),
+    Registered::Document(&cit017_unknown_resolution::UnknownResolution),
+    Registered::Document(&pun001_preambular_comma::PreambularComma),
+    Registered::Document(&pun002_operative_semicolon::OperativeSemicolon),
+    Registered::Document(&pun003_final_full_stop::FinalFullStop),
+    Registered::Document(&pun004_lead_in_colon::LeadInColon),
+    Registered::Document(&pun005_subparagraph_endings::SubparagraphEndings),
+    Registered::Document(&pun006_and_before_last_item::AndBeforeLastItem),
+    Registered::Line(&pun007_serial_comma::SerialComma),
+    Registered::Document(&pun008_space_before_parenthesis::SpaceBeforeParenthesis),
+    Registered::Document(&pun009_entitled_quotes::EntitledQuotes),
+    Registered::Line(&pun010_whitespace::Whitespace),
+    Registered::Document(&vrb001_preambular_form::PreambularForm),
+    Registered::Document(&vrb002_operative_verb_form::OperativeVerbForm),
+    Registered::Document(&vrb003_opening_capitals::OpeningCapitals),
+    Registered::Line(&vrb004_later_verbs::LaterVerbs),
+    Registered::Document(&vrb005_marker_placement::MarkerPlacement),
+    Registered::Document(&vrb006_marker_order::MarkerOrder),
+    Registered::Document(&vrb007_marker_antecedent::MarkerAntecedent),
+    Registered::Document(&vrb008_repeat_takes_marker::RepeatTakesMarker),
+    Registered::Document(&vrb010_calls_upon::CallsUpon),
+    Registered::Document(&vrb011_takes_note_of::TakesNoteOf),
+    Registered::Document(&vrb013_wrong_part::WrongPart),
+    Registered::Document(&vrb017_unknown_opening::UnknownOpening),
+    Registered::Document(&ftn002_footnote_order::FootnoteOrder),
+    Registered::Document(&ftn003_marker_after_punctuation::MarkerAfterPunctuation),
+    Registered::Document(&ftn006_reference_once::ReferenceOnce),
+    Registered::Document(&ftn007_repeated_marker::RepeatedMarker),
+    Registered::Document(&ftn008_footnote_correspondence::FootnoteCorrespondence),
+    Registered::Document(&ftn009_ibid::Ibid),
+    Registered::Document(&ftn010_footnote_form::FootnoteForm),
+    Registered::Line(&sty001_oxford_spelling::OxfordSpelling),
+    Registered::Line(&sty002_cod_first_forms::CodFirstForms),
+    Registered::Line(&sty003_british_forms::BritishForms),
+    Registered::Line(&sty004_secretary_general::SecretaryGeneral),
+    Registered::Line(&sty005_member_states::MemberStates),
+    Registered::Line(&sty006_united_nations_in_full::UnitedNationsInFull),
+    Registered::Line(&sty007_acronym_typography::AcronymTypography),
+    Registered::Line(&sty008_per_cent::PerCent),
+    Registered::Line(&sty009_numbers_in_words::NumbersInWords),
+    Registered::Line(&sty010_figure_punctuation::FigurePunctuation),
+    Registered::Line(&sty011_millions::Millions),
+    Registered::Line(&sty012_ordinals::Ordinals),
+    Registered::Line(&sty013_compounds::Compounds),
+    Registered::Document(&sty014_country_names::CountryNames),
+    Registered::Document(&sty015_quotation_marks::QuotationMarks),
 ];
 
 /// Every rule's documentation: the drafting rules, then SUP001 (unused
@@ -499,10 +604,13 @@ pub fn rule_meta(code: &str) -> Option<&'static RuleMeta> {
     all_rules().find(|meta| meta.code.eq_ignore_ascii_case(code))
 }
 
-/// Run every enabled rule.
-pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// Run every enabled document rule (the line rules run through the
+/// [`LineMemo`](super::LineMemo)).
+pub fn run_document_rules(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for rule in RULES {
+        let Registered::Document(rule) = rule else {
+            continue;
+        };
         let meta = rule.meta();
         let Some(severity) = context
             .config
@@ -513,9 +621,42 @@ pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
         let mut sink = Sink {
             meta,
             severity,
-            out: &mut out,
+            out: &mut *out,
         };
         rule.check(context, &mut sink);
     }
-    out
+}
+
+/// The line rules with the severity the configuration gives each (`None`: off).
+pub fn line_rules(config: &Config) -> Vec<(&'static dyn LineRule, Option<Severity>)> {
+    RULES
+        .iter()
+        .filter_map(|rule| match rule {
+            Registered::Line(rule) => Some(*rule),
+            Registered::Document(_) => None,
+        })
+        .map(|rule| {
+            let meta = rule.meta();
+            (rule, config.severity_for(meta.code, meta.default_severity))
+        })
+        .collect()
+}
+
+/// Run `rules` (with their severities) on one line.
+pub fn check_line(
+    rules: &[(&'static dyn LineRule, Option<Severity>)],
+    line: &Line<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (rule, severity) in rules {
+        let Some(severity) = *severity else {
+            continue;
+        };
+        let mut sink = Sink {
+            meta: rule.meta(),
+            severity,
+            out: &mut *out,
+        };
+        rule.check_line(line, &mut sink);
+    }
 }

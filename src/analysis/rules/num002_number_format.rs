@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{LineShape, Role, Span};
 
@@ -21,26 +21,25 @@ declare_rule! {
     }
 }
 
-impl Rule for NumberFormat {
+impl LineRule for NumberFormat {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            let (Role::MalformedOperative { number, .. }, LineShape::MalformedNumber { label, .. }) =
-                (role, &line.shape)
-            else {
-                continue;
-            };
-            let span = Span::in_line(index, *label);
-            let written = &line.text[label.start..label.end];
-            sink.report(
-                span,
-                format!("Write the paragraph number as `{number}.`, not `{written}`"),
-            )
-            .with_fix(Fix::write(span, format!("{number}.")));
-        }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line, role) = (at.index, at.lexed, at.role);
+        let (Role::MalformedOperative { number, .. }, LineShape::MalformedNumber { label, .. }) =
+            (role, &line.shape)
+        else {
+            return;
+        };
+        let span = Span::in_line(index, *label);
+        let written = &line.text[label.start..label.end];
+        sink.report(
+            span,
+            format!("Write the paragraph number as `{number}.`, not `{written}`"),
+        )
+        .with_fix(Fix::write(span, format!("{number}.")));
     }
 }
 

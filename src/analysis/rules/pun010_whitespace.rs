@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::{Role, Span};
 
@@ -24,59 +24,55 @@ declare_rule! {
     }
 }
 
-impl Rule for Whitespace {
+impl LineRule for Whitespace {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let own = context.own_text();
-        for (index, line, role) in context.tree.iter() {
-            if !own[index]
-                || (!role.is_body_paragraph() && !matches!(role, Role::Continuation { .. }))
-            {
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line, role) = (at.index, at.lexed, at.role);
+        if !at.own || (!role.is_body_paragraph() && !matches!(role, Role::Continuation { .. })) {
+            return;
+        }
+        let text = &line.text;
+        let body_end = text.trim_end().len();
+        let bytes = text.as_bytes();
+        let mut at = line.body_start;
+        while at < body_end {
+            if bytes[at] != b' ' {
+                at += 1;
                 continue;
             }
-            let text = &line.text;
-            let body_end = text.trim_end().len();
-            let bytes = text.as_bytes();
-            let mut at = line.body_start;
-            while at < body_end {
-                if bytes[at] != b' ' {
-                    at += 1;
-                    continue;
-                }
-                let run_end = at + text[at..].len() - text[at..].trim_start_matches(' ').len();
-                let next = bytes.get(run_end).copied();
-                if matches!(next, Some(b',' | b';' | b':' | b'.' | b')')) {
-                    let span = Span::new(index, at, run_end);
-                    let mark = next.map(char::from).unwrap_or(' ');
-                    sink.report(span, format!("Remove the space before `{mark}`"))
-                        .with_fix(Fix {
-                            safe: true,
-                            title: "Remove the space".to_owned(),
-                            edits: vec![Edit::new(span, "")],
-                        });
-                } else if run_end - at > 1 {
-                    let span = Span::new(index, at, run_end);
-                    sink.report(span, "Replace the double space with a single space")
-                        .with_fix(Fix {
-                            safe: true,
-                            title: "Use a single space".to_owned(),
-                            edits: vec![Edit::new(span, " ")],
-                        });
-                }
-                at = run_end;
-            }
-            if body_end < text.len() && body_end > line.body_start {
-                let span = Span::new(index, body_end, text.len());
-                sink.report(span, "Remove the whitespace at the end of the paragraph")
+            let run_end = at + text[at..].len() - text[at..].trim_start_matches(' ').len();
+            let next = bytes.get(run_end).copied();
+            if matches!(next, Some(b',' | b';' | b':' | b'.' | b')')) {
+                let span = Span::new(index, at, run_end);
+                let mark = next.map(char::from).unwrap_or(' ');
+                sink.report(span, format!("Remove the space before `{mark}`"))
                     .with_fix(Fix {
                         safe: true,
-                        title: "Remove the trailing whitespace".to_owned(),
+                        title: "Remove the space".to_owned(),
                         edits: vec![Edit::new(span, "")],
                     });
+            } else if run_end - at > 1 {
+                let span = Span::new(index, at, run_end);
+                sink.report(span, "Replace the double space with a single space")
+                    .with_fix(Fix {
+                        safe: true,
+                        title: "Use a single space".to_owned(),
+                        edits: vec![Edit::new(span, " ")],
+                    });
             }
+            at = run_end;
+        }
+        if body_end < text.len() && body_end > line.body_start {
+            let span = Span::new(index, body_end, text.len());
+            sink.report(span, "Remove the whitespace at the end of the paragraph")
+                .with_fix(Fix {
+                    safe: true,
+                    title: "Remove the trailing whitespace".to_owned(),
+                    edits: vec![Edit::new(span, "")],
+                });
         }
     }
 }

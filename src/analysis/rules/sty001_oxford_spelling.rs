@@ -1,6 +1,4 @@
-use std::cell::OnceCell;
-
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::style::{self, StyleLine, in_case_of};
 use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
@@ -39,22 +37,18 @@ declare_rule! {
     }
 }
 
-impl Rule for OxfordSpelling {
+impl LineRule for OxfordSpelling {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let level = style::council_level(context, Severity::Warning);
-        let lines = context.style_lines();
-        // "The Organisation" stands for a body the text names with its own
-        // spelling ("Organisation for the Prohibition of Chemical Weapons").
-        let names_one = OnceCell::new();
-        let names_an_organisation =
-            || *names_one.get_or_init(|| lines.iter().any(style::names_an_organisation));
-        for line in lines {
-            check_line(line, level, &names_an_organisation, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        let level = line.facts.council_level(Severity::Warning);
+        let names_an_organisation = || line.facts.names_an_organisation;
+        check_line(style, level, &names_an_organisation, sink);
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::style::{self, StyleLine, in_case_of};
 use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
@@ -34,16 +34,16 @@ declare_rule! {
     }
 }
 
-impl Rule for CodFirstForms {
+impl LineRule for CodFirstForms {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let programme_level = style::council_level(context, Severity::Warning);
-        for line in context.style_lines() {
-            check_line(line, programme_level, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        check_line(style, line.facts.council_level(Severity::Warning), sink);
     }
 }
 

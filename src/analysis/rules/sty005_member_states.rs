@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::style::StyleLine;
 use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
@@ -31,16 +31,16 @@ declare_rule! {
     }
 }
 
-impl Rule for MemberStates {
+impl LineRule for MemberStates {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let council = context.security_council();
-        for line in context.style_lines() {
-            check_line(line, council, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        check_line(style, line.facts.security_council, sink);
     }
 }
 

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::style::{self, Entry, StyleLine};
 use crate::analysis::{Edit, Fix, Severity};
 use crate::syntax::Span;
@@ -39,16 +39,16 @@ declare_rule! {
     }
 }
 
-impl Rule for AcronymTypography {
+impl LineRule for AcronymTypography {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let council = context.security_council();
-        for line in context.style_lines() {
-            check_line(line, council, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        check_line(style, line.facts.security_council, sink);
     }
 }
 

@@ -2,8 +2,8 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::style::{self, StyleLine, cardinal_value};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
+use crate::analysis::style::{StyleLine, cardinal_value};
 use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
 
@@ -32,16 +32,16 @@ declare_rule! {
     }
 }
 
-impl Rule for PerCent {
+impl LineRule for PerCent {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let level = style::council_level(context, Severity::Warning);
-        for line in context.style_lines() {
-            check_line(line, level, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        check_line(style, line.facts.council_level(Severity::Warning), sink);
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::style::{self, Entry, StyleLine, cardinal_words};
 use crate::syntax::{LexedLine, Span};
@@ -30,15 +30,16 @@ declare_rule! {
     }
 }
 
-impl Rule for NumbersInWords {
+impl LineRule for NumbersInWords {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for line in context.style_lines() {
-            check_line(line, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        check_line(style, sink);
     }
 }
 

@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::style::{StyleLine, ordinal_words};
 use crate::syntax::Span;
@@ -31,15 +31,16 @@ declare_rule! {
     }
 }
 
-impl Rule for Ordinals {
+impl LineRule for Ordinals {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for line in context.style_lines() {
-            check_line(line, sink);
-        }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(style) = line.style() else {
+            return;
+        };
+        check_line(style, sink);
     }
 }
 

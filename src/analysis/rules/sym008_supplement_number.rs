@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::quoted_at;
 use crate::analysis::symbol::reads_symbols;
@@ -85,25 +85,24 @@ fn check_line(text: &str) -> Vec<Finding> {
     out
 }
 
-impl Rule for SupplementNumber {
+impl LineRule for SupplementNumber {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            // Footnotes are read even after an annex: they cite the sources of the
-            // whole document.
-            let footnote = matches!(role, Role::FootnoteText { .. });
-            if !reads_symbols(role) || !(footnote || context.own_text()[index]) {
-                continue;
-            }
-            for (range, message, fix) in check_line(&line.text) {
-                let span = Span::new(index, range.start, range.end);
-                let diagnostic = sink.report(span, message);
-                if let Some(fixed) = fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line, role) = (at.index, at.lexed, at.role);
+        // Footnotes are read even after an annex: they cite the sources of the
+        // whole document.
+        let footnote = matches!(role, Role::FootnoteText { .. });
+        if !reads_symbols(role) || !(footnote || at.own) {
+            return;
+        }
+        for (range, message, fix) in check_line(&line.text) {
+            let span = Span::new(index, range.start, range.end);
+            let diagnostic = sink.report(span, message);
+            if let Some(fixed) = fix {
+                diagnostic.with_fix(Fix::write(span, fixed));
             }
         }
     }

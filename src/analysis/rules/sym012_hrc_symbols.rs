@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::quoted_at;
 use crate::analysis::symbol::{SymbolDefect, reads_symbols, symbol_defects};
@@ -34,25 +34,24 @@ fn check_line(text: &str) -> Vec<SymbolDefect> {
         .collect()
 }
 
-impl Rule for HrcSymbols {
+impl LineRule for HrcSymbols {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            // Footnotes are read even after an annex: they cite the sources of the
-            // whole document.
-            let footnote = matches!(role, Role::FootnoteText { .. });
-            if !reads_symbols(role) || !(footnote || context.own_text()[index]) {
-                continue;
-            }
-            for defect in check_line(&line.text) {
-                let span = Span::new(index, defect.range.start, defect.range.end);
-                let diagnostic = sink.report(span, defect.message);
-                if let Some(fixed) = defect.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line, role) = (at.index, at.lexed, at.role);
+        // Footnotes are read even after an annex: they cite the sources of the
+        // whole document.
+        let footnote = matches!(role, Role::FootnoteText { .. });
+        if !reads_symbols(role) || !(footnote || at.own) {
+            return;
+        }
+        for defect in check_line(&line.text) {
+            let span = Span::new(index, defect.range.start, defect.range.end);
+            let diagnostic = sink.report(span, defect.message);
+            if let Some(fixed) = defect.fix {
+                diagnostic.with_fix(Fix::write(span, fixed));
             }
         }
     }

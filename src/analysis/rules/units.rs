@@ -2,9 +2,7 @@
 //! operative paragraph with its subparagraphs and continuation lines, and the mark
 //! its last line must end with.
 
-use crate::analysis::agreed_language::{
-    Extras, Finding, OpeningKind, Recognition, finding, opening_with,
-};
+use crate::analysis::agreed_language::{OpeningKind, Openings, Recognition};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::{LexedLine, Role, Span, Tree};
 
@@ -87,22 +85,9 @@ fn closes_part(role: Role) -> Option<End> {
     }
 }
 
-/// A paragraph that opens like a resolution paragraph (a listed opening of
-/// either part, or a wrong form of one): headings, declarations in the first
-/// person and annexed texts do not, and their punctuation is their own.
-fn opens_like_a_paragraph(line: &LexedLine, kind: OpeningKind, extras: &Extras) -> bool {
-    [OpeningKind::Preambular, OpeningKind::Operative]
-        .into_iter()
-        .any(|kind| opening_with(&line.text, line.body_start, kind, extras).is_some())
-        || (kind == OpeningKind::Operative
-            && matches!(
-                finding(&line.text, line.body_start, kind, extras),
-                Some(Finding::WrongForm { .. })
-            ))
-}
-
-/// All paragraph units of the document, with the mark each must end with.
-pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
+/// All paragraph units of the document, with the mark each must end with,
+/// from the openings of its lines.
+pub fn units(tree: &Tree, openings: &Openings) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     // Index of the first unit of the current part, and where the part's operative
     // paragraphs start.
@@ -161,50 +146,35 @@ pub fn units(tree: &Tree, extras: &Extras) -> Vec<Unit> {
         if !own[line] {
             continue;
         }
+        let opened = openings.get(line).and_then(Option::as_deref);
         let preambular = match role {
             Role::Preambular => true,
             // A short preambular paragraph that lost its final mark reads as a
             // heading to the parser; a listed opening says it is a paragraph.
             Role::Heading => {
                 lexed.body().split_whitespace().count() >= 4
-                    && opening_with(
-                        &lexed.text,
-                        lexed.body_start,
-                        OpeningKind::Preambular,
-                        extras,
-                    )
-                    .is_some_and(|o| o.recognition == Recognition::Listed)
+                    && opened
+                        .and_then(|o| o.preambular.as_ref())
+                        .is_some_and(|o| o.recognition == Recognition::Listed)
             }
             _ => false,
         };
+        let checked = opened.is_some_and(|o| o.opens_like_a_paragraph);
         match role {
             _ if preambular => units.push(Unit {
                 kind: OpeningKind::Preambular,
                 lead: line,
                 items: Vec::new(),
                 end: None,
-                checked: opens_like_a_paragraph(lexed, OpeningKind::Preambular, extras),
-                finite: opening_with(
-                    &lexed.text,
-                    lexed.body_start,
-                    OpeningKind::Preambular,
-                    extras,
-                )
-                .is_none()
-                    && opening_with(
-                        &lexed.text,
-                        lexed.body_start,
-                        OpeningKind::Operative,
-                        extras,
-                    )
-                    .is_some(),
+                checked,
+                finite: opened.is_some_and(|o| o.preambular.is_none() && o.operative.is_some()),
             }),
             Role::Operative { .. } | Role::MalformedOperative { .. } => units.push(Unit {
                 kind: OpeningKind::Operative,
                 lead: line,
                 items: Vec::new(),
                 end: None,
-                checked: opens_like_a_paragraph(lexed, OpeningKind::Operative, extras),
+                checked,
                 finite: true,
             }),
             Role::Subparagraph { parent, .. } | Role::Continuation { parent } => {

@@ -16,10 +16,8 @@ pub use lists::{
     CountryForm, CountryUse, Spelling, is_official_country_name, lexicon, organization_acronyms,
 };
 pub use numbers::{cardinal_value, cardinal_words, ordinal_words};
-pub use scan::{StyleLine, scan};
+pub use scan::{StyleLine, articles, english, scan};
 
-use super::Severity;
-use super::rules::Context;
 use crate::syntax::Role;
 
 /// Whether the style rules read a line of this role: the resolution's
@@ -31,16 +29,6 @@ pub fn reads(role: Role) -> bool {
             role,
             Role::Continuation { .. } | Role::Title | Role::Heading
         )
-}
-
-/// The level of a rule whose finding the Security Council's own practice
-/// contradicts: information in Council texts, `default` elsewhere.
-pub fn council_level(context: &Context<'_>, default: Severity) -> Severity {
-    if context.security_council() {
-        Severity::Information
-    } else {
-        default
-    }
 }
 
 /// A word of a line: a run of letters (hyphenated compounds are split, so

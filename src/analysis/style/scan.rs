@@ -29,7 +29,7 @@ pub struct StyleLine<'t> {
 }
 
 impl<'t> StyleLine<'t> {
-    fn scan(index: usize, lexed: &'t LexedLine, role: Role) -> StyleLine<'t> {
+    pub fn scan(index: usize, lexed: &'t LexedLine, role: Role) -> StyleLine<'t> {
         let text = lexed.text.as_str();
         let from = lexed.body_start.min(text.len());
         let walk = lexicon().walk(text, from);
@@ -90,17 +90,19 @@ impl<'t> StyleLine<'t> {
 static THE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" the "));
 static DE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" de "));
 
+/// How often a line writes " the " and " de ": the evidence of [`english`],
+/// counted per line so that a cache of lines can keep it.
+pub fn articles(line: &LexedLine) -> (usize, usize) {
+    let text = line.text.as_bytes();
+    (THE.find_iter(text).count(), DE.find_iter(text).count())
+}
+
 /// Is the text in English? The STY rules are rules of English: a French or
 /// Spanish version filed with the English texts writes " de " more often than
 /// " the ".
-fn english<'t>(lines: impl Iterator<Item = &'t LexedLine> + Clone) -> bool {
-    let count = |finder: &Finder<'_>| {
-        lines
-            .clone()
-            .map(|line| finder.find_iter(line.text.as_bytes()).count())
-            .sum::<usize>()
-    };
-    count(&THE) >= count(&DE)
+pub fn english(counts: impl Iterator<Item = (usize, usize)>) -> bool {
+    let (the, de) = counts.fold((0, 0), |(t, d), (the, de)| (t + the, d + de));
+    the >= de
 }
 
 /// Every line the style rules read (the resolution's own text in the roles of
@@ -110,7 +112,7 @@ pub fn scan<'t>(tree: &'t Tree, own_text: &[bool]) -> Vec<StyleLine<'t>> {
         .iter()
         .filter(|(index, _, role)| own_text[*index] && reads(*role))
         .collect();
-    if !english(read.iter().map(|(_, lexed, _)| *lexed)) {
+    if !english(read.iter().map(|(_, lexed, _)| articles(lexed))) {
         return Vec::new();
     }
     read.into_iter()

@@ -1,0 +1,281 @@
+//! What the analysis keeps of each line between versions of a document: the
+//! line's facts (its part of the document facts, both openings) and the
+//! findings of the line rules, keyed by what they were computed from.
+//!
+//! A [`LineRule`](super::rules::LineRule) reads only its line (text, role,
+//! own-text flag) and the [`DocumentFacts`]. So an entry keyed by the line's
+//! text, role and flag, computed under the same facts and the same rule
+//! severities, holds exactly the findings a fresh run would give; only its line
+//! number may differ, and findings are moved to the line they are used at. A
+//! keystroke therefore checks the edited lines again, and every other line costs
+//! one lookup. The memo is a plain value the caller keeps (the server keeps one
+//! per open document); an empty memo gives a fresh analysis.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::agreed_language::{Extras, LineOpenings, Openings};
+use super::config::Config;
+use super::diagnostic::{Diagnostic, Severity};
+use super::rules::{self, Context, DocumentFacts, Line};
+use super::style::{self, StyleLine};
+use crate::syntax::{LexedLine, Role, Tree};
+
+/// Per-line results kept between analyses of one document.
+#[derive(Debug, Default)]
+pub struct LineMemo {
+    /// The facts and line-rule severities the stored findings were computed
+    /// under; when either changes, every line is checked again.
+    basis: Option<Basis>,
+    entries: FxHashMap<u64, Entry>,
+    /// The user's extra phrases the stored openings were found with.
+    extras_source: (Vec<String>, Vec<String>),
+    /// Analyses run with this memo: entries not used by the latest are dropped
+    /// once the memo outgrows the document.
+    analyses: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Basis {
+    facts: DocumentFacts,
+    severities: Vec<Option<Severity>>,
+}
+
+/// What the line-rule findings of a line depend on, and what it adds to the
+/// document's facts.
+#[derive(Debug)]
+struct Entry {
+    text: Box<str>,
+    role: Role,
+    own: bool,
+    facts: LineFacts,
+    /// For paragraph and heading lines of the own text.
+    openings: Option<Arc<LineOpenings>>,
+    /// The findings, and the line they were found on; `None` until checked
+    /// under the current basis.
+    findings: Option<(usize, Vec<Diagnostic>)>,
+    /// The latest analysis that read the entry.
+    used: u64,
+}
+
+/// A line's part of the [`DocumentFacts`].
+#[derive(Debug, Clone, Copy, Default)]
+struct LineFacts {
+    /// Does the style scan read the line?
+    read: bool,
+    the: usize,
+    de: usize,
+    names_an_organisation: bool,
+}
+
+impl LineFacts {
+    fn of(index: usize, lexed: &LexedLine, role: Role, own: bool) -> LineFacts {
+        if !(own && style::reads(role)) {
+            return LineFacts::default();
+        }
+        let (the, de) = style::articles(lexed);
+        LineFacts {
+            read: true,
+            the,
+            de,
+            names_an_organisation: style::names_an_organisation(&StyleLine::scan(
+                index, lexed, role,
+            )),
+        }
+    }
+}
+
+/// The key of a line: its fingerprint mixed with role and flag, so that a
+/// line whose role changed gets another entry.
+fn key(lexed: &LexedLine, role: Role, own: bool) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    lexed.fingerprint.hash(&mut hasher);
+    role.hash(&mut hasher);
+    own.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Entry {
+    fn new(
+        index: usize,
+        lexed: &LexedLine,
+        role: Role,
+        own: bool,
+        extras: &Extras,
+        analysis: u64,
+    ) -> Entry {
+        Entry {
+            text: lexed.text.as_str().into(),
+            role,
+            own,
+            facts: LineFacts::of(index, lexed, role, own),
+            openings: (own && LineOpenings::read(role))
+                .then(|| Arc::new(LineOpenings::of(lexed, role, extras))),
+            findings: None,
+            used: analysis,
+        }
+    }
+
+    fn holds(&self, lexed: &LexedLine, role: Role, own: bool) -> bool {
+        self.role == role && self.own == own && *self.text == *lexed.text
+    }
+}
+
+/// `diagnostic` as found on line `to` instead of line `from` (a line rule's
+/// spans all lie in its line).
+fn moved(diagnostic: &Diagnostic, from: usize, to: usize) -> Diagnostic {
+    let mut diagnostic = diagnostic.clone();
+    if from != to {
+        let shift = |line: &mut usize| *line = (*line + to).saturating_sub(from);
+        shift(&mut diagnostic.span.line);
+        for fix in &mut diagnostic.fixes {
+            for edit in &mut fix.edits {
+                shift(&mut edit.span.line);
+            }
+        }
+        for (span, _) in &mut diagnostic.related {
+            shift(&mut span.line);
+        }
+    }
+    diagnostic
+}
+
+/// The lines of one analysis with their keys in the memo, and the sums of
+/// their facts: what [`LineMemo::check_lines`] goes on from.
+pub(crate) struct Prepared {
+    lines: Vec<(usize, u64)>,
+    the: usize,
+    de: usize,
+    names_an_organisation: bool,
+}
+
+impl LineMemo {
+    /// Find each line of `tree` in the memo, or add it with its facts and
+    /// openings: the openings of every line, by index, for the paragraph
+    /// views.
+    pub(crate) fn prepare(
+        &mut self,
+        tree: &Tree,
+        config: &Config,
+        extras: &Extras,
+    ) -> (Prepared, Openings) {
+        let extras_source = (
+            config.extra_preambular_phrases.clone(),
+            config.extra_operative_verbs.clone(),
+        );
+        if self.extras_source != extras_source {
+            // The openings depend on the user's phrases.
+            self.entries.clear();
+            self.extras_source = extras_source;
+        }
+        self.analyses += 1;
+        let analysis = self.analyses;
+        let mut prepared = Prepared {
+            lines: Vec::with_capacity(tree.line_count()),
+            the: 0,
+            de: 0,
+            names_an_organisation: false,
+        };
+        let mut openings: Openings = vec![None; tree.line_count()];
+        for (index, lexed, role) in tree.iter() {
+            let own = tree.is_own_text(index);
+            let key = key(lexed, role, own);
+            let fresh = || Entry::new(index, lexed, role, own, extras, analysis);
+            let entry = self
+                .entries
+                .entry(key)
+                .and_modify(|entry| {
+                    if !entry.holds(lexed, role, own) {
+                        *entry = fresh();
+                    }
+                })
+                .or_insert_with(fresh);
+            entry.used = analysis;
+            if entry.facts.read {
+                prepared.the += entry.facts.the;
+                prepared.de += entry.facts.de;
+                prepared.names_an_organisation |= entry.facts.names_an_organisation;
+            }
+            openings[index] = entry.openings.clone();
+            prepared.lines.push((index, key));
+        }
+        (prepared, openings)
+    }
+
+    /// The findings of every enabled line rule on the lines `prepared` holds,
+    /// appended to `out`; lines checked before under the same basis are not
+    /// checked again.
+    pub(crate) fn check_lines(
+        &mut self,
+        context: &Context<'_>,
+        prepared: Prepared,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let tree = context.tree;
+        let english = style::english(std::iter::once((prepared.the, prepared.de)));
+        let facts = DocumentFacts {
+            security_council: context.security_council(),
+            english,
+            names_an_organisation: english && prepared.names_an_organisation,
+        };
+        let rules = rules::line_rules(context.config);
+        let basis = Basis {
+            facts,
+            severities: rules.iter().map(|(_, severity)| *severity).collect(),
+        };
+        if self.basis.as_ref() != Some(&basis) {
+            for entry in self.entries.values_mut() {
+                entry.findings = None;
+            }
+            self.basis = Some(basis);
+        }
+        for (index, key) in prepared.lines {
+            let Some(entry) = self.entries.get_mut(&key) else {
+                continue;
+            };
+            let (role, own) = (entry.role, entry.own);
+            let (from, findings) = entry.findings.get_or_insert_with(|| {
+                let line = Line::new(index, &tree.lines()[index], role, own, &facts);
+                let mut found = Vec::new();
+                rules::check_line(&rules, &line, &mut found);
+                (index, found)
+            });
+            out.extend(findings.iter().map(|d| moved(d, *from, index)));
+        }
+        if self.entries.len() > 2 * tree.line_count() + 64 {
+            let analysis = self.analyses;
+            self.entries.retain(|_, entry| entry.used == analysis);
+        }
+    }
+}
+
+/// A memo kept across versions gives a fresh analysis' diagnostics when roles
+/// and document facts change (`tests/incremental_analysis.rs` checks random
+/// edits).
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Catalog, Config, analyze_with, analyze_with_memo};
+    use crate::syntax::Tree;
+
+    use super::LineMemo;
+
+    #[test]
+    fn a_memo_kept_across_versions_gives_the_fresh_findings() {
+        let config = Config::default();
+        let catalog = Catalog::embedded();
+        let versions = [
+            "The General Assembly,\n\tRecalling its resolution 70/1,\n\t1.\tDecides to organise a programme;\n",
+            "The General Assembly,\n\tRecalling its resolution 70/1,\n\tDecides to organise a programme;\n",
+            "The General Assembly,\n\n\tRecalling its resolution 70/1,\n\t1.\tDecides to organise a programme;\n\t2.\tDecides to organise a programme;\n",
+            "The Security Council,\n\n\tRecalling its resolution 70/1,\n\t1.\tDecides to organise a programme;\n",
+        ];
+        let mut memo = LineMemo::default();
+        for text in versions {
+            let tree = Tree::parse(text);
+            let kept = analyze_with_memo(&tree, &config, &catalog, &mut memo);
+            assert_eq!(kept, analyze_with(&tree, &config, &catalog), "{text}");
+        }
+    }
+}
