@@ -162,7 +162,8 @@ fn rulebook_rules_stay_silent_on_adopted_texts() {
         .collect();
     let stale: Vec<_> = justified
         .keys()
-        .filter(|k| scanned.contains(&k.0) && !used.contains(*k))
+        // The file also holds the verdicts of CIT001, CIT016 and SYM009 (the noise gate).
+        .filter(|k| RULES.contains(&k.2.as_str()) && scanned.contains(&k.0) && !used.contains(*k))
         .collect();
     assert!(
         stale.is_empty(),

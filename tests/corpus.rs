@@ -17,6 +17,7 @@ fn justifications() -> BTreeMap<(String, usize, String), (String, String)> {
         "tests/corpus/justified_citations.tsv",
         "tests/corpus/justified_style.tsv",
         "tests/corpus/justified_rulebook.tsv",
+        "tests/corpus/justified_verbs.tsv",
     ]
     .map(|path| std::fs::read_to_string(path).expect("justifications"))
     .join("\n");

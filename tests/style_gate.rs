@@ -181,7 +181,8 @@ fn style_rules_stay_nearly_silent_on_adopted_texts() {
     );
     let stale: Vec<&Key> = justified
         .keys()
-        .filter(|k| checked_files.contains(&k.0) && !used.contains(*k))
+        // The file also holds the DOC rows of the noise gate.
+        .filter(|k| k.2.starts_with("STY") && checked_files.contains(&k.0) && !used.contains(*k))
         .collect();
     assert!(
         stale.is_empty(),

@@ -85,6 +85,43 @@ def cited_dates(directory):
     }
 
 
+def cited_alternatives(directory):
+    """The other dates the official UN texts cite for a resolution (`2019-04-15x1`)."""
+    return {
+        row["symbol"]: [d.split("x")[0] for d in row["other_dates"].split(";") if d]
+        for row in read_tsv(os.path.join(directory, "catalog", "cited_resolutions.tsv"))
+        if row["other_dates"]
+    }
+
+
+def session_span(symbol):
+    """First and last possible adoption day of a GA resolution `A/RES/N/x`
+    (N >= 31): session N opens in September of 1945 + N and ends before the
+    next one; resumed parts run to the end of the next year at most."""
+    match = re.fullmatch(r"A/RES/([0-9]+)/[0-9]+(?: [A-Z])?", symbol)
+    if not match or int(match.group(1)) < 31:
+        return None
+    opened = 1945 + int(match.group(1))
+    return f"{opened}-09-01", f"{opened + 1}-12-31"
+
+
+def date_in_session(record, alternatives):
+    """A GA date outside its session's span is wrong (a citation's typo taken
+    as the majority date, A/RES/73/287 "15 April 2018"): another date the
+    texts cite within the span replaces it, or the date is dropped."""
+    span = session_span(record["symbol"])
+    if not span or not record["date"] or span[0] <= record["date"] <= span[1]:
+        return
+    fitting = [d for d in alternatives.get(record["symbol"], []) if span[0] <= d <= span[1]]
+    was = record["date"]
+    if fitting:
+        record["date"], record["confidence"] = fitting[0], "m"
+        note("GA date outside its session, a cited date within it taken", f"{record['symbol']} {record['date']} (was {was})")
+    else:
+        record["date"], record["confidence"] = "", ""
+        note("GA date outside its session, dropped", f"{record['symbol']} (was {was})")
+
+
 def convert(row, cited):
     body = row["body"]
     title = clean(row.get("title"))
@@ -278,6 +315,9 @@ def main():
         else:
             added.append(new_record(symbol, library))
     records.extend(added)
+    alternatives = cited_alternatives(directory)
+    for record in records:
+        date_in_session(record, alternatives)
     lines = ["\t".join(COLUMNS)]
     lines.extend("\t".join(record[c] for c in COLUMNS) for record in records)
     with open(out, "w", encoding="utf-8", newline="\n") as handle:

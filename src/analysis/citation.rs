@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::Date;
-use super::symbol::{Organ, ga_old};
+use super::symbol::{Organ, ga_old, roman_value};
 use crate::syntax::{LineShape, Role, Span, Tree};
 
 /// The shape of a cited number.
@@ -80,7 +80,7 @@ static KEYWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([Rr]esolution|[Dd]ecision)(s?) ").expect("valid regex"));
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    let letters = r"(?: [A-Z](?:(?: and|,| to) [A-Z])*\b)";
+    let letters = r"(?: (?:[A-Z]|AA|BB|CC|DD|EE|FF|GG|HH|II|JJ|KK|LL|MM|NN|OO|PP|QQ|RR|SS|TT|UU|VV|WW|XX|YY|ZZ)(?:(?: and|,| to) [A-Z])*\b)";
     Regex::new(&format!(
         r"^(?:(?P<sc>[1-9][0-9]*) \((?P<scy>{YEAR})\)|(?P<ey>{YEAR})/(?P<en>[1-9][0-9]*)|(?P<gs>[1-9][0-9]?|E?S-[1-9][0-9]?)/(?P<gn>[1-9][0-9]*)(?P<gp>{letters})?|(?P<on>[1-9][0-9]*)(?P<op>{letters})? \((?P<or>(?:E?S-)?[IVXL]+)\))"
     ))
@@ -89,7 +89,7 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,? (?:(?P<shared>both|all) )?of (?P<date>(?:[1-9]|[12][0-9]|3[01]) {MONTH} {YEAR})(?:[0-9]{{1,2}})?\b"
+        r"^(?:, (?:sections?|parts?|paragraphs?|annex) [0-9A-Z.]+(?:(?:, | and )[0-9A-Z.]+)*,)?,? (?:(?P<shared>both|all) )?of (?P<date>(?:[1-9]|[12][0-9]|3[01]) {MONTH} {YEAR})(?:[0-9]{{1,2}})?\b"
     ))
     .expect("valid regex")
 });
@@ -318,7 +318,8 @@ pub fn scan_line(text: &str, line: usize, citing: Option<Organ>, in_body: bool) 
             .unwrap_or(whole.end());
         let mut citation_organ = None;
         for item in &mut items {
-            let organ = item_organ(item.form, organ_hint, named.is_some(), other_body);
+            let organ = item_organ(item.form, organ_hint, named.is_some(), other_body)
+                .filter(|organ| fits_the_organ(*organ, item));
             if !decision && let Some(organ) = organ {
                 item.symbols = symbols_of(organ, &captures_of(&item.text));
             }
@@ -395,6 +396,47 @@ fn item_organ(form: ItemForm, hint: Option<Organ>, named: bool, other_body: bool
             None if !named => Some(Organ::GeneralAssembly),
             _ => None,
         },
+    }
+}
+
+/// Can the item be a resolution of `organ`, by the form of its number and its
+/// date? The General Assembly numbered its resolutions `2626 (XXV)` up to its
+/// thirtieth session and `N/x` from the thirty-first; session N opens in
+/// September of 1945 + N and closes in the next year. A number in the other
+/// form ("resolution 6/2" of a conference of States parties, "990 (LIV)" of
+/// a commission), or dated in another year, belongs to another body's
+/// numbering ("resolutions and decisions of the Human Rights Council, the most
+/// recent of which being resolutions 42/3 of 26 September 2019"; a regional
+/// commission's "resolution 73/8 of 19 May 2017"), which the record does not
+/// cover.
+fn fits_the_organ(organ: Organ, item: &CitedItem) -> bool {
+    if organ != Organ::GeneralAssembly {
+        return true;
+    }
+    // Special and emergency special sessions (`S-32/1`, `ES-11/1`, `(S-IV)`)
+    // have their own numbering.
+    let regular = |session: &str| !session.contains('S');
+    match item.form {
+        ItemForm::SessionNumber => {
+            let session = item.text.split('/').next().unwrap_or_default();
+            let Ok(session) = session.parse::<u16>() else {
+                return true;
+            };
+            if session < 31 {
+                return false;
+            }
+            let opened = 1945 + session;
+            item.date
+                .is_none_or(|date| date.year == opened || date.year == opened + 1)
+        }
+        ItemForm::Roman => {
+            let roman = item
+                .text
+                .rsplit_once('(')
+                .map_or("", |(_, r)| r.trim_end_matches(')'));
+            !regular(roman) || roman_value(roman).is_some_and(|session| session <= 30)
+        }
+        ItemForm::Council | ItemForm::YearNumber => true,
     }
 }
 
@@ -642,6 +684,20 @@ mod tests {
                 Some("21 December 2012".to_owned())
             )
         );
+    }
+
+    #[test]
+    fn a_date_outside_the_assembly_session_is_another_bodys_number() {
+        let ga = Some(Organ::GeneralAssembly);
+        let found = symbols(&scan(
+            "the most recent of which being resolutions 42/3 of 26 September 2019 and 74/54 of 19 December 2019",
+            ga,
+        ));
+        let names: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["A/RES/74/54"]);
+        // A year off by one within the session's two years stays the Assembly's.
+        let found = symbols(&scan("its resolution 78/69 of 5 December 2024", ga));
+        assert_eq!(found[0].0, "A/RES/78/69");
     }
 
     #[test]

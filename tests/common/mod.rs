@@ -47,3 +47,113 @@ pub fn official_xml(text: &Path) -> PathBuf {
         .join(name)
         .with_extension("xml")
 }
+
+/// How many findings of each rule and severity each line has.
+pub type Findings =
+    std::collections::BTreeMap<(usize, &'static str, unres::analysis::Severity), usize>;
+
+/// The findings of a text, counted per line, rule and severity.
+pub fn findings_of(text: &str) -> Findings {
+    let tree = unres::syntax::Tree::parse(text);
+    let mut out = Findings::new();
+    for d in unres::analysis::analyze(&tree, &unres::analysis::Config::default()) {
+        *out.entry((d.span.line, d.code, d.severity)).or_default() += 1;
+    }
+    out
+}
+
+/// The findings `after` has more of than `before`.
+pub fn added(
+    before: &Findings,
+    after: &Findings,
+) -> Vec<(usize, &'static str, unres::analysis::Severity)> {
+    after
+        .iter()
+        .filter(|(key, n)| before.get(*key).is_none_or(|m| m < *n))
+        .map(|(key, _)| *key)
+        .collect()
+}
+
+/// The outcome of one kind of injected defect over many texts: how often the
+/// expected rule reported it on its line, and how often the injection added an
+/// error or warning anywhere else.
+#[derive(Default)]
+pub struct Recall {
+    pub tried: usize,
+    pub found: usize,
+    pub misses: Vec<String>,
+    pub noise: Vec<String>,
+}
+
+impl Recall {
+    /// Records one injection: `added` are the new findings, `expected` says
+    /// which of them is the defect reported on its line.
+    pub fn record(
+        &mut self,
+        what: String,
+        added: &[(usize, &'static str, unres::analysis::Severity)],
+        expected: impl Fn(usize, &str) -> bool,
+    ) {
+        self.tried += 1;
+        if added.iter().any(|(line, code, _)| expected(*line, code)) {
+            self.found += 1;
+        } else {
+            self.misses.push(format!("{what}: added {added:?}"));
+        }
+        let elsewhere: Vec<_> = added
+            .iter()
+            .filter(|(line, code, severity)| {
+                *severity <= unres::analysis::Severity::Warning && !expected(*line, code)
+            })
+            .collect();
+        if !elsewhere.is_empty() {
+            self.noise.push(format!("{what}: also {elsewhere:?}"));
+        }
+    }
+
+    /// Found on the line, as a percentage of the injections.
+    pub fn recall(&self) -> f64 {
+        if self.tried == 0 {
+            0.0
+        } else {
+            100.0 * self.found as f64 / self.tried as f64
+        }
+    }
+
+    /// Injections that added an error or warning elsewhere, as a percentage.
+    pub fn noise_rate(&self) -> f64 {
+        if self.tried == 0 {
+            0.0
+        } else {
+            100.0 * self.noise.len() as f64 / self.tried as f64
+        }
+    }
+
+    /// One line of the report: `label: found of tried (recall), noise`.
+    pub fn summary(&self, label: &str) -> String {
+        format!(
+            "{label}: {} of {} found on their line ({:.1} %), {} with another new error or warning ({:.1} %)",
+            self.found,
+            self.tried,
+            self.recall(),
+            self.noise.len(),
+            self.noise_rate()
+        )
+    }
+
+    /// The first misses and noisy injections, for a failure message.
+    pub fn details(&self, label: &str) -> String {
+        let first = |v: &[String]| {
+            v.iter()
+                .take(12)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n    ")
+        };
+        format!(
+            "{label}:\n  misses:\n    {}\n  noise:\n    {}",
+            first(&self.misses),
+            first(&self.noise)
+        )
+    }
+}

@@ -616,17 +616,31 @@ fn build(
 }
 
 /// Whether an operative paragraph that opens with a participle continues, after
-/// its first comma, with a finite operative verb: `Acting under Chapter VII of the Charter
-/// of the United Nations, authorizes …` (Security Council style).
+/// one of the commas of its first clause, with a finite operative verb (after
+/// a marker perhaps): `Acting under Chapter VII of the Charter of the United
+/// Nations, and in accordance with …, authorizes …`, `Noting …, further
+/// decides …` (Security Council style). The participial phrase may be long:
+/// the clause is read up to its first semicolon or colon.
 pub fn finite_verb_follows(text: &str, body_start: usize) -> bool {
-    let tokens = tokenize(text, body_start, 80);
-    let Some(comma) = tokens.iter().position(|t| t.text == ",") else {
-        return false;
-    };
-    tokens.get(comma + 1).is_some_and(|next| {
-        next.word
-            && next.text.starts_with(char::is_lowercase)
-            && is_head(OpeningKind::Operative, next.text)
+    let tokens = tokenize(text, body_start, 400);
+    let clause = tokens
+        .iter()
+        .position(|t| t.text == ";" || t.text == ":")
+        .unwrap_or(tokens.len());
+    let tokens = &tokens[..clause];
+    tokens.iter().enumerate().any(|(i, comma)| {
+        if comma.text != "," {
+            return false;
+        }
+        let mut next = tokens.get(i + 1);
+        if next.is_some_and(|t| marker_word(t).is_some()) {
+            next = tokens.get(i + 2);
+        }
+        next.is_some_and(|next| {
+            next.word
+                && next.text.starts_with(char::is_lowercase)
+                && is_head(OpeningKind::Operative, next.text)
+        })
     })
 }
 

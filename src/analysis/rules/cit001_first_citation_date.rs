@@ -9,8 +9,10 @@ declare_rule! {
     /// (General Assembly, ECOSOC, Human Rights Council) as the object of a
     /// paragraph's opening ("Recalling its resolution …", "Reaffirms resolution
     /// …"), the date of adoption follows the number: "resolution 64/222 of
-    /// 21 December 2009". Items sharing the date of the next one ("67/139 and
-    /// 67/143 of 20 December 2012") count as dated. Not checked: Security Council
+    /// 21 December 2009". Items sharing the date of a later one ("67/139 and
+    /// 67/143 of 20 December 2012", "74/262, 74/263 and 74/265 of 27 December
+    /// 2019") count as dated, and so does a date after a pinpoint ("45/248 B,
+    /// section VI, of 21 December 1990") or in an `adopted on` clause. Not checked: Security Council
     /// numbers (the year is in the number, CIT007) and Security Council texts,
     /// resolutions of other organs, passing mentions inside a sentence ("pursuant
     /// to resolution 74/230"), quoted titles, footnotes, annexes and decisions —
@@ -55,10 +57,11 @@ impl Rule for FirstCitationDate {
                 let Some(symbol) = item.symbols.first() else {
                     continue;
                 };
-                let next_dated = citation
-                    .items
-                    .get(i + 1)
-                    .is_some_and(|next| next.date.is_some());
+                // A list gives one date after the last of the items adopted
+                // that day ("74/262, 74/263 and 74/265 of 27 December 2019").
+                let next_dated = citation.items[i + 1..]
+                    .iter()
+                    .any(|next| next.date.is_some());
                 if item.date.is_some()
                     || next_dated
                     || dated_in_clause(context, item.span)
@@ -88,12 +91,17 @@ impl Rule for FirstCitationDate {
     }
 }
 
-/// "its resolution 75/267, adopted without a vote on 25 March 2021": the date is
-/// given in the clause that follows the number.
+/// "its resolution 75/267, adopted without a vote on 25 March 2021", "ES-10/24
+/// adopted on 18 September 2024": the date is given in the clause that follows
+/// the number.
 fn dated_in_clause(context: &Context<'_>, span: Span) -> bool {
     let text = &context.tree.lines()[span.line].text;
     let after = text.get(span.end..).unwrap_or("");
-    let clause = after.strip_prefix(", adopted").unwrap_or("");
+    let clause = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .strip_prefix(" adopted")
+        .unwrap_or("");
     let clause = &clause[..clause.find(',').unwrap_or(clause.len())];
     clause.contains(" on ")
         && clause
@@ -162,6 +170,13 @@ mod tests {
     fn a_date_in_another_form_is_a_date() {
         check(
             "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21st December 2009,\n\t                                   ^^^^^^^^^^^^^^^^^^ CIT003\n\tRecalling also its resolution 67/221 of December 21, 2012,\n\t                                        ^^^^^^^^^^^^^^^^^ CIT003\n\tReaffirming its resolution 68/230 of its sixty-eighth session,\n\t                           ^^^^^^ CIT001\n\t1.\tDecides.",
+        );
+    }
+
+    #[test]
+    fn dates_after_a_list_a_pinpoint_or_in_an_adopted_clause_count() {
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolutions 72/266 A of 24 December 2017 and 74/262, 74/263, 74/264 A to C and 74/265 of 27 December 2019,\n\tReaffirming its resolutions 41/213 of 19 December 1986, 45/248 B, section VI, of 21 December 1990 and 53/77 AA of 4 December 1998,\n\tRecalling also its resolution ES-10/24 adopted on 18 September 2024,\n\tRecalling further resolution 6/2 on facilitating international cooperation,\n\t1.\tDecides.",
         );
     }
 

@@ -90,6 +90,15 @@ mod tests {
     }
 
     #[test]
+    fn a_number_dated_outside_its_assembly_session_is_another_bodys() {
+        // Human Rights Council resolution 42/3 (2019) is not General Assembly
+        // resolution 42/3 (1987), nor is a regional commission's 73/8 of 2017.
+        check(
+            "\tThe General Assembly,\n\tRecalling the resolutions and decisions of the Human Rights Council, the most recent of which being resolutions 42/3 of 26 September 2019,\n\tNoting the work of the Economic and Social Commission for Asia and the Pacific in its resolution 73/8 of 19 May 2017,\n\t1.\tDecides.",
+        );
+    }
+
+    #[test]
     fn citing_organ_decides_whose_resolution() {
         // In a Security Council text, "its resolution 2086 (2013)" is the Council's.
         check(

@@ -117,6 +117,13 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_before_a_later_finite_verb_is_operative() {
+        check(
+            "\tThe Security Council,\n\tRecalling its resolutions,\n\t1.\tActing under Chapter VII of the Charter of the United Nations, and in accordance with the proposal contained in paragraph 14, authorizes Member States to act;\n\t2.\tNoting the relevance of the establishment of a government, further decides that the measures shall apply;\n\t3.\tDecides to remain seized of the matter.",
+        );
+    }
+
+    #[test]
     fn declarations_and_single_paragraphs_are_not_checked() {
         check(
             "\tThe General Assembly,\n\tHaving considered the report,\n\tApproves the report of the Credentials Committee.\n\n44th plenary meeting\n20 December 2013\n\n\tThe General Assembly,\n\tAdopts the following declaration:\n\t1.\tReaffirm our commitment to multilateralism.",
