@@ -62,6 +62,8 @@ pub enum TokenKind {
     FootnoteText,
     /// A section, part or annex heading.
     Heading,
+    /// A `%%` comment line (suppressions).
+    Comment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
