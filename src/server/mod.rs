@@ -921,25 +921,36 @@ impl LanguageServer for Backend {
         self.with_snapshot(
             "inlayHint",
             &params.text_document.uri,
-            move |snapshot, encoding, _| {
+            move |snapshot, encoding, knowledge| {
                 let tree = &snapshot.tree;
-                let hints = crate::analysis::labels::paragraph_labels(tree)
+                let settings = &knowledge.settings;
+                let mut labels = crate::analysis::labels::paragraph_labels(tree);
+                if settings.operative_labels {
+                    labels.extend(crate::analysis::labels::operative_labels(tree));
+                }
+                if settings.citation_titles {
+                    labels.extend(crate::analysis::labels::cited_titles(
+                        tree,
+                        &knowledge.catalog,
+                        Some(&knowledge.workspace),
+                    ));
+                }
+                let lines = range.start.line..=range.end.line;
+                let mut hints: Vec<InlayHint> = labels
                     .into_iter()
-                    .filter(|l| {
-                        let line = l.at.line as u32;
-                        range.start.line <= line && line <= range.end.line
-                    })
+                    .filter(|l| u32::try_from(l.at.line).is_ok_and(|line| lines.contains(&line)))
                     .map(|l| InlayHint {
                         position: convert::range(tree, l.at, encoding).start,
                         label: InlayHintLabel::String(l.label),
                         kind: None,
                         text_edits: None,
                         tooltip: l.tooltip.map(InlayHintTooltip::String),
-                        padding_left: None,
-                        padding_right: Some(true),
+                        padding_left: l.after_text.then_some(true),
+                        padding_right: (!l.after_text).then_some(true),
                         data: None,
                     })
                     .collect();
+                hints.sort_by_key(|h| (h.position.line, h.position.character));
                 Some(hints)
             },
         )
