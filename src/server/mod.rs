@@ -1347,11 +1347,30 @@ pub mod testing {
             let mut all = tokens::structure_tokens(&tree);
             all.extend(agreed_language::opening_tokens(&tree, &config));
             all.extend(record::citation_tokens(&tree));
-            semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
+            let encoded = semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
+            let last = u32::try_from(lines).unwrap_or(u32::MAX);
+            semantic_tokens::within_lines(&encoded, last / 2, last);
+            semantic_tokens::delta(&encoded, &encoded[encoded.len() / 2..]);
             for edit in &format_edits {
                 convert::text_edit(&tree, edit, encoding);
             }
-            for label in crate::analysis::labels::paragraph_labels(&tree) {
+            for line in 0..lines {
+                for edit in crate::analysis::format::format_lines(&tree, line..=line + 2) {
+                    in_line(&edit.span, "range format")?;
+                }
+                if let Some(edit) = crate::analysis::format::on_enter::on_enter(&tree, line) {
+                    for (line, byte) in [edit.start, edit.end] {
+                        in_line(&Span::point(line, byte), "on enter")?;
+                    }
+                    convert::enter_edit(&tree, &edit, encoding);
+                }
+            }
+            let labels = crate::analysis::labels::paragraph_labels(&tree)
+                .into_iter()
+                .chain(crate::analysis::labels::operative_labels(&tree))
+                .chain(crate::analysis::labels::cited_titles(&tree, &catalog, None));
+            for label in labels {
+                in_line(&label.at, "inlay hint")?;
                 convert::range(&tree, label.at, encoding);
             }
             record::symbol_links(&tree, &catalog);
