@@ -371,6 +371,22 @@ check_with_server("completion-docs", function()
     )
 end)
 
+-- Enter at the end of paragraph 7: the plugin's <CR> asks the server
+-- (textDocument/onTypeFormatting) and the new line starts with "8.".
+check_with_server("enter", function()
+  local index = find(bufnr, "^\t7%.\t")
+  assert(index, "the fixture has no paragraph numbered 7")
+  vim.api.nvim_set_current_buf(bufnr)
+  vim.api.nvim_win_set_cursor(0, { index + 1, 0 })
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes("A<CR>", true, false, true), "x!", false)
+  local next_line = vim.api.nvim_buf_get_lines(bufnr, index + 1, index + 2, false)[1]
+  local cursor = vim.api.nvim_win_get_cursor(0)
+  vim.cmd("stopinsert")
+  vim.api.nvim_buf_set_lines(bufnr, index + 1, index + 2, false, {})
+  return next_line == "\t8.\t" and cursor[1] == index + 2 and cursor[2] == #"\t8.\t",
+    ("new line %q, cursor %s"):format(tostring(next_line), vim.inspect(cursor))
+end)
+
 check("checkhealth", function()
   vim.cmd("checkhealth unres")
   local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
