@@ -199,7 +199,10 @@ pub fn delta(old: &[SemanticToken], new: &[SemanticToken]) -> Vec<SemanticTokens
 /// The tokens last sent for each document, under their result id, so a delta
 /// request can be answered with the difference.
 #[derive(Default)]
-pub struct Sent(Mutex<HashMap<Uri, (String, Arc<Vec<SemanticToken>>)>>);
+pub struct Sent(Mutex<HashMap<Uri, SentTokens>>);
+
+/// A result id and the tokens sent under it.
+type SentTokens = (String, Arc<Vec<SemanticToken>>);
 
 impl Sent {
     /// Remember `data` as sent for `uri` under `id`, and answer in full.
