@@ -173,6 +173,21 @@ fn check_format(text: &str) -> Result<(), String> {
     if kept(&once) != kept(text) {
         return Err(format!("changed more than layout: {once:?}"));
     }
+    // Range formatting: the document's edits on the range's lines.
+    let tree = unres::syntax::Tree::parse(text);
+    let whole = unres::analysis::format::format(&tree);
+    let count = tree.line_count();
+    for (first, last) in [(0, count / 2), (count / 3, count), (count / 2, count / 2)] {
+        let range = unres::analysis::format::format_lines(&tree, first..=last);
+        let expected: Vec<_> = whole
+            .iter()
+            .filter(|e| (first..=last).contains(&e.span.line))
+            .cloned()
+            .collect();
+        if range != expected {
+            return Err(format!("range {first}..={last}: {range:?} != {expected:?}"));
+        }
+    }
     Ok(())
 }
 

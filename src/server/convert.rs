@@ -3,6 +3,7 @@
 
 use tower_lsp_server::ls_types::{self as lsp, Position, Range};
 
+use crate::analysis::format::on_enter::EnterEdit;
 use crate::analysis::{Edit, Severity};
 use crate::syntax::{Span, Tree};
 use crate::text::{LinePosition, PositionEncoding, byte_to_column, column_to_byte};
@@ -46,6 +47,30 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 pub fn text_edit(tree: &Tree, edit: &Edit, encoding: PositionEncoding) -> lsp::TextEdit {
     lsp::TextEdit::new(range(tree, edit.span, encoding), edit.new_text.clone())
+}
+
+/// The edit after Enter; it may run from the line above to the new line.
+pub fn enter_edit(tree: &Tree, edit: &EnterEdit, encoding: PositionEncoding) -> lsp::TextEdit {
+    let position = |(line, byte): (usize, usize)| {
+        let column = byte_to_column(line_text(tree, line), byte, encoding);
+        Position::new(u32::try_from(line).unwrap_or(u32::MAX), column)
+    };
+    lsp::TextEdit::new(
+        Range::new(position(edit.start), position(edit.end)),
+        edit.new_text.clone(),
+    )
+}
+
+/// The lines a range covers: a range that ends at the start of a line (a
+/// selection of whole lines) leaves that line out.
+pub fn lines_of(range: Range) -> std::ops::RangeInclusive<usize> {
+    let (first, end) = (range.start.line as usize, range.end.line as usize);
+    let last = if range.end.character == 0 && end > first {
+        end - 1
+    } else {
+        end
+    };
+    first..=last.max(first)
 }
 
 pub fn encoding_kind(encoding: PositionEncoding) -> lsp::PositionEncodingKind {

@@ -41,6 +41,7 @@ use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use crate::analysis::format::on_enter;
 use crate::analysis::settings::{Layer, Resolved};
 use crate::analysis::workspace::WorkspaceIndex;
 use crate::analysis::{Catalog, Config, agreed_language, record, tokens};
@@ -131,6 +132,8 @@ pub struct Shared {
     publish_order: tokio::sync::Mutex<()>,
     /// Problems the user has been told about once already.
     told: Mutex<HashSet<&'static str>>,
+    /// The semantic tokens last sent per document, for deltas.
+    tokens_sent: semantic_tokens::Sent,
 }
 
 /// The framework's handle on [`Shared`].
@@ -176,6 +179,7 @@ impl Backend {
             progress_tokens: AtomicI32::new(0),
             publish_order: tokio::sync::Mutex::new(()),
             told: Mutex::new(HashSet::new()),
+            tokens_sent: semantic_tokens::Sent::default(),
         }))
     }
 
@@ -305,6 +309,7 @@ impl Shared {
     fn close_document(self: &Arc<Self>, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents.close(&uri);
+        self.tokens_sent.forget(&uri);
         if self.client_pulls.load(Ordering::Relaxed) {
             return;
         }
@@ -591,6 +596,11 @@ impl LanguageServer for Backend {
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 inlay_hint_provider: Some(OneOf::Left(true)),
                 document_formatting_provider: Some(OneOf::Left(true)),
+                document_range_formatting_provider: Some(OneOf::Left(true)),
+                document_on_type_formatting_provider: Some(DocumentOnTypeFormattingOptions {
+                    first_trigger_character: "\n".to_owned(),
+                    more_trigger_character: None,
+                }),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec![" ".to_owned(), "/".to_owned(), "\t".to_owned()]),
                     resolve_provider: Some(true),
@@ -604,8 +614,8 @@ impl LanguageServer for Backend {
                     SemanticTokensServerCapabilities::SemanticTokensOptions(
                         SemanticTokensOptions {
                             legend: semantic_tokens::legend(),
-                            full: Some(SemanticTokensFullOptions::Bool(true)),
-                            range: Some(false),
+                            full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
+                            range: Some(true),
                             ..SemanticTokensOptions::default()
                         },
                     ),
@@ -911,25 +921,36 @@ impl LanguageServer for Backend {
         self.with_snapshot(
             "inlayHint",
             &params.text_document.uri,
-            move |snapshot, encoding, _| {
+            move |snapshot, encoding, knowledge| {
                 let tree = &snapshot.tree;
-                let hints = crate::analysis::labels::paragraph_labels(tree)
+                let settings = &knowledge.settings;
+                let mut labels = crate::analysis::labels::paragraph_labels(tree);
+                if settings.operative_labels {
+                    labels.extend(crate::analysis::labels::operative_labels(tree));
+                }
+                if settings.citation_titles {
+                    labels.extend(crate::analysis::labels::cited_titles(
+                        tree,
+                        &knowledge.catalog,
+                        Some(&knowledge.workspace),
+                    ));
+                }
+                let lines = range.start.line..=range.end.line;
+                let mut hints: Vec<InlayHint> = labels
                     .into_iter()
-                    .filter(|l| {
-                        let line = l.at.line as u32;
-                        range.start.line <= line && line <= range.end.line
-                    })
+                    .filter(|l| u32::try_from(l.at.line).is_ok_and(|line| lines.contains(&line)))
                     .map(|l| InlayHint {
                         position: convert::range(tree, l.at, encoding).start,
                         label: InlayHintLabel::String(l.label),
                         kind: None,
                         text_edits: None,
                         tooltip: l.tooltip.map(InlayHintTooltip::String),
-                        padding_left: None,
-                        padding_right: Some(true),
+                        padding_left: l.after_text.then_some(true),
+                        padding_right: (!l.after_text).then_some(true),
                         data: None,
                     })
                     .collect();
+                hints.sort_by_key(|h| (h.position.line, h.position.character));
                 Some(hints)
             },
         )
@@ -992,23 +1013,64 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
+        let shared = Arc::clone(&self.0);
+        let uri = params.text_document.uri;
+        let target = uri.clone();
+        self.with_snapshot(
+            "semanticTokens",
+            &uri,
+            move |snapshot, encoding, knowledge| {
+                let data = semantic_tokens::of_version(&snapshot, &knowledge.config, encoding);
+                let id =
+                    pull::open_result_id(snapshot.instance, snapshot.version, knowledge.generation);
+                Some(SemanticTokensResult::Tokens(
+                    shared.tokens_sent.full(&target, id, data),
+                ))
+            },
+        )
+        .await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        let shared = Arc::clone(&self.0);
+        let uri = params.text_document.uri;
+        let previous = params.previous_result_id;
+        let target = uri.clone();
+        self.with_snapshot(
+            "semanticTokens",
+            &uri,
+            move |snapshot, encoding, knowledge| {
+                let data = semantic_tokens::of_version(&snapshot, &knowledge.config, encoding);
+                let id =
+                    pull::open_result_id(snapshot.instance, snapshot.version, knowledge.generation);
+                let sent = &shared.tokens_sent;
+                Some(
+                    match sent.delta(&target, &previous, id.clone(), Arc::clone(&data)) {
+                        Some(delta) => SemanticTokensFullDeltaResult::TokensDelta(delta),
+                        None => SemanticTokensFullDeltaResult::Tokens(sent.full(&target, id, data)),
+                    },
+                )
+            },
+        )
+        .await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let range = params.range;
         self.with_snapshot(
             "semanticTokens",
             &params.text_document.uri,
-            |snapshot, encoding, knowledge| {
-                let tree = &snapshot.tree;
-                // Computed once per version (editors ask again on focus,
-                // scroll and after every edit's publish).
-                let data = snapshot.semantic_tokens(|| {
-                    let mut all = tokens::structure_tokens(tree);
-                    all.extend(agreed_language::opening_tokens(tree, &knowledge.config));
-                    all.extend(record::citation_tokens(tree));
-                    let merged = tokens::merge(all);
-                    semantic_tokens::encode(tree, &merged, encoding)
-                });
-                Some(SemanticTokensResult::Tokens(SemanticTokens {
+            move |snapshot, encoding, knowledge| {
+                let data = semantic_tokens::of_version(&snapshot, &knowledge.config, encoding);
+                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                     result_id: None,
-                    data: data.as_ref().clone(),
+                    data: semantic_tokens::within_lines(&data, range.start.line, range.end.line),
                 }))
             },
         )
@@ -1096,6 +1158,47 @@ impl LanguageServer for Backend {
                         .map(|edit| convert::text_edit(tree, edit, encoding))
                         .collect(),
                 )
+            },
+        )
+        .await
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        let range = params.range;
+        self.with_snapshot(
+            "rangeFormatting",
+            &params.text_document.uri,
+            move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                Some(
+                    crate::analysis::format::format_lines(tree, convert::lines_of(range))
+                        .iter()
+                        .map(|edit| convert::text_edit(tree, edit, encoding))
+                        .collect(),
+                )
+            },
+        )
+        .await
+    }
+
+    async fn on_type_formatting(
+        &self,
+        params: DocumentOnTypeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        if params.ch != "\n" {
+            return Ok(None);
+        }
+        let position = params.text_document_position.position;
+        self.with_snapshot(
+            "onTypeFormatting",
+            &params.text_document_position.text_document.uri,
+            move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                let edit = on_enter::on_enter(tree, position.line as usize)?;
+                Some(vec![convert::enter_edit(tree, &edit, encoding)])
             },
         )
         .await
@@ -1244,11 +1347,30 @@ pub mod testing {
             let mut all = tokens::structure_tokens(&tree);
             all.extend(agreed_language::opening_tokens(&tree, &config));
             all.extend(record::citation_tokens(&tree));
-            semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
+            let encoded = semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
+            let last = u32::try_from(lines).unwrap_or(u32::MAX);
+            semantic_tokens::within_lines(&encoded, last / 2, last);
+            semantic_tokens::delta(&encoded, &encoded[encoded.len() / 2..]);
             for edit in &format_edits {
                 convert::text_edit(&tree, edit, encoding);
             }
-            for label in crate::analysis::labels::paragraph_labels(&tree) {
+            for line in 0..lines {
+                for edit in crate::analysis::format::format_lines(&tree, line..=line + 2) {
+                    in_line(&edit.span, "range format")?;
+                }
+                if let Some(edit) = crate::analysis::format::on_enter::on_enter(&tree, line) {
+                    for (line, byte) in [edit.start, edit.end] {
+                        in_line(&Span::point(line, byte), "on enter")?;
+                    }
+                    convert::enter_edit(&tree, &edit, encoding);
+                }
+            }
+            let labels = crate::analysis::labels::paragraph_labels(&tree)
+                .into_iter()
+                .chain(crate::analysis::labels::operative_labels(&tree))
+                .chain(crate::analysis::labels::cited_titles(&tree, &catalog, None));
+            for label in labels {
+                in_line(&label.at, "inlay hint")?;
                 convert::range(&tree, label.at, encoding);
             }
             record::symbol_links(&tree, &catalog);

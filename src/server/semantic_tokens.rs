@@ -1,46 +1,94 @@
-//! Semantic tokens: the legend and the delta encoding.
+//! Semantic tokens: the legend, the delta encoding, ranges and deltas.
 //!
-//! Custom token types (clients style them by name; the VS Code extension maps them
-//! to scopes and makes openings italic, as printed resolutions do).
+//! Standard token types and modifiers, so themes colour them without custom
+//! settings (`docs/EDITOR-FEATURES.md` has the legend): openings are keywords
+//! (Also/Further/once again: keywords with `modification`), paragraph numbers
+//! numbers with `declaration` (cross-references point at them), symbols
+//! strings, dates numbers, footnote markers variables, footnote texts
+//! comments with `documentation`, headings namespaces, `%%` lines comments.
+//! The VS Code extension maps the same types to its TextMate scopes for the
+//! `unres` language and makes openings italic, as printed resolutions do.
 
-use tower_lsp_server::ls_types::{SemanticToken, SemanticTokenType, SemanticTokensLegend};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
+use tower_lsp_server::ls_types::{
+    SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokens, SemanticTokensDelta,
+    SemanticTokensEdit, SemanticTokensLegend, Uri,
+};
+
+use super::documents::Snapshot;
 use crate::analysis::ide::{self, TokenKind};
+use crate::analysis::{Config, agreed_language, record, tokens};
 use crate::syntax::Tree;
 use crate::text::{PositionEncoding, byte_to_column};
 
-const TYPES: [TokenKind; 8] = [
-    TokenKind::Opening,
-    TokenKind::Marker,
-    TokenKind::Number,
-    TokenKind::Symbol,
-    TokenKind::Date,
-    TokenKind::FootnoteRef,
-    TokenKind::FootnoteText,
-    TokenKind::Heading,
+const TYPES: [SemanticTokenType; 6] = [
+    SemanticTokenType::KEYWORD,
+    SemanticTokenType::NUMBER,
+    SemanticTokenType::STRING,
+    SemanticTokenType::VARIABLE,
+    SemanticTokenType::COMMENT,
+    SemanticTokenType::NAMESPACE,
 ];
 
-fn name(kind: TokenKind) -> &'static str {
+const MODIFIERS: [SemanticTokenModifier; 3] = [
+    SemanticTokenModifier::DECLARATION,
+    SemanticTokenModifier::MODIFICATION,
+    SemanticTokenModifier::DOCUMENTATION,
+];
+
+const MODIFICATION: &[SemanticTokenModifier] = &[SemanticTokenModifier::MODIFICATION];
+const DECLARATION: &[SemanticTokenModifier] = &[SemanticTokenModifier::DECLARATION];
+const DOCUMENTATION: &[SemanticTokenModifier] = &[SemanticTokenModifier::DOCUMENTATION];
+
+/// A kind's token type and modifiers, by name.
+fn style(kind: TokenKind) -> (SemanticTokenType, &'static [SemanticTokenModifier]) {
     match kind {
-        TokenKind::Opening => "opening",
-        TokenKind::Marker => "openingMarker",
-        TokenKind::Number => "paragraphNumber",
-        TokenKind::Symbol => "resolutionSymbol",
-        TokenKind::Date => "date",
-        TokenKind::FootnoteRef => "footnoteReference",
-        TokenKind::FootnoteText => "footnoteText",
-        TokenKind::Heading => "heading",
+        TokenKind::Opening => (SemanticTokenType::KEYWORD, &[]),
+        TokenKind::Marker => (SemanticTokenType::KEYWORD, MODIFICATION),
+        TokenKind::Number => (SemanticTokenType::NUMBER, DECLARATION),
+        TokenKind::Symbol => (SemanticTokenType::STRING, &[]),
+        TokenKind::Date => (SemanticTokenType::NUMBER, &[]),
+        TokenKind::FootnoteRef => (SemanticTokenType::VARIABLE, &[]),
+        TokenKind::FootnoteText => (SemanticTokenType::COMMENT, DOCUMENTATION),
+        TokenKind::Heading => (SemanticTokenType::NAMESPACE, &[]),
+        TokenKind::Comment => (SemanticTokenType::COMMENT, &[]),
     }
+}
+
+/// A kind's index in the legend's types and its modifier bits.
+fn encoded_style(kind: TokenKind) -> (u32, u32) {
+    let (token_type, modifiers) = style(kind);
+    let index = TYPES.iter().position(|t| *t == token_type).unwrap_or(0) as u32;
+    let bits = modifiers
+        .iter()
+        .filter_map(|m| MODIFIERS.iter().position(|known| known == m))
+        .fold(0, |bits, bit| bits | 1 << bit);
+    (index, bits)
 }
 
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
-        token_types: TYPES
-            .iter()
-            .map(|k| SemanticTokenType::new(name(*k)))
-            .collect(),
-        token_modifiers: Vec::new(),
+        token_types: TYPES.to_vec(),
+        token_modifiers: MODIFIERS.to_vec(),
     }
+}
+
+/// The encoded tokens of a snapshot's version, computed once per version
+/// (editors ask again on focus, scroll and after every edit's publish).
+pub fn of_version(
+    snapshot: &Snapshot,
+    config: &Config,
+    encoding: PositionEncoding,
+) -> Arc<Vec<SemanticToken>> {
+    let tree = &snapshot.tree;
+    snapshot.semantic_tokens(|| {
+        let mut all = tokens::structure_tokens(tree);
+        all.extend(agreed_language::opening_tokens(tree, config));
+        all.extend(record::citation_tokens(tree));
+        encode(tree, &tokens::merge(all), encoding)
+    })
 }
 
 /// Encode merged tokens relative to each other, in the negotiated encoding.
@@ -76,17 +124,129 @@ pub fn encode(
         } else {
             start
         };
+        let (token_type, token_modifiers_bitset) = encoded_style(token.kind);
         out.push(SemanticToken {
             delta_line,
             delta_start,
             length: end.saturating_sub(start),
-            token_type: TYPES.iter().position(|k| *k == token.kind).unwrap_or(0) as u32,
-            token_modifiers_bitset: 0,
+            token_type,
+            token_modifiers_bitset,
         });
         previous_line = line_number;
         previous_start = start;
     }
     out
+}
+
+/// The tokens of lines `first..=last`, from the encoded tokens of the whole
+/// document: a range request reads the version's cached tokens.
+pub fn within_lines(data: &[SemanticToken], first: u32, last: u32) -> Vec<SemanticToken> {
+    let mut out = Vec::new();
+    let (mut line, mut start) = (0u32, 0u32);
+    // The position of the last token kept, which the next one is relative to.
+    let mut kept: Option<(u32, u32)> = None;
+    for token in data {
+        if token.delta_line > 0 {
+            start = 0;
+        }
+        line += token.delta_line;
+        start += token.delta_start;
+        if line > last {
+            break;
+        }
+        if line < first {
+            continue;
+        }
+        let (previous_line, previous_start) = kept.unwrap_or((0, 0));
+        let delta_line = line - previous_line;
+        out.push(SemanticToken {
+            delta_line,
+            delta_start: if delta_line == 0 {
+                start - previous_start
+            } else {
+                start
+            },
+            ..*token
+        });
+        kept = Some((line, start));
+    }
+    out
+}
+
+/// The edit from `old` to `new`: what lies between their common beginning
+/// and their common end (at most one edit; none when they are equal).
+/// Positions count integers of the flat array, five per token.
+pub fn delta(old: &[SemanticToken], new: &[SemanticToken]) -> Vec<SemanticTokensEdit> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let deleted = old.len() - prefix - suffix;
+    let inserted = &new[prefix..new.len() - suffix];
+    if deleted == 0 && inserted.is_empty() {
+        return Vec::new();
+    }
+    vec![SemanticTokensEdit {
+        start: (prefix * 5) as u32,
+        delete_count: (deleted * 5) as u32,
+        data: Some(inserted.to_vec()),
+    }]
+}
+
+/// The tokens last sent for each document, under their result id, so a delta
+/// request can be answered with the difference.
+#[derive(Default)]
+pub struct Sent(Mutex<HashMap<Uri, SentTokens>>);
+
+/// A result id and the tokens sent under it.
+type SentTokens = (String, Arc<Vec<SemanticToken>>);
+
+impl Sent {
+    /// Remember `data` as sent for `uri` under `id`, and answer in full.
+    pub fn full(&self, uri: &Uri, id: String, data: Arc<Vec<SemanticToken>>) -> SemanticTokens {
+        let tokens = SemanticTokens {
+            result_id: Some(id.clone()),
+            data: data.as_ref().clone(),
+        };
+        self.remember(uri, id, data);
+        tokens
+    }
+
+    /// The edits from the tokens sent under `previous` to `data`, or `None`
+    /// when they are not the ones last sent for `uri` (answer in full then).
+    pub fn delta(
+        &self,
+        uri: &Uri,
+        previous: &str,
+        id: String,
+        data: Arc<Vec<SemanticToken>>,
+    ) -> Option<SemanticTokensDelta> {
+        let sent = {
+            let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+            map.get(uri)
+                .filter(|(sent_id, _)| sent_id == previous)
+                .map(|(_, data)| Arc::clone(data))?
+        };
+        let edits = delta(&sent, &data);
+        self.remember(uri, id.clone(), data);
+        Some(SemanticTokensDelta {
+            result_id: Some(id),
+            edits,
+        })
+    }
+
+    fn remember(&self, uri: &Uri, id: String, data: Arc<Vec<SemanticToken>>) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.insert(uri.clone(), (id, data));
+    }
+
+    /// Forget a closed document.
+    pub fn forget(&self, uri: &Uri) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(uri);
+    }
 }
 
 #[cfg(test)]
@@ -129,25 +289,124 @@ mod tests {
         }
     }
 
-    /// The VS Code extension declares every token type the server sends, so
-    /// themes can style them (openings in italics).
+    /// Every kind, for the tests that walk the legend.
+    const KINDS: [TokenKind; 9] = [
+        TokenKind::Opening,
+        TokenKind::Marker,
+        TokenKind::Number,
+        TokenKind::Symbol,
+        TokenKind::Date,
+        TokenKind::FootnoteRef,
+        TokenKind::FootnoteText,
+        TokenKind::Heading,
+        TokenKind::Comment,
+    ];
+
     #[test]
-    fn the_vscode_extension_declares_the_legend() {
+    fn kinds_use_standard_types_and_modifiers_of_the_legend() {
+        let legend = legend();
+        for kind in KINDS {
+            let (index, bits) = encoded_style(kind);
+            let (token_type, modifiers) = style(kind);
+            assert_eq!(legend.token_types[index as usize], token_type, "{kind:?}");
+            assert_eq!(bits.count_ones() as usize, modifiers.len(), "{kind:?}");
+        }
+        let number = encoded_style(TokenKind::Number);
+        assert_eq!(number, (1, 1), "number + declaration");
+    }
+
+    #[test]
+    fn a_range_is_the_part_of_the_whole_on_its_lines() {
+        let tree = Tree::parse(
+            "\tThe General Assembly,\n%% unres: ignore PUN010\n\t1.\tRecalls resolution 64/222 of 21 December 2009;1\n\t2.\tDecides:\n\t(a)\tTo act;\n\n1 A/68/212.",
+        );
+        let tokens = crate::analysis::tokens::merge(
+            crate::analysis::tokens::structure_tokens(&tree)
+                .into_iter()
+                .chain(crate::analysis::record::citation_tokens(&tree))
+                .collect(),
+        );
+        let whole = encode(&tree, &tokens, PositionEncoding::Utf16);
+        for first in 0..7usize {
+            for last in first..8usize {
+                let expected: Vec<ide::SemanticToken> = tokens
+                    .iter()
+                    .copied()
+                    .filter(|t| (first..=last).contains(&t.span.line))
+                    .collect();
+                assert_eq!(
+                    within_lines(&whole, first as u32, last as u32),
+                    encode(&tree, &expected, PositionEncoding::Utf16),
+                    "{first}..={last}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_delta_applied_gives_the_new_tokens() {
+        let token = |delta_line, delta_start| SemanticToken {
+            delta_line,
+            delta_start,
+            length: 2,
+            token_type: 1,
+            token_modifiers_bitset: 0,
+        };
+        let old = vec![token(0, 1), token(1, 1), token(1, 4), token(2, 0)];
+        let cases = [
+            vec![token(0, 1), token(1, 1), token(1, 4), token(2, 0)],
+            vec![token(0, 1), token(2, 1), token(1, 4), token(2, 0)],
+            vec![token(0, 1), token(1, 4), token(2, 0)],
+            vec![
+                token(0, 1),
+                token(1, 1),
+                token(0, 3),
+                token(1, 4),
+                token(2, 0),
+            ],
+            vec![],
+            vec![token(5, 5)],
+        ];
+        for new in cases {
+            let edits = delta(&old, &new);
+            assert!(edits.len() <= 1);
+            let mut flat = old.clone();
+            for edit in edits {
+                let start = edit.start as usize / 5;
+                let end = start + edit.delete_count as usize / 5;
+                flat.splice(start..end, edit.data.unwrap_or_default());
+            }
+            assert_eq!(flat, new);
+        }
+        assert!(delta(&old, &old).is_empty());
+    }
+
+    /// The VS Code extension maps every type and modifier the server sends
+    /// to its TextMate scopes (openings italic) and declares no type of its
+    /// own: the legend is standard.
+    #[test]
+    fn the_vscode_extension_maps_the_legend() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/editors/vscode/package.json");
         let manifest: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).expect("package.json"))
                 .expect("json");
-        let declared: Vec<&str> = manifest["contributes"]["semanticTokenTypes"]
+        let contributes = &manifest["contributes"];
+        assert!(contributes["semanticTokenTypes"].is_null());
+        let scopes = contributes["semanticTokenScopes"]
             .as_array()
-            .expect("semanticTokenTypes")
+            .expect("semanticTokenScopes")
             .iter()
-            .filter_map(|t| t["id"].as_str())
-            .collect();
-        for token_type in legend().token_types {
+            .find(|s| s["language"] == "unres")
+            .expect("unres scopes");
+        for kind in KINDS {
+            let (token_type, modifiers) = style(kind);
+            let selector = std::iter::once(token_type.as_str())
+                .chain(modifiers.iter().map(|m| m.as_str()))
+                .collect::<Vec<_>>()
+                .join(".");
             assert!(
-                declared.contains(&token_type.as_str()),
-                "{} is not declared",
-                token_type.as_str()
+                scopes["scopes"][&selector].is_array(),
+                "{selector} ({kind:?}) is not mapped"
             );
         }
     }

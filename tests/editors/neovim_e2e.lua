@@ -371,6 +371,27 @@ check_with_server("completion-docs", function()
     )
 end)
 
+-- Enter at the end of paragraph 7: the plugin maps <CR> to a newline and
+-- continue_line(), which asks the server (textDocument/onTypeFormatting); the
+-- new line starts with "8.". The newline is made here as <CR> makes it.
+check_with_server("enter", function()
+  local index = find(bufnr, "^\t7%.\t")
+  assert(index, "the fixture has no paragraph numbered 7")
+  vim.api.nvim_set_current_buf(bufnr)
+  local mapping = vim.fn.maparg("<CR>", "i", false, true)
+  vim.api.nvim_buf_set_lines(bufnr, index + 1, index + 1, false, { "\t" })
+  vim.api.nvim_win_set_cursor(0, { index + 2, 1 })
+  require("unres").continue_line(bufnr)
+  local next_line = vim.api.nvim_buf_get_lines(bufnr, index + 1, index + 2, false)[1]
+  local cursor = vim.api.nvim_win_get_cursor(0)
+  vim.api.nvim_buf_set_lines(bufnr, index + 1, index + 2, false, {})
+  local mapped = mapping.buffer == 1 and mapping.expr == 1
+  -- After the label (normal mode, where the test runs, keeps the cursor on its last character).
+  local after_label = cursor[2] >= #"\t8.\t" - 1
+  return mapped and next_line == "\t8.\t" and cursor[1] == index + 2 and after_label,
+    ("<CR> mapped=%s, new line %q, cursor %s"):format(tostring(mapped), tostring(next_line), vim.inspect(cursor))
+end)
+
 check("checkhealth", function()
   vim.cmd("checkhealth unres")
   local report = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")

@@ -19,6 +19,8 @@ export const SERVER_KEYS: readonly string[] = [
   'catalogs',
   'phrases.preambular',
   'phrases.operative',
+  'inlayHints.operativeLabels',
+  'inlayHints.citationTitles',
 ];
 
 /** The part of `vscode.WorkspaceConfiguration` this module needs. */

@@ -149,11 +149,15 @@ impl Builder<'_> {
                 self.start(ParagraphKind::Preambular, label, index, line);
             }
             Role::Operative { number, .. } | Role::MalformedOperative { number, .. } => {
-                let label = format!("OP{}", number_label(line, number));
+                let label = format!("OP{}", labels::written_number(line, number));
                 self.start(ParagraphKind::Operative, label, index, line);
             }
             Role::AnnexParagraph { number, .. } => {
-                let label = format!("{} {}", self.annex_name(), number_label(line, number));
+                let label = format!(
+                    "{} {}",
+                    self.annex_name(),
+                    labels::written_number(line, number)
+                );
                 self.start(ParagraphKind::Annex, label, index, line);
             }
             Role::AnnexText => {
@@ -311,18 +315,6 @@ impl Builder<'_> {
 
 /// The number as the line writes it (`5` from `5.`), or the role's number when
 /// the line's form is not the usual one.
-fn number_label(line: &LexedLine, number: u32) -> String {
-    match &line.shape {
-        LineShape::Numbered { label, .. } => line
-            .text
-            .get(label.start..label.end)
-            .map(|written| written.trim_end_matches('.').trim().to_owned())
-            .filter(|written| !written.is_empty())
-            .unwrap_or_else(|| number.to_string()),
-        _ => number.to_string(),
-    }
-}
-
 fn letter_of(line: &LexedLine) -> Option<String> {
     match line.shape {
         LineShape::LetterHeading { letter, .. } => Some(letter.to_string()),

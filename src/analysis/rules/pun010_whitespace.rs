@@ -1,4 +1,5 @@
 use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
+use crate::analysis::format::CLOSING_PUNCTUATION;
 use crate::analysis::{Edit, Fix};
 use crate::syntax::{Role, Span};
 
@@ -17,7 +18,8 @@ declare_rule! {
     /// `cooperation ;`
     ///
     /// ## Fix
-    /// Remove the extra whitespace.
+    /// Remove the extra whitespace (formatting the document or a range does
+    /// it too).
     pub struct Whitespace {
         code: "PUN010",
         severity: Information,
@@ -45,7 +47,7 @@ impl LineRule for Whitespace {
             }
             let run_end = at + text[at..].len() - text[at..].trim_start_matches(' ').len();
             let next = bytes.get(run_end).copied();
-            if matches!(next, Some(b',' | b';' | b':' | b'.' | b')')) {
+            if next.is_some_and(|b| CLOSING_PUNCTUATION.contains(&char::from(b))) {
                 let span = Span::new(index, at, run_end);
                 let mark = next.map(char::from).unwrap_or(' ');
                 sink.report(span, format!("Remove the space before `{mark}`"))

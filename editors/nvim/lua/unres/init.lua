@@ -11,6 +11,7 @@
 ---   },
 ---   completion = "auto",                  -- built-in vim.lsp.completion unless nvim-cmp/blink.cmp
 ---   diagnostics = "auto",                 -- long messages as virtual lines on the cursor line
+---   enter = true,                         -- Enter continues numbers and labels (the server's)
 --- })
 local M = {}
 
@@ -25,6 +26,9 @@ local defaults = {
   -- unless nvim-cmp or blink.cmp is loaded (they take the server's completion
   -- themselves); "builtin": always; false: leave completion alone.
   completion = "auto",
+  -- true: Enter at the end of a numbered line starts the next number or label, as
+  -- the server's on-type formatting decides (textDocument/onTypeFormatting on "\n").
+  enter = true,
   -- "auto": on Neovim 0.11+, the server's messages (often longer than the window)
   -- as virtual lines under the cursor's line instead of virtual text cut at the
   -- window's edge; false: keep your vim.diagnostic.config().
@@ -81,9 +85,51 @@ local function render_completion_docs(bufnr)
   })
 end
 
+--- After Enter: ask the server what the new line starts with (the next number or
+--- label; a label alone above ends the list) and put the cursor after it.
+function M.continue_line(bufnr)
+  bufnr = bufnr or vim.api.nvim_get_current_buf()
+  local client = vim.lsp.get_clients({ name = "unres", bufnr = bufnr })[1]
+  if client == nil then
+    return
+  end
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  params.ch = "\n"
+  params.options = { tabSize = vim.bo[bufnr].tabstop, insertSpaces = vim.bo[bufnr].expandtab }
+  local method = "textDocument/onTypeFormatting"
+  local answer
+  if vim.fn.has("nvim-0.11") == 1 then
+    answer = client:request_sync(method, params, 1000, bufnr)
+  else
+    answer = client.request_sync(method, params, 1000, bufnr)
+  end
+  local edits = answer and answer.result
+  if type(edits) ~= "table" or #edits == 0 then
+    return
+  end
+  vim.lsp.util.apply_text_edits(edits, bufnr, client.offset_encoding)
+  -- The labels are ASCII: the edit's start column plus its text is the new cursor.
+  local edit = edits[1]
+  local row = edit.range.start.line + 1
+  vim.api.nvim_win_set_cursor(0, { row, edit.range.start.character + #edit.newText })
+end
+
+--- Enter in insert mode: a newline, then the server's continuation.
+local function map_enter(bufnr)
+  vim.keymap.set("i", "<CR>", function()
+    if vim.fn.pumvisible() == 1 then
+      return "<CR>"
+    end
+    return "<CR><Cmd>lua require('unres').continue_line()<CR>"
+  end, { buffer = bufnr, expr = true, desc = "unres: continue the numbering" })
+end
+
 --- The editor side of an attached unres client: completion with rendered
---- documentation, and a display for long diagnostics.
+--- documentation, a display for long diagnostics, and Enter continuing numbers.
 function M.attach(client, bufnr, options)
+  if options.enter then
+    map_enter(bufnr)
+  end
   local completion = options.completion
   local builtin = completion == "builtin" or (completion == "auto" and not completion_plugin())
   if builtin and vim.lsp.completion ~= nil and vim.lsp.completion.enable ~= nil then

@@ -117,6 +117,7 @@ test('the server receives the nested object under unres, built from the declared
     kind: 'auto',
     catalogs: [],
     phrases: { preambular: [], operative: [] },
+    inlayHints: { operativeLabels: true, citationTitles: false },
   });
   assert.deepEqual(flattenKeys(sent).sort(), [...settings.SERVER_KEYS].sort());
 });
