@@ -166,26 +166,33 @@ fn adopted_texts_stay_silent_but_for_listed_findings() {
         .collect();
     println!("by rule: {}", rules.join(", "));
 
-    assert!(
-        unlisted.is_empty(),
-        "{} errors or warnings on adopted texts have no verdict in tests/corpus/justified*.tsv \
-         (rows to paste; write the verdict and a reason checked against the official XML):\n{}",
-        unlisted.len(),
-        unlisted.join("\n")
-    );
     let stale: Vec<String> = verdicts
         .iter()
         .filter(|(key, _)| scanned.contains(&key.0) && !matched.contains(key))
         .map(|(key, v)| format!("{}: {}\t{}\t{}", v.file, key.0, key.1, key.2))
         .collect();
-    assert!(
-        stale.is_empty(),
-        "rows that no finding matches any more (remove them):\n{}",
-        stale.join("\n")
-    );
-    assert!(
-        not_defects * 100 <= MAX_NOT_DEFECTS_PER_100 * texts,
-        "{not_defects} findings that are not defects of the text in {texts} texts \
-         (at most {MAX_NOT_DEFECTS_PER_100} per 100)"
-    );
+    // Every problem is printed before the test fails, so one run shows them all.
+    let mut problems = Vec::new();
+    if !unlisted.is_empty() {
+        problems.push(format!(
+            "{} errors or warnings on adopted texts have no verdict in tests/corpus/justified*.tsv \
+             (rows to paste; write the verdict and a reason checked against the official XML):\n{}",
+            unlisted.len(),
+            unlisted.join("\n")
+        ));
+    }
+    if !stale.is_empty() {
+        problems.push(format!(
+            "{} rows that no finding matches any more (remove them):\n{}",
+            stale.len(),
+            stale.join("\n")
+        ));
+    }
+    if not_defects * 100 > MAX_NOT_DEFECTS_PER_100 * texts {
+        problems.push(format!(
+            "{not_defects} findings that are not defects of the text in {texts} texts \
+             (at most {MAX_NOT_DEFECTS_PER_100} per 100)"
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
