@@ -291,7 +291,9 @@ fn mutate_and_before_last(text: &str) -> Option<(String, usize)> {
     let own = tree.own_text();
     let mut lists: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
     for (index, _, role) in tree.iter() {
-        if let Role::Subparagraph { level: 1, parent } = role
+        if let Role::Subparagraph {
+            level: 1, parent, ..
+        } = role
             && own[index]
         {
             lists.entry(parent).or_default().push(index);

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use unres::analysis::{Catalog, Citations, Config, analyze};
-use unres::syntax::{LineShape, MarkerForm, Role, Tree};
+use unres::syntax::{ItemLabel, LineShape, MarkerForm, Role, Tree};
 
 fn corpus() -> Vec<(String, String)> {
     let mut files: Vec<_> = std::fs::read_dir("data/corpus")
@@ -327,7 +327,11 @@ fn skipped_subparagraph(text: &Text) -> Injected {
     let own = text.tree.own_text();
     let mut lists: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
     for (index, _, role) in text.tree.iter() {
-        if let Role::Subparagraph { level: 1, parent } = role
+        if let Role::Subparagraph {
+            level: 1,
+            label: ItemLabel::Letter,
+            parent,
+        } = role
             && own[index]
         {
             lists.entry(parent).or_default().push(index);

@@ -4,7 +4,7 @@
 //! the same decisions against the official files of the adopted texts.
 
 use unres::syntax::akn::export;
-use unres::syntax::{Role, Tree};
+use unres::syntax::{ItemLabel, Role, Tree};
 
 const HEAD: &str = "\tThe General Assembly,\n\tRecalling its resolution 70/1,\n";
 
@@ -76,7 +76,11 @@ fn a_preambular_opening_alone_before_lettered_items_is_their_paragraph() {
     assert_eq!(tree.role(parent as usize), Role::Preambular);
     assert_eq!(
         role_of(&tree, "Resolution 70/299"),
-        Role::Subparagraph { level: 1, parent }
+        Role::Subparagraph {
+            level: 1,
+            label: ItemLabel::Letter,
+            parent
+        }
     );
 }
 

@@ -269,7 +269,7 @@ pub fn document_symbols(tree: &Tree, encoding: PositionEncoding) -> Vec<Document
                     index,
                 );
             }
-            Role::Subparagraph { level, parent } => {
+            Role::Subparagraph { level, parent, .. } => {
                 let parent_rank = ranks
                     .get(parent as usize)
                     .copied()

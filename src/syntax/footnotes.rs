@@ -223,6 +223,8 @@ fn resolve_references<'l>(
         };
         fill_gap(&mut refs, &pending, &end, max_seen, max_text + 1);
     }
+    // A filled gap may stand before references back to earlier footnotes.
+    refs.sort_by_key(|r| r.span);
     refs
 }
 
@@ -260,6 +262,9 @@ fn fill_gap(
 ) -> u32 {
     let mut seen = max_seen;
     let mut from = 0;
+    // The missing numbers come after the first reference to the highest one so
+    // far; references back to earlier footnotes (`Convention,1`) do not move it.
+    let mut floor = refs.iter().find(|r| r.number == max_seen).map(|r| r.span);
     for wanted in max_seen + 1..upto {
         // The likeliest reading of the missing number: a marker after a year or
         // detached from its word before one glued to a symbol, before a split
@@ -269,13 +274,13 @@ fn fill_gap(
             .enumerate()
             .filter(|(_, r)| {
                 r.number == wanted
-                    && !refs
-                        .last()
-                        .is_some_and(|last| overlaps(last, r) || last.span > r.span)
+                    && floor.is_none_or(|floor| floor < r.span)
+                    && !refs.iter().any(|taken| overlaps(taken, r))
                     && !overlaps(r, before)
             })
             .min_by_key(|(offset, r)| (reading_rank(&r.marker), *offset));
         if let Some((offset, _)) = found {
+            floor = Some(pending[from + offset].span);
             refs.push(pending[from + offset]);
             from += offset + 1;
             seen = wanted;
@@ -352,6 +357,23 @@ mod tests {
                 (5, "5".to_owned()),
                 (6, "6".to_owned())
             ]
+        );
+    }
+
+    #[test]
+    fn a_gap_is_filled_across_a_reference_back_to_an_earlier_footnote() {
+        // `199311`: footnote 11 glued to a year, then a reference back to 1
+        // before footnote 12.
+        let mut text = String::from(
+            "\tThe General Assembly,\n\tRecalling the Declaration,1\n\tRecalling the Declaration of Principles of 13 September 19932 and the agreements,\n\tRecalling the Convention,1 and the Rules)3\n\t1.\tDecides to act.\n_______________\n",
+        );
+        for n in 1..=3 {
+            text.push_str(&format!("{n} Source {n}.\n"));
+        }
+        assert_eq!(numbers_on(&text, 2), vec![(2, "2".to_owned())]);
+        assert_eq!(
+            numbers_on(&text, 3),
+            vec![(1, "1".to_owned()), (3, "3".to_owned())]
         );
     }
 }

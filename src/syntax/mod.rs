@@ -17,7 +17,7 @@ mod tree;
 pub use document_kind::{DocumentKind, KindEvidence};
 pub use footnotes::{FootnoteRef, FootnoteText, Footnotes};
 pub use lex::{ByteRange, LexedLine, LineShape, MarkerCandidate, MarkerForm};
-pub use structure::{Role, Segment, SegmentKind};
+pub use structure::{ItemLabel, Role, Segment, SegmentKind};
 pub use tree::Tree;
 
 /// Month names as resolutions write dates ("21 December 2009").

@@ -37,10 +37,16 @@ pub enum Role {
         number: u32,
         segment: u32,
     },
-    /// A labelled subparagraph of the paragraph on line `parent`, at `level`
-    /// (1 = (a), 2 = (i), 3 = a., 4 = i.).
+    /// A labelled subparagraph of the paragraph on line `parent`: `level` is
+    /// its depth in the paragraph's lists (1 = the outer list; a. and i. items
+    /// stand at 3 and 4, nested numbers at 5), `label` the kind of its label,
+    /// decided by sequence with the level (NUM008). Letters usually hold the
+    /// outer list and roman numerals the inner one, but a list opened with (i)
+    /// has roman items outside and letters inside, as the official XML nests
+    /// them (Security Council mandates: `(ii)` a heading, then `(a)` …).
     Subparagraph {
         level: u8,
+        label: ItemLabel,
         parent: u32,
     },
     /// A line starting in lower case that continues the paragraph on line
@@ -94,6 +100,27 @@ pub enum Role {
     /// sees it — the other lines get the roles they would have without it.
     Comment,
     Other,
+}
+
+/// What labels a subparagraph (see [`Role::Subparagraph`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemLabel {
+    /// `(a)`, `(b)` … `(aa)`.
+    Letter,
+    /// `(i)`, `(ii)` ….
+    Roman,
+    /// `a.`, `b.` ….
+    DottedLetter,
+    /// `i.`, `ii.` ….
+    DottedRoman,
+    /// `A.`, `B.`: a capital-lettered point.
+    Capital,
+    /// A dash or bullet.
+    Bullet,
+    /// A number of a list nested inside a paragraph.
+    Number,
+    /// A label in a form that is not a subparagraph label (NUM005).
+    Malformed,
 }
 
 impl Role {
@@ -178,8 +205,10 @@ struct ListState {
     /// Last first-degree label and whether its text ended with a colon.
     letter: Option<String>,
     letter_colon: bool,
-    /// Last second-degree label (cleared by each first-degree item).
+    /// Last roman label (cleared by each letter, unless the romans are outside).
     roman: Option<String>,
+    /// The list opened with (i): its roman items hold the lettered ones.
+    roman_outside: bool,
     dotted_letter: Option<String>,
     dotted_roman: Option<String>,
     /// A heading seen since the last item: a list that restarts at (a) after it
@@ -233,8 +262,13 @@ pub fn build(lines: &[LexedLine]) -> Structure {
     let mut own = vec![false; lines.len()];
     for (index, (&role, &is_own)) in inner.roles.iter().zip(&inner.own).enumerate() {
         roles[kept[index]] = match role {
-            Role::Subparagraph { level, parent } => Role::Subparagraph {
+            Role::Subparagraph {
                 level,
+                label,
+                parent,
+            } => Role::Subparagraph {
+                level,
+                label,
                 parent: place(parent),
             },
             Role::Continuation { parent } => Role::Continuation {
@@ -436,7 +470,11 @@ impl Builder<'_> {
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
                 self.nested_number = Some(*number);
                 let parent = self.list.parent.unwrap_or(index as u32);
-                Role::Subparagraph { level: 5, parent }
+                Role::Subparagraph {
+                    level: 5,
+                    label: ItemLabel::Number,
+                    parent,
+                }
             }
             LineShape::Numbered { number, .. } => {
                 self.seen_operative = true;
@@ -458,7 +496,11 @@ impl Builder<'_> {
             {
                 self.nested_number = Some(*number);
                 let parent = self.list.parent.unwrap_or(index as u32);
-                Role::Subparagraph { level: 5, parent }
+                Role::Subparagraph {
+                    level: 5,
+                    label: ItemLabel::Number,
+                    parent,
+                }
             }
             LineShape::MalformedNumber { number, .. } => {
                 self.seen_operative = true;
@@ -471,7 +513,11 @@ impl Builder<'_> {
             }
             LineShape::Subparagraph { label, .. } => self.subparagraph(index, label, false),
             LineShape::MalformedSubparagraph { .. } => match self.list.parent {
-                Some(parent) => Role::Subparagraph { level: 1, parent },
+                Some(parent) => Role::Subparagraph {
+                    level: 1,
+                    label: ItemLabel::Malformed,
+                    parent,
+                },
                 None => Role::Other,
             },
             LineShape::DottedLetter { label, .. } => self.subparagraph(index, label, true),
@@ -490,7 +536,11 @@ impl Builder<'_> {
                 self.list.last_level = 1;
                 self.list.last_colon = matches!(line.final_char(), Some((_, ':')));
                 self.last_paragraph = Some(parent);
-                Role::Subparagraph { level: 1, parent }
+                Role::Subparagraph {
+                    level: 1,
+                    label: ItemLabel::Capital,
+                    parent,
+                }
             }
             LineShape::LetterHeading { .. } => {
                 if self.next_is_organ(index) {
@@ -776,7 +826,11 @@ impl Builder<'_> {
         self.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
         self.list.heading = None;
         self.last_paragraph = Some(parent);
-        Role::Subparagraph { level, parent }
+        Role::Subparagraph {
+            level,
+            label: ItemLabel::Bullet,
+            parent,
+        }
     }
 
     fn subparagraph(&mut self, index: usize, label: &str, dotted: bool) -> Role {
@@ -793,7 +847,7 @@ impl Builder<'_> {
             return self.text_paragraph(index);
         };
         let ends_with_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
-        let level = if dotted {
+        let (level, kind) = if dotted {
             let roman_next = self
                 .list
                 .dotted_roman
@@ -802,28 +856,66 @@ impl Builder<'_> {
                 || (label == "i" && self.list.dotted_letter.as_deref().is_some_and(|l| l != "h"));
             if roman_next {
                 self.list.dotted_roman = Some(label.to_owned());
-                4
+                (4, ItemLabel::DottedRoman)
             } else {
                 self.list.dotted_letter = Some(label.to_owned());
                 self.list.dotted_roman = None;
-                3
+                (3, ItemLabel::DottedLetter)
             }
         } else {
-            let level = subparagraph_level(&self.list, label);
-            if level == 1 {
+            if self.list.letter.is_none() && self.list.roman.is_none() && label == "i" {
+                self.list.roman_outside = true;
+            }
+            let kind = if label == "i" && self.roman_list_follows(index) {
+                ItemLabel::Roman
+            } else {
+                subparagraph_kind(&self.list, label)
+            };
+            if kind == ItemLabel::Letter {
                 self.list.letter = Some(label.to_owned());
                 self.list.letter_colon = ends_with_colon;
-                self.list.roman = None;
+                if !self.list.roman_outside {
+                    // `(a) (i)<TAB>…`: the item's first subitem stands on its line.
+                    self.list.roman = leading_label(self.lines[index].body())
+                        .filter(|l| *l == "i")
+                        .map(str::to_owned);
+                }
             } else {
                 self.list.roman = Some(label.to_owned());
             }
-            level
+            let outer = (kind == ItemLabel::Letter) != self.list.roman_outside;
+            (if outer { 1 } else { 2 }, kind)
         };
         self.list.last_level = level;
         self.list.last_colon = ends_with_colon;
         self.list.bullet_level = None;
         self.last_paragraph = Some(parent);
-        Role::Subparagraph { level, parent }
+        Role::Subparagraph {
+            level,
+            label: kind,
+            parent,
+        }
+    }
+
+    /// After (h), `(i)` opens a roman list when (ii) comes before (j) (and
+    /// before another (i)) within the paragraph: `(h)<TAB>Disarmament …` as a
+    /// heading of romans.
+    fn roman_list_follows(&self, index: usize) -> bool {
+        if self.list.letter.as_deref() != Some("h") || self.list.roman.is_some() {
+            return false;
+        }
+        for line in &self.lines[index + 1..] {
+            match &line.shape {
+                LineShape::Subparagraph { label, .. } => match label.as_str() {
+                    "ii" => return true,
+                    "i" | "j" => return false,
+                    _ => {}
+                },
+                LineShape::Numbered { .. } | LineShape::SectionNumber { .. } => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     fn closing_line(&mut self, index: usize) -> Role {
@@ -899,7 +991,11 @@ impl Builder<'_> {
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
                 self.nested_number = Some(*number);
                 let parent = self.list.parent.unwrap_or(index as u32);
-                Role::Subparagraph { level: 5, parent }
+                Role::Subparagraph {
+                    level: 5,
+                    label: ItemLabel::Number,
+                    parent,
+                }
             }
             LineShape::Numbered { number, .. } => {
                 self.nested_number = None;
@@ -1008,8 +1104,36 @@ fn is_table_row(body: &str) -> bool {
             >= 2
 }
 
-/// NUM008: decide whether a parenthesized label is a first-degree letter or a
-/// second-degree roman numeral, by sequence.
+/// NUM008: decide whether a parenthesized label is a letter or a roman
+/// numeral, by sequence.
+fn subparagraph_kind(list: &ListState, label: &str) -> ItemLabel {
+    let next_letter = list
+        .letter
+        .as_deref()
+        .map_or_else(|| Some("a".to_owned()), successor_letter);
+    let next_roman = list
+        .roman
+        .as_deref()
+        .map_or_else(|| Some("i".to_owned()), successor_roman);
+    if list.roman_outside && list.roman.is_some() {
+        // Roman headings with letters under them: the letters restart at (a)
+        // under each heading or run on through the list.
+        if next_letter.as_deref() == Some(label) || label == "a" {
+            return ItemLabel::Letter;
+        }
+        if next_roman.as_deref() == Some(label) {
+            return ItemLabel::Roman;
+        }
+    }
+    if subparagraph_level(list, label) == 1 {
+        ItemLabel::Letter
+    } else {
+        ItemLabel::Roman
+    }
+}
+
+/// Whether a label goes on a list of letters (1) or opens or continues a list
+/// of roman numerals (2).
 fn subparagraph_level(list: &ListState, label: &str) -> u8 {
     let next_letter = list
         .letter

@@ -5,13 +5,18 @@ use crate::syntax::Span;
 declare_rule! {
     /// ## What it checks
     /// "Ibid." repeats the source of the footnote just before it. It cannot be the
-    /// first footnote, nor follow a footnote that cites several sources (error); it
-    /// is spelled `Ibid.` with a capital and a full stop (warning).
+    /// first footnote (error); it is spelled `Ibid.` with a capital and a full
+    /// stop (warning). After a footnote that cites several sources it is pointed
+    /// out (information): adopted texts do write it there, for the last source
+    /// named, so it is no error, but a moved footnote makes it ambiguous.
     ///
     /// ## Why
     /// FTN009 (attested in adopted texts; Editorial Manual, "Use of ibid."). When
     /// footnotes move, an "Ibid." silently changes what it points to, so it is
-    /// re-checked on every edit.
+    /// re-checked on every edit. "Ibid." after several sources is adopted
+    /// practice: over the 3,579 adopted texts of the corpora (about 3,000
+    /// "Ibid." footnotes) it occurs 14 times, each time meaning the last source
+    /// of the footnote before (`… and A/78/40.` then `Ibid., para. 7`).
     ///
     /// ## Example
     /// `1 Ibid.` · `3 ibid., chap. I.` · footnote 2 `A/68/212; A/68/213.` then `3 Ibid.`
@@ -64,10 +69,11 @@ impl Rule for Ibid {
                     let previous_line = &lines[previous.line].text;
                     let previous_body = &previous_line[previous.body.start..previous.body.end];
                     if cites_several_sources(previous_body) {
-                        sink.report(
+                        sink.report_at(
+                            Severity::Information,
                             span,
                             format!(
-                                "\"Ibid.\" follows footnote {}, which cites more than one source; name the source",
+                                "\"Ibid.\" follows footnote {}, which cites more than one source: it repeats the last one; name the source if another is meant",
                                 previous.number
                             ),
                         )
@@ -138,5 +144,18 @@ mod tests {
         check(&format!(
             "{BODY}1 A/68/212.\n2 ibid., chap. I.\n  ^^^^^ FTN009"
         ));
+    }
+
+    #[test]
+    fn ibid_after_several_sources_is_information_only() {
+        use crate::analysis::{Config, Severity, analyze};
+        use crate::syntax::Tree;
+        let text = format!("{BODY}1 A/68/212 and A/69/213.\n2 Ibid.");
+        let severities: Vec<Severity> = analyze(&Tree::parse(&text), &Config::default())
+            .into_iter()
+            .filter(|d| d.code == "FTN009")
+            .map(|d| d.severity)
+            .collect();
+        assert_eq!(severities, [Severity::Information]);
     }
 }

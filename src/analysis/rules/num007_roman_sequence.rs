@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::syntax::structure::{roman_value, successor_roman};
-use crate::syntax::{LineShape, Role, Span};
+use crate::syntax::structure::{leading_label, roman_value, successor_roman};
+use crate::syntax::{ItemLabel, LineShape, Role, Span};
 
 declare_rule! {
     /// ## What it checks
@@ -27,46 +27,77 @@ impl Rule for RomanSequence {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let mut expected = String::from("i");
-        let mut previous: Option<String> = None;
+        // Per list depth (index = level - 1): the last numeral of the open list;
+        // an item at a shallower depth, a new paragraph or a new list closes it.
+        let mut lists: Vec<Option<String>> = Vec::new();
+        let mut current_parent = None;
         for (index, line, role) in context.tree.iter() {
-            match role {
-                Role::Subparagraph { level: 1, .. }
-                | Role::Operative { .. }
-                | Role::Preambular
-                | Role::AnnexParagraph { .. } => {
-                    expected = "i".to_owned();
-                    previous = None;
+            let Role::Subparagraph {
+                level,
+                label: kind,
+                parent,
+            } = role
+            else {
+                if matches!(
+                    role,
+                    Role::Operative { .. } | Role::Preambular | Role::AnnexParagraph { .. }
+                ) {
+                    lists.clear();
                 }
-                Role::Subparagraph { level: 2, .. } => {
-                    let LineShape::Subparagraph { label, range } = &line.shape else {
-                        continue;
-                    };
-                    let span = Span::in_line(index, *range);
-                    if roman_value(label).is_none() {
-                        sink.report(
-                            span,
-                            format!("({label}) is not a valid lower-case roman numeral; expected ({expected})"),
-                        );
-                    } else if label != &expected {
-                        let after = previous.as_deref().map_or_else(
-                            || "the start of the list".to_owned(),
-                            |p| format!("({p})"),
-                        );
-                        sink.report(
-                            span,
-                            format!(
-                                "Subparagraph ({label}) follows {after}; expected ({expected})"
-                            ),
-                        );
-                    }
-                    expected = successor_roman(label)
-                        .or_else(|| successor_roman(&expected))
-                        .unwrap_or_default();
-                    previous = Some(label.clone());
-                }
-                _ => {}
+                continue;
+            };
+            if current_parent != Some(parent) {
+                current_parent = Some(parent);
+                lists.clear();
             }
+            let depth = usize::from(level.max(1));
+            if lists.len() < depth {
+                lists.resize(depth, None);
+            }
+            for deeper in &mut lists[depth..] {
+                *deeper = None;
+            }
+            let LineShape::Subparagraph { label, range } = &line.shape else {
+                continue;
+            };
+            if kind == ItemLabel::Letter {
+                // `(a) (i)<TAB>…`: the first numeral stands on the letter's line.
+                let on_line = leading_label(line.body()).filter(|l| *l == "i");
+                if lists.len() == depth {
+                    lists.push(None);
+                }
+                lists[depth] = on_line.map(str::to_owned);
+            }
+            if kind != ItemLabel::Roman {
+                continue;
+            }
+            let previous = lists[depth - 1].take();
+            let expected = previous
+                .as_deref()
+                .map_or_else(|| Some("i".to_owned()), successor_roman)
+                .unwrap_or_default();
+            let span = Span::in_line(index, *range);
+            if roman_value(label).is_none() {
+                sink.report(
+                    span,
+                    format!(
+                        "({label}) is not a valid lower-case roman numeral; expected ({expected})"
+                    ),
+                );
+            } else if label != &expected {
+                let after = previous
+                    .as_deref()
+                    .map_or_else(|| "the start of the list".to_owned(), |p| format!("({p})"));
+                sink.report(
+                    span,
+                    format!("Subparagraph ({label}) follows {after}; expected ({expected})"),
+                );
+            }
+            lists[depth - 1] = Some(if roman_value(label).is_some() {
+                label.clone()
+            } else {
+                expected
+            });
         }
     }
 }
@@ -79,6 +110,20 @@ mod tests {
     fn roman_sequence() {
         check(
             "\tThe General Assembly,\n\t1.\tDecides:\n\t(a)\tTo act on:\n\t(i)\tOne;\n\t(ii)\tTwo;\n\t(iv)\tFour;\n\t^^^^ NUM007\n\t(b)\tTo report:\n\t(i)\tOne;\n\t(ii)\tTwo.",
+        );
+    }
+
+    #[test]
+    fn roman_headings_and_numerals_on_a_letter_line() {
+        check(
+            "\tThe Security Council,\n\t1.\tDecides:\n\t(i)\tProtection of civilians\n\t(a)\tProtect civilians;\n\t(ii)\tElections\n\t(b)\tSupport the elections;\n\t(iv)\tHuman rights\n\t^^^^ NUM007\n\t(c)\tMonitor;\n\t2.\tDecides that:\n\t(a) (i)\tThe conversion of property;\n\t(ii)\tThe concealment of property;\n\t(b)\tSubject to its law:\n\t(i)\tThe acquisition;\n\t(ii)\tThe participation.",
+        );
+    }
+
+    #[test]
+    fn a_lettered_heading_h_may_hold_romans() {
+        check(
+            "\tThe Security Council,\n\t1.\tDecides:\n\t(a)\tA;\n\t(b)\tB;\n\t(c)\tC;\n\t(d)\tD;\n\t(e)\tE;\n\t(f)\tF;\n\t(g)\tG;\n\t(h)\tDisarmament\n\t(i)\tTo support;\n\t(ii)\tTo regroup;\n\t(iii)\tTo canton;\n\t(iv)\tTo report.",
         );
     }
 }

@@ -1,5 +1,6 @@
 use super::units::{final_mark, mark_fix, mark_name};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::syntax::openings::class_of;
 
 declare_rule! {
     /// ## What it checks
@@ -40,6 +41,11 @@ impl Rule for LeadInColon {
             if matches!(mark, Some(':' | ',')) {
                 continue;
             }
+            // `Recalling` or `Convinced` alone, then `(a) that …`: the lead-in
+            // runs on into its items, which complete the sentence.
+            if mark.is_none() && ends_with_an_opening(tree.lines()[unit.lead].body()) {
+                continue;
+            }
             // Security Council texts also end lead-ins with a semicolon
             // (S/RES/1904, 2360, 2820).
             if mark == Some(';') && security_council {
@@ -58,6 +64,29 @@ impl Rule for LeadInColon {
     }
 }
 
+/// The lead-in ends with an opening word such as `Recalling` or `Reaffirming
+/// also` (the words of the opening and nothing after them).
+fn ends_with_an_opening(body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let opening = |word: &str| {
+        (word.ends_with("ing") || word.ends_with("ed"))
+            && class_of(&capitalised_first(word)).is_some()
+    };
+    match words.as_slice() {
+        [.., word, "also" | "further"] => opening(word),
+        [.., last] => opening(last),
+        [] => false,
+    }
+}
+
+fn capitalised_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::rules::fixture::{apply_fix, check};
@@ -67,6 +96,13 @@ mod tests {
     #[test]
     fn lead_in_ends_with_a_colon() {
         check(TEXT);
+    }
+
+    #[test]
+    fn a_lead_in_of_only_an_opening_runs_on_into_its_items() {
+        check(
+            "\tThe General Assembly,\n\tConvinced\n\t(a)\tthat the Convention is essential,\n\t(b)\tthat cooperation is needed,\n\tReaffirming also\n\t(a)\tthat the Programme of Action stands,\n\t(b)\tthat it is urgent,\n\t1.\tDecides to act.",
+        );
     }
 
     #[test]

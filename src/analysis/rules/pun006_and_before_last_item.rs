@@ -40,7 +40,7 @@ fn penultimate_items(context: &Context<'_>) -> Vec<(usize, Ending)> {
     let mut lists: HashMap<(u32, u8), Vec<usize>> = HashMap::new();
     let mut order = Vec::new();
     for (index, _, role) in context.tree.iter() {
-        if let Role::Subparagraph { level, parent } = role
+        if let Role::Subparagraph { level, parent, .. } = role
             && context.own_text()[index]
         {
             let items = lists.entry((parent, level)).or_default();

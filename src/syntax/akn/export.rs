@@ -587,7 +587,7 @@ impl<'t> Builder<'t> {
             Role::AnnexParagraph { number, .. } => {
                 self.numbered_paragraph(index, Some(format!("{number}.")));
             }
-            Role::Subparagraph { level, parent } => self.subparagraph(index, level, parent),
+            Role::Subparagraph { level, parent, .. } => self.subparagraph(index, level, parent),
             Role::Continuation { parent } => self.continuation(index, parent),
             Role::SectionNumber { .. }
             | Role::PartHeading {

@@ -1,0 +1,198 @@
+//! The noise gate: every rule over every adopted text we have — the 300 of
+//! `data/corpus` always, and the 3,279 of `../shared/data/extended` when that
+//! folder is beside the crate (a note is printed and they are skipped when it is
+//! not; under `CI=true` that is a failure). Every error or warning must be
+//! listed with its verdict in one of `tests/corpus/justified*.tsv`: `defect` (a
+//! real defect of the adopted text, checked against the official XML) or any
+//! other verdict (a finding that is not a defect of the text: `open`,
+//! `renderer` …). Findings that are not defects stay at most 2 per 100 texts.
+//!
+//! Fails on findings without a row (printed as rows ready to paste, verdict
+//! and reason to fill in), on rows no finding matches any more, and over the
+//! limit. Prints the figures: texts, findings, defects, non-defects per 100
+//! texts, and findings per rule. See docs/NOISE.md.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use unres::analysis::{Config, Severity, analyze};
+use unres::syntax::Tree;
+
+/// At most this many findings per 100 texts may be anything but a defect.
+const MAX_NOT_DEFECTS_PER_100: usize = 2;
+
+/// (file name, 1-based line, rule code).
+type Key = (String, usize, String);
+
+struct Verdict {
+    verdict: String,
+    file: String,
+}
+
+/// The rows of every `tests/corpus/justified*.tsv`.
+fn verdicts() -> BTreeMap<Key, Verdict> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut tables: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("tests/corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("justified") && n.ends_with(".tsv"))
+        })
+        .collect();
+    tables.sort();
+    let mut rows = BTreeMap::new();
+    for table in &tables {
+        let file = table
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_owned();
+        let text = std::fs::read_to_string(table).expect("a verdict table");
+        for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 5, "{file}: bad row: {line}");
+            let key = (
+                cells[0].to_owned(),
+                cells[1]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{file}: bad line number: {line}")),
+                cells[2].to_owned(),
+            );
+            let verdict = Verdict {
+                verdict: cells[3].to_owned(),
+                file: file.clone(),
+            };
+            if let Some(earlier) = rows.insert(key.clone(), verdict) {
+                panic!("{key:?} is listed twice ({} and {file})", earlier.file);
+            }
+        }
+    }
+    rows
+}
+
+/// A finding of any severity: its key, whether it is an error or a warning,
+/// and its message.
+struct Finding {
+    key: Key,
+    serious: bool,
+    message: String,
+}
+
+/// Every finding of the files, on two threads.
+fn findings(files: &[PathBuf]) -> Vec<Finding> {
+    let chunk = files.len().div_ceil(2).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for path in part {
+                        let text = std::fs::read_to_string(path).expect("utf-8 text");
+                        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+                        for d in analyze(&Tree::parse(&text), &Config::default()) {
+                            out.push(Finding {
+                                key: (name.to_owned(), d.span.line + 1, d.code.to_owned()),
+                                serious: d.severity <= Severity::Warning,
+                                message: d.message,
+                            });
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("worker"))
+            .collect()
+    })
+}
+
+#[test]
+fn adopted_texts_stay_silent_but_for_listed_findings() {
+    let mut files = common::texts(&common::project_corpus());
+    if let Some(extended) = common::extended_corpus("noise_gate") {
+        files.extend(common::texts(&extended));
+    }
+    let scanned: BTreeSet<String> = files
+        .iter()
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
+        .collect();
+    let verdicts = verdicts();
+    let findings = findings(&files);
+
+    let mut matched = BTreeSet::new();
+    let mut unlisted = Vec::new();
+    let mut per_rule: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let (mut defects, mut not_defects) = (0, 0);
+    for finding in &findings {
+        if verdicts.contains_key(&finding.key) {
+            matched.insert(&finding.key);
+        }
+        if !finding.serious {
+            continue;
+        }
+        let tally = per_rule.entry(&finding.key.2).or_default();
+        tally.0 += 1;
+        match verdicts.get(&finding.key) {
+            Some(v) if v.verdict == "defect" => defects += 1,
+            Some(_) => {
+                not_defects += 1;
+                tally.1 += 1;
+            }
+            None => unlisted.push(format!(
+                "{}\t{}\t{}\t?\t{}",
+                finding.key.0, finding.key.1, finding.key.2, finding.message
+            )),
+        }
+    }
+    let serious = per_rule.values().map(|t| t.0).sum::<usize>();
+    let texts = files.len();
+    println!(
+        "noise gate: {texts} texts, {serious} errors or warnings: {defects} defects, \
+         {not_defects} not defects ({:.2} per 100 texts; at most {MAX_NOT_DEFECTS_PER_100}), \
+         {} unlisted",
+        not_defects as f64 * 100.0 / texts as f64,
+        unlisted.len()
+    );
+    let rules: Vec<String> = per_rule
+        .iter()
+        .map(|(code, (all, not))| format!("{code} {all} ({not} not defects)"))
+        .collect();
+    println!("by rule: {}", rules.join(", "));
+
+    let stale: Vec<String> = verdicts
+        .iter()
+        .filter(|(key, _)| scanned.contains(&key.0) && !matched.contains(key))
+        .map(|(key, v)| format!("{}: {}\t{}\t{}", v.file, key.0, key.1, key.2))
+        .collect();
+    // Every problem is printed before the test fails, so one run shows them all.
+    let mut problems = Vec::new();
+    if !unlisted.is_empty() {
+        problems.push(format!(
+            "{} errors or warnings on adopted texts have no verdict in tests/corpus/justified*.tsv \
+             (rows to paste; write the verdict and a reason checked against the official XML):\n{}",
+            unlisted.len(),
+            unlisted.join("\n")
+        ));
+    }
+    if !stale.is_empty() {
+        problems.push(format!(
+            "{} rows that no finding matches any more (remove them):\n{}",
+            stale.len(),
+            stale.join("\n")
+        ));
+    }
+    if not_defects * 100 > MAX_NOT_DEFECTS_PER_100 * texts {
+        problems.push(format!(
+            "{not_defects} findings that are not defects of the text in {texts} texts \
+             (at most {MAX_NOT_DEFECTS_PER_100} per 100)"
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
