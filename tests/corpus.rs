@@ -16,6 +16,7 @@ fn justifications() -> BTreeMap<(String, usize, String), (String, String)> {
         "tests/corpus/justified.tsv",
         "tests/corpus/justified_citations.tsv",
         "tests/corpus/justified_style.tsv",
+        "tests/corpus/justified_footnotes.tsv",
         "tests/corpus/justified_rulebook.tsv",
         "tests/corpus/justified_verbs.tsv",
     ]
