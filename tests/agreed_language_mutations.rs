@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use unres::analysis::agreed_language::{OpeningKind, is_head};
+use unres::analysis::agreed_language::{OpeningKind, finite_verb_follows, is_head};
 use unres::analysis::{Config, analyze};
 use unres::syntax::{Role, Tree};
 
@@ -62,10 +62,13 @@ fn mutations(line: &str, role: Role) -> Vec<(&'static str, String)> {
                     .strip_suffix('e')
                     .filter(|s| !s.ends_with('e'))
                     .unwrap_or(stem);
-                out.push((
-                    "gerund",
-                    format!("{}{stem}ing{}", &trimmed[..start], &rest[word_end..]),
-                ));
+                let mutated = format!("{}{stem}ing{}", &trimmed[..start], &rest[word_end..]);
+                // `Stresses …, urges …` becomes `Stressing …, urges …`: a
+                // participial phrase before a finite verb, an adopted form
+                // (`Recalling article IV …, notes …`), not a defect.
+                if !finite_verb_follows(&mutated, start) {
+                    out.push(("gerund", mutated));
+                }
             }
         }
         if rest.starts_with("Calls upon ") {

@@ -1,5 +1,5 @@
 //! Anatomy defects injected into adopted texts: each DOC rule (and NUM004,
-//! FTN010) must report its defect on the right line in at least 95 % of the
+//! NUM011, FTN010) must report its defect on the right line in at least 95 % of the
 //! texts where it could be injected, and the injection must add no error or warning
 //! anywhere else. The texts are `data/corpus` (and `../shared/data/extended`
 //! with `UNRES_MUTATE_EXTENDED=1`). Adopted texts are never drafts, so the DRF
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use unres::analysis::{Config, Diagnostic, Severity, analyze};
-use unres::syntax::{Role, Tree};
+use unres::syntax::{LineShape, Role, Tree};
 
 struct Text {
     name: String,
@@ -212,6 +212,96 @@ fn footnote_without_stop(text: &Text) -> Injected {
     Some((lines, footnote.line))
 }
 
+/// DOC008: the number of the title line loses its full stop.
+fn title_without_stop(text: &Text) -> Injected {
+    let line = first_line(text, |role, _| role == Role::Title)?;
+    let LineShape::Title { number } = &text.tree.lines()[line].shape else {
+        return None;
+    };
+    let mut lines = text.lines.clone();
+    let after = &lines[line][number.end..];
+    // Without the stop the title must start with a capital to read as one.
+    if !after.starts_with(".\t") || !after[2..].starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    lines[line].remove(number.end);
+    Some((lines, line))
+}
+
+/// DOC009: a General Assembly text gets an annex headed `Appendix`.
+fn annex_as_appendix(text: &Text) -> Injected {
+    first_line(text, |role, t| {
+        role == Role::Organ && t.contains("General Assembly")
+    })?;
+    let closing = first_line(text, |role, _| role == Role::ClosingDate)?;
+    // Only after the last line of the closing: an annex of its own.
+    if text
+        .tree
+        .iter()
+        .any(|(index, _, role)| index > closing && !matches!(role, Role::Blank))
+    {
+        return None;
+    }
+    let mut lines = text.lines.clone();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    lines.push(String::new());
+    let heading = lines.len();
+    lines.push("Appendix".to_owned());
+    lines.push("Text of the appendix".to_owned());
+    Some((lines, heading))
+}
+
+/// DOC010: a General Assembly text without footnotes becomes two composite
+/// parts, A without closing lines of its own.
+fn composite_without_closing(text: &Text) -> Injected {
+    let tree = &text.tree;
+    // Every line moves: only texts without findings of their own compare.
+    let quiet = text
+        .before
+        .keys()
+        .all(|(_, _, severity)| *severity > Severity::Warning);
+    if !quiet || !tree.footnotes().texts.is_empty() || tree.segments().len() > 1 {
+        return None;
+    }
+    let organ = first_line(text, |role, t| {
+        role == Role::Organ && t.contains("General Assembly")
+    })?;
+    let meeting = first_line(text, |role, _| role == Role::ClosingMeeting)?;
+    let title = first_line(text, |role, _| role == Role::Title)?;
+    if title > organ {
+        return None;
+    }
+    let body = &text.lines[organ..meeting];
+    let mut lines = text.lines[..organ].to_vec();
+    lines.push("A".to_owned());
+    lines.extend(body.iter().cloned());
+    let heading = lines.len();
+    lines.push("B".to_owned());
+    lines.extend(text.lines[organ..].iter().cloned());
+    Some((lines, heading))
+}
+
+/// NUM011: a reference in the text abbreviated (`para. 5 of`).
+fn reference_abbreviated(text: &Text) -> Injected {
+    let line = first_line(text, |role, t| {
+        role.is_body_paragraph() && t.contains("paragraph ") && t.contains(" of ")
+    })?;
+    if !text.tree.is_own_text(line) {
+        return None;
+    }
+    let written = &text.lines[line];
+    let at = written.match_indices("paragraph ").find_map(|(at, _)| {
+        let rest = &written[at + "paragraph ".len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && rest[digits..].starts_with(" of ")).then_some(at)
+    })?;
+    let mut lines = text.lines.clone();
+    lines[line].replace_range(at..at + "paragraph".len(), "para.");
+    Some((lines, line))
+}
+
 fn mutations() -> Vec<Mutation> {
     vec![
         Mutation {
@@ -235,6 +325,18 @@ fn mutations() -> Vec<Mutation> {
             inject: committee_in_figures,
         },
         Mutation {
+            rule: "DOC008",
+            inject: title_without_stop,
+        },
+        Mutation {
+            rule: "DOC009",
+            inject: annex_as_appendix,
+        },
+        Mutation {
+            rule: "DOC010",
+            inject: composite_without_closing,
+        },
+        Mutation {
             rule: "DOC012",
             inject: distribution_without_stop,
         },
@@ -245,6 +347,10 @@ fn mutations() -> Vec<Mutation> {
         Mutation {
             rule: "NUM004",
             inject: preamble_labelled,
+        },
+        Mutation {
+            rule: "NUM011",
+            inject: reference_abbreviated,
         },
         Mutation {
             rule: "FTN010",
