@@ -41,6 +41,17 @@ fn an_unpunctuated_line_between_operative_paragraphs_is_a_heading_however_long()
 }
 
 #[test]
+fn a_short_line_ending_with_a_colon_before_a_numbered_paragraph_heads_a_group() {
+    let text = format!(
+        "{HEAD}\t18.\tRequests the Mission to report;\n\
+         \t\tUnited Nations and International Support:\n\
+         \t19.\tRequests the Special Representative to coordinate;\n"
+    );
+    let tree = Tree::parse(&text);
+    assert_eq!(role_of(&tree, "International Support"), Role::Heading);
+}
+
+#[test]
 fn a_punctuated_line_after_operative_paragraphs_that_opens_like_none_continues_the_paragraph() {
     let text = format!(
         "{HEAD}\t1.\tDecides that the meetings will be held as follows:\n\

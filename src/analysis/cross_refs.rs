@@ -72,6 +72,12 @@ pub fn collect(tree: &Tree) -> Vec<CrossRef> {
             continue;
         }
         for c in REFERENCE.captures_iter(&line.text) {
+            // `preambular paragraphs 6 and 7 above`: the preamble is not numbered,
+            // so no numbered paragraph is meant.
+            let whole = c.get(0).expect("match");
+            if line.text[..whole.start()].ends_with("preambular ") {
+                continue;
+            }
             let list = c.get(1).expect("group");
             let direction = match c.get(2).expect("group").as_str() {
                 "above" => Direction::Above,

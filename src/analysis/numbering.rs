@@ -111,25 +111,39 @@ pub fn plan(tree: &Tree) -> Plan {
             Some((part, style, last)) if part == segment.part => {
                 let restarts_here = first == 1;
                 let continues_here = first == last + 1;
-                // The second numbered segment of a part sets the style.
-                let restarts = style.unwrap_or(restarts_here);
-                part_state = Some((part, Some(restarts), last));
-                if restarts && continues_here && !restarts_here {
-                    plan.issues.push(Issue::MixedSectionStyle {
-                        index: base,
-                        restarts: false,
-                    });
+                // `A`, `B` inside roman section VII going on from its 4 to 5: the
+                // lettered subsections share their section's numbering, whatever
+                // the roman sections do.
+                let lettered_subsection = matches!(
+                    tree.role(segment.start_line as usize),
+                    Role::PartHeading {
+                        composite: false,
+                        ..
+                    }
+                );
+                if lettered_subsection && continues_here && !restarts_here {
                     (first, continue_run)
-                } else if !restarts && restarts_here && !continues_here {
-                    plan.issues.push(Issue::MixedSectionStyle {
-                        index: base,
-                        restarts: true,
-                    });
-                    (1, base)
-                } else if restarts {
-                    (1, base)
                 } else {
-                    (last + 1, continue_run)
+                    // The second numbered segment of a part sets the style.
+                    let restarts = style.unwrap_or(restarts_here);
+                    part_state = Some((part, Some(restarts), last));
+                    if restarts && continues_here && !restarts_here {
+                        plan.issues.push(Issue::MixedSectionStyle {
+                            index: base,
+                            restarts: false,
+                        });
+                        (first, continue_run)
+                    } else if !restarts && restarts_here && !continues_here {
+                        plan.issues.push(Issue::MixedSectionStyle {
+                            index: base,
+                            restarts: true,
+                        });
+                        (1, base)
+                    } else if restarts {
+                        (1, base)
+                    } else {
+                        (last + 1, continue_run)
+                    }
                 }
             }
             _ => {

@@ -681,7 +681,17 @@ impl Builder<'_> {
                 matches!(next.shape, LineShape::Numbered { .. })
                     || (next.shape == LineShape::Text && class_of(next.body()).is_some())
             });
-        if !ends_like_paragraph
+        // `United Nations and International Support:` between two numbered
+        // paragraphs: the heading of the group that follows (a `subheading` in
+        // the official XML), not the tail of the paragraph before.
+        let colon_heading = self.seen_operative
+            && matches!(line.final_char(), Some((_, ':')))
+            && class_of(body).is_none()
+            && words <= 8
+            && self
+                .next_nonblank(index)
+                .is_some_and(|next| matches!(next.shape, LineShape::Numbered { .. }));
+        if (!ends_like_paragraph || colon_heading)
             && !preambular_lead_in
             && !paragraph_without_its_mark
             && (double_indent || words <= 15)

@@ -19,7 +19,10 @@ declare_rule! {
     /// "its resolution 68/247 A and its resolution 68/248 A both of 27 December 2013"
     /// is a standard form and is accepted, and so is a comma that keeps a date to the
     /// last item only ("resolutions 70/299, and 72/305 of 23 July 2018"). Hints in
-    /// Security Council texts, whose adopted lists often take serial commas.
+    /// Security Council texts, whose adopted lists often take serial commas. The
+    /// repeated keyword is a hint everywhere: adopted texts repeat it on purpose
+    /// ("including resolution 2175 (2014) of 29 August 2014 and resolution 2730
+    /// (2024)", the first and the latest resolution on a subject).
     ///
     /// ## Why
     /// CIT005 (attested in adopted texts).
@@ -96,11 +99,18 @@ fn check_line(text: &str, citations: &[Citation]) -> Vec<Finding> {
                 && &text[citation.span.end..next.span.start] == " and "
             {
                 let items = &text[citation.keyword.end..citation.span.end];
-                out.push(Finding::new(
-                    citation.keyword.start..next.keyword.end,
-                    format!("Write the keyword once, in the plural: `{keyword}s{items} and …`"),
-                    Some(format!("{keyword}s{items} and")),
-                ));
+                // Adopted texts repeat the keyword on purpose ("including
+                // resolution 2175 (2014) … and resolution 2730 (2024)", the first
+                // and the latest resolution): never a fault in the 3,579 adopted
+                // texts, so a hint.
+                out.push(
+                    Finding::new(
+                        citation.keyword.start..next.keyword.end,
+                        format!("Write the keyword once, in the plural: `{keyword}s{items} and …`"),
+                        Some(format!("{keyword}s{items} and")),
+                    )
+                    .at(Severity::Hint),
+                );
             }
         }
     }
@@ -144,6 +154,7 @@ impl Rule for CitationListSyntax {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::Severity;
     use crate::analysis::rules::fixture::{apply_fix, check};
 
     #[test]
@@ -151,6 +162,15 @@ mod tests {
         check(
             "\tThe General Assembly,\n\tRecalling its resolutions 60/1 of 16 September 2005, and 65/1 of 22 September 2010 and its resolution 68/247 A and its resolution 68/248 A both of 27 December 2013,\n\t                                                   ^ CIT005\n\tRecalling also its resolution 57/270 B and 60/212 and resolution 61/1 and resolution 62/1,\n\t                   ^^^^^^^^^^ CIT005\n\t                              ^^^^^^^^ CIT001\n\t                                           ^^^^^^ CIT001\n\t                                                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIT005\n\tRecalling further resolutions 62/209; 63/233,\n\t                              ^^^^^^ CIT001\n\t                                    ^ CIT005\n\t1.\tDecides.",
         );
+    }
+
+    #[test]
+    fn a_repeated_keyword_is_a_hint() {
+        let found = check(
+            "\tThe General Assembly,\n\tRecalling its resolution 1 (I) of 24 January 1946 and resolution 78/42 of 4 December 2023,\n\t              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ CIT005\n\t1.\tDecides.",
+        );
+        let repeated = found.iter().find(|d| d.code == "CIT005").expect("CIT005");
+        assert_eq!(repeated.severity, Severity::Hint);
     }
 
     #[test]

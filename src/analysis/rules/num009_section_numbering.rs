@@ -57,6 +57,13 @@ mod tests {
     }
 
     #[test]
+    fn lettered_subsections_share_their_section_numbering() {
+        check(
+            "\tThe General Assembly,\n\tI\n\t1.\tDecides;\n\tII\n\t1.\tDecides;\n\tA\n\t2.\tDecides;\n\tB\n\t3.\tDecides;\n\tIII\n\t1.\tDecides.",
+        );
+    }
+
+    #[test]
     fn one_style_is_quiet() {
         check(
             "\tThe General Assembly,\n\tI\n\t1.\tDecides;\n\tII\n\t2.\tDecides;\n\tIII\n\t3.\tDecides.",

@@ -6,7 +6,11 @@ declare_rule! {
     /// ## What it checks
     /// A reference to a paragraph of the same resolution ("paragraph 5 above",
     /// "paragraphs 18 and 19 below", "paragraph 3 of the present resolution")
-    /// points to an operative paragraph that exists, on the side it says.
+    /// points to an operative paragraph that exists, on the side it says. A
+    /// subparagraph of the paragraph the reference stands in (`paragraph 1 (b)
+    /// below` in 1 (a)) is on its side by the order of the items, and
+    /// "preambular paragraphs 6 and 7 above" names unnumbered paragraphs: neither
+    /// is checked.
     ///
     /// ## Why
     /// NUM010 (Editorial Manual, "Instructions for the preparation of documents":
@@ -60,6 +64,12 @@ impl Rule for CrossReference {
             let in_own = paragraphs
                 .iter()
                 .any(|p| p.0 == number && Some(p.2) == own_segment);
+            // `paragraph 1 (b) below` in paragraph 1 (a): a subparagraph of the
+            // paragraph the reference stands in, on the side it says.
+            let containing = paragraphs.iter().take_while(|p| p.1 <= line).last();
+            if reference.label.is_some() && containing.is_some_and(|p| p.0 == number) {
+                continue;
+            }
             let exists = |f: &dyn Fn(usize) -> bool| {
                 paragraphs.iter().any(|&(n, l, seg)| {
                     n == number && (!in_own || Some(seg) == own_segment) && f(l)
@@ -90,6 +100,13 @@ mod tests {
     fn dangling_and_wrong_side() {
         check(
             "\tThe General Assembly,\n\t1.\tDecides to act as set out in paragraph 2 below;\n\t2.\tRequests a report on paragraph 1 above and paragraph 5 below;\n\t                                                        ^ NUM010\n\t3.\tRecalls paragraph 3 below.\n\t                     ^ NUM010",
+        );
+    }
+
+    #[test]
+    fn subparagraphs_of_the_same_paragraph_and_the_preamble_are_not_misplaced() {
+        check(
+            "\tThe General Assembly,\n\t1.\tDecides:\n\t(a)\tTo act under paragraph 1 (b) below;\n\t(b)\tTo report;\n\t2.\tRecalls preambular paragraph 3 above.",
         );
     }
 

@@ -1,12 +1,13 @@
-use super::units::{End, final_mark, mark_fix, mark_name, paragraph_follows};
+use super::units::{End, Unit, final_mark, mark_fix, mark_name, paragraph_follows};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::syntax::Role;
+use crate::syntax::{Role, Tree};
 
 declare_rule! {
     /// ## What it checks
     /// An operative paragraph that is not the last of its part ends with a
     /// semicolon. When the paragraph has subparagraphs, the mark belongs to the
-    /// last subparagraph (PUN005) or to the text after the list.
+    /// last subparagraph (PUN005) or to the text after the list. A list of names
+    /// after a colon, one a line (`Mehmet Güney (Turkey)`), takes no marks.
     ///
     /// ## Why
     /// PUN002 (every adopted text; Editorial Manual, punctuation). The last
@@ -44,7 +45,11 @@ impl Rule for OperativeSemicolon {
             // A colon introduces an unlabelled list; `; and` joins the next paragraph.
             let body = tree.lines()[index].body();
             let introduces = mark == Some(':') && !paragraph_follows(tree, index);
-            if mark.is_some_and(|m| end.accepts(m)) || introduces || body.ends_with("; and") {
+            if mark.is_some_and(|m| end.accepts(m))
+                || introduces
+                || body.ends_with("; and")
+                || ends_a_list_of_names(tree, unit)
+            {
                 continue;
             }
             let message = match mark {
@@ -58,6 +63,28 @@ impl Rule for OperativeSemicolon {
                 .with_fix(mark_fix(span, mark, ';'));
         }
     }
+}
+
+/// `Decides to extend the term of office of the following judges …:` then one
+/// name a line (`Mehmet Güney (Turkey)`): the names take no marks, the last one
+/// neither, as the official XML prints them.
+fn ends_a_list_of_names(tree: &Tree, unit: &Unit) -> bool {
+    let lines = tree.lines();
+    let is_name = |index: usize| {
+        matches!(tree.role(index), Role::Continuation { .. })
+            && final_mark(index, &lines[index]).0.is_none()
+            && lines[index]
+                .body()
+                .trim_start_matches(['–', '-', '•', '\t', ' '])
+                .starts_with(char::is_uppercase)
+    };
+    let names = unit.items.iter().rev().take_while(|&&i| is_name(i)).count();
+    if names == 0 {
+        return false;
+    }
+    let before = unit.items.len() - names;
+    let lead_in = before.checked_sub(1).map_or(unit.lead, |i| unit.items[i]);
+    final_mark(lead_in, &lines[lead_in]).0 == Some(':')
 }
 
 #[cfg(test)]
@@ -75,6 +102,13 @@ mod tests {
     fn a_section_may_end_with_a_full_stop() {
         check(
             "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\tI\n\t1.\tTakes note of the report.\n\tII\n\t2.\tDecides to continue.",
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_after_a_colon_takes_no_marks() {
+        check(
+            "\tThe Security Council,\n\tRecalling its resolution 2001 (2011),\n\t1.\tDecides to extend the term of office of the following judges:\n\tMehmet Güney (Turkey)\n\tWilliam H. Sekule (United Republic of Tanzania)\n\t2.\tDecides to remain seized of the matter.",
         );
     }
 

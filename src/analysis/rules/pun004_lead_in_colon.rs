@@ -1,12 +1,15 @@
-use super::units::{final_mark, mark_fix, mark_name};
+use super::units::{Unit, final_mark, mark_fix, mark_name};
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::syntax::Tree;
 use crate::syntax::openings::class_of;
 
 declare_rule! {
     /// ## What it checks
     /// A paragraph that introduces lettered subparagraphs ends its lead-in with a
     /// colon, not with a semicolon or a full stop (a comma occurs in adopted texts
-    /// and is accepted; Security Council texts also use a semicolon).
+    /// and is accepted; Security Council texts also use a semicolon). A lead-in
+    /// that stops mid-sentence (`… shall` then `(a) prioritize …`) runs on into
+    /// its items and takes no mark.
     ///
     /// ## Why
     /// PUN004 (AKN4UN list examples; adopted texts).
@@ -46,6 +49,11 @@ impl Rule for LeadInColon {
             if mark.is_none() && ends_with_an_opening(tree.lines()[unit.lead].body()) {
                 continue;
             }
+            // `… shall` then `(a) prioritize …`, `… efforts to` then `(a) Within
+            // …`: the lead-in stops mid-sentence and its items finish it.
+            if mark.is_none() && runs_on_mid_sentence(tree, unit) {
+                continue;
+            }
             // Security Council texts also end lead-ins with a semicolon
             // (S/RES/1904, 2360, 2820).
             if mark == Some(';') && security_council {
@@ -79,6 +87,39 @@ fn ends_with_an_opening(body: &str) -> bool {
     }
 }
 
+/// The lead-in ends on a word no sentence ends with (`shall`, `to`, `that`), or
+/// its first item opens in lower case (`(a) prioritize …`).
+fn runs_on_mid_sentence(tree: &Tree, unit: &Unit) -> bool {
+    let lines = tree.lines();
+    let last_word = lines[unit.lead].body().split_whitespace().next_back();
+    let function_word = last_word.is_some_and(|w| {
+        matches!(
+            w,
+            "shall"
+                | "should"
+                | "will"
+                | "may"
+                | "must"
+                | "to"
+                | "that"
+                | "of"
+                | "by"
+                | "for"
+                | "with"
+                | "on"
+                | "in"
+                | "and"
+                | "or"
+                | "the"
+        )
+    });
+    let item_in_lower_case = unit
+        .items
+        .first()
+        .is_some_and(|&item| lines[item].body().starts_with(|c: char| c.is_lowercase()));
+    function_word || item_in_lower_case
+}
+
 fn capitalised_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
@@ -102,6 +143,13 @@ mod tests {
     fn a_lead_in_of_only_an_opening_runs_on_into_its_items() {
         check(
             "\tThe General Assembly,\n\tConvinced\n\t(a)\tthat the Convention is essential,\n\t(b)\tthat cooperation is needed,\n\tReaffirming also\n\t(a)\tthat the Programme of Action stands,\n\t(b)\tthat it is urgent,\n\t1.\tDecides to act.",
+        );
+    }
+
+    #[test]
+    fn a_lead_in_that_stops_mid_sentence_runs_on_into_its_items() {
+        check(
+            "\tThe Security Council,\n\tRecalling its resolution 2001 (2011),\n\t1.\tDecides that the Mission shall\n\t(a)\tprioritize advice;\n\t(b)\tpromote dialogue;\n\t2.\tUrges efforts to\n\t(a)\tWithin their purviews, act;\n\t(b)\tReport;\n\t3.\tDecides to remain seized of the matter.",
         );
     }
 
