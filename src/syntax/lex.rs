@@ -699,7 +699,14 @@ fn split_candidates(
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|(_, previous)| super::MONTHS.contains(previous));
-        let before_its_date = next == "of" && after_next.starts_with(|c: char| c.is_ascii_digit());
+        // Unless the symbol is a session decision (`5/64 of 2 March`: decision 5/6
+        // of the Environment Assembly, marker 4), whose number after the slash
+        // is a single digit more often than two.
+        let session_decision =
+            before.len() == 2 && before.starts_with(|c: char| c.is_ascii_digit());
+        let before_its_date = next == "of"
+            && after_next.starts_with(|c: char| c.is_ascii_digit())
+            && !session_decision;
         // A figure alone in a table cell (`Vessel<TAB>9010723`) is a figure.
         let cell_figure = before.is_empty()
             && body[..token_start].ends_with('\t')
@@ -710,7 +717,7 @@ fn split_candidates(
         let after_number = !before_its_date
             && !cell_figure
             && ((before.is_empty() && run >= 3 && !next_is_month && !after_month)
-                || before.ends_with(['/', '-', '–', '.']));
+                || before.ends_with(['/', '-', '\u{2011}', '–', '.']));
         if run >= 2 && after_number {
             for length in 1..=2.min(run - 1) {
                 let start = trimmed.len() - length;
@@ -752,6 +759,10 @@ fn split_candidates(
                     }
                 }
             }
+            // A special session's symbol (`2016,20S-25/1`) starts with its letter.
+            if (1..=3).contains(&digits) && rest[digits..].starts_with("S-") {
+                push(token_start + comma + 1, &rest[..digits]);
+            }
             from = comma + 1;
         }
     }
@@ -790,8 +801,9 @@ fn detached_marker(token: &str, last: bool) -> Option<(usize, usize, u32)> {
 
 /// Short words that renderings split with a marker after their first letter
 /// (`a21nd`, `t7he`): the marker belongs to the text before them.
-const SPLIT_WORDS: [&str; 12] = [
-    "and", "the", "that", "this", "these", "to", "in", "of", "on", "for", "with", "as",
+const SPLIT_WORDS: [&str; 14] = [
+    "and", "the", "that", "this", "these", "to", "in", "of", "on", "for", "with", "as", "which",
+    "who",
 ];
 
 /// Where the digits of a detached marker start and how many there are: at the
@@ -897,7 +909,13 @@ fn glued_marker(token: &str) -> Option<MarkerCandidate> {
         && (word.contains('/') || word.ends_with(|c: char| c.is_ascii_digit()));
     // `1,137 students`: a group of thousands, not marker 137 after `1,`.
     let figure_run = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    if after_number && last_before == ',' && digits.len() == 3 && (1..=3).contains(&figure_run) {
+    // After a symbol (`resolution 5/14,118`) the digits are a marker.
+    if after_number
+        && last_before == ','
+        && digits.len() == 3
+        && (1..=3).contains(&figure_run)
+        && !word.contains('/')
+    {
         return None;
     }
     // `9 June 2017.3`: a year that ends a sentence, then its marker. Taken, as
@@ -970,6 +988,11 @@ fn ends_like_a_word(word: &str) -> bool {
             word = &trimmed[..trimmed.len() - 1];
             continue;
         }
+        // An abbreviation's full stop (`1 p.m.,1`) ends a word too.
+        let word = word
+            .strip_suffix('.')
+            .filter(|rest| rest.ends_with(|c: char| c.is_ascii_lowercase()))
+            .unwrap_or(word);
         return word
             .chars()
             .next_back()
@@ -1132,6 +1155,17 @@ mod tests {
             .map(|m| m.number)
             .collect();
         assert_eq!(after_year, vec![3]);
+    }
+
+    #[test]
+    fn markers_glued_to_symbols_acronyms_and_abbreviations() {
+        assert!(markers("on COVID\u{2011}1918 and").contains(&(18, MarkerForm::Split)));
+        assert!(markers("resolution 5/14,118 and").contains(&(118, MarkerForm::Glued)));
+        assert!(markers("to 1 p.m.,1 including").contains(&(1, MarkerForm::Glued)));
+        assert!(markers("resolutions 5/64 of 2 March").contains(&(4, MarkerForm::Split)));
+        assert!(!markers("resolutions 21/12 of 27 September").contains(&(2, MarkerForm::Split)));
+        assert!(markers("2016,20S-25/1 of").contains(&(20, MarkerForm::Split)));
+        assert_eq!(detached_marker("w14hich", false), Some((1, 2, 14)));
     }
 
     #[test]
