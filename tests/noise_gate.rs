@@ -29,7 +29,7 @@ const TARGET_NOT_DEFECTS_PER_100: usize = 2;
 /// The most findings that are not defects the gate accepts now: the count on
 /// all 3,579 texts when it was last lowered. Lower it whenever a cause is fixed;
 /// it reaches the target at 71.
-const NOT_DEFECTS_CEILING: usize = 109;
+const NOT_DEFECTS_CEILING: usize = 72;
 
 /// (file name, 1-based line, rule code).
 type Key = (String, usize, String);
