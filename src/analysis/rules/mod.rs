@@ -334,6 +334,19 @@ impl Sink<'_> {
         self.out.last_mut().expect("just pushed")
     }
 
+    /// Report a line-local [`Finding`](crate::analysis::citation::Finding) on
+    /// line `line`, at its own severity if it has one, with its fix.
+    pub fn report_finding(&mut self, line: usize, finding: crate::analysis::citation::Finding) {
+        let span = Span::new(line, finding.range.start, finding.range.end);
+        let diagnostic = match finding.severity {
+            Some(severity) => self.report_at(severity, span, finding.message),
+            None => self.report(span, finding.message),
+        };
+        if let Some(fixed) = finding.fix {
+            diagnostic.with_fix(Fix::write(span, fixed));
+        }
+    }
+
     /// Report at a severity other than the rule's default (rules whose spec entry
     /// gives two levels), still lowered if the user lowered the rule.
     pub fn report_at(

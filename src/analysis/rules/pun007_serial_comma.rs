@@ -3,9 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
-use crate::analysis::Fix;
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
-use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -112,14 +110,7 @@ impl LineRule for SerialComma {
             return;
         }
         for finding in check_line(&line.text) {
-            let span = Span::new(index, finding.range.start, finding.range.end);
-            let diagnostic = match finding.severity {
-                Some(severity) => sink.report_at(severity, span, finding.message),
-                None => sink.report(span, finding.message),
-            };
-            if let Some(fixed) = finding.fix {
-                diagnostic.with_fix(Fix::write(span, fixed));
-            }
+            sink.report_finding(index, finding);
         }
     }
 }
