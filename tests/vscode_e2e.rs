@@ -3,9 +3,9 @@
 //! installs a platform-specific .vsix built here around this build's `unres`, opens a
 //! draft with defects and a real resolution, and checks what a user sees: Problems with
 //! rule codes, the output channel naming the bundled server, a hover with the cited
-//! resolution's date, numbering on Enter, completion after `\t12.\tReq`, a quick fix,
-//! and "unres: Treat This File as a UN Resolution" on a `.txt`. Screenshots go to
-//! `target/tmp/vscode-e2e/`.
+//! resolution's date, the PP/OP labels as inlay hints, numbering on Enter, completion
+//! after `\t12.\tReq`, a quick fix, and "unres: Treat This File as a UN Resolution" on a
+//! `.txt`. Screenshots go to `target/tmp/vscode-e2e/`.
 //!
 //! Needs `editors/vscode/e2e/code-server-setup.sh DIR` once (code-server, Debian's
 //! Chromium, Python's Playwright; `.ci/run` runs it), with DIR in `$UNRES_CODE_SERVER_DIR`

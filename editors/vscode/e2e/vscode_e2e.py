@@ -71,15 +71,35 @@ def text_of(page, selector):
     return " ".join(locator.inner_text().replace("\u00a0", " ").split())
 
 
-def editor_text(page):
-    """The text of the visible lines of the active editor, one string per line."""
+# VS Code renders inlay hints (the server's `OP12` labels) as injected text inside the
+# line, in spans with a generated `dyn-rule-*` class; they are not part of the file.
+LINE_TEXT = """e => {
+    const line = e.cloneNode(true);
+    line.querySelectorAll("[class*='dyn-rule']").forEach(hint => hint.remove());
+    return line.textContent;
+}"""
+HINTS = """e => Array.from(e.querySelectorAll("[class*='dyn-rule']"), hint => hint.textContent)"""
+
+
+def visible_lines(page, script):
+    """`script` evaluated on each visible line of the active editor, top to bottom."""
     lines = page.locator(".editor-instance .view-lines .view-line")
     rows = []
     for i in range(lines.count()):
         line = lines.nth(i)
         top = line.evaluate("e => parseFloat(e.style.top) || 0")
-        rows.append((top, line.inner_text().replace("\u00a0", " ")))
-    return [text for _, text in sorted(rows)]
+        rows.append((top, line.evaluate(script)))
+    return [value for _, value in sorted(rows, key=lambda row: row[0])]
+
+
+def editor_text(page):
+    """The text of the visible lines of the active editor, one string per line."""
+    return [text.replace("\u00a0", " ") for text in visible_lines(page, LINE_TEXT)]
+
+
+def inlay_hints(page):
+    """The inlay hints shown on the visible lines, one list per line."""
+    return [[hint.strip() for hint in hints] for hints in visible_lines(page, HINTS)]
 
 
 def run_command(page, title):
@@ -262,6 +282,13 @@ def steps(page, artifacts):
         return "21 December 2009" in text and "Nairobi" in text, (text or "no hover")[:400]
 
     check("hover", hover, page, artifacts)
+
+    def labels():
+        hints = poll(20, lambda: (h := [x for line in inlay_hints(page) for x in line]) and "OP1" in h and h)
+        hints = hints or [x for line in inlay_hints(page) for x in line]
+        return "OP1" in hints and "PP1" in hints, f"inlay hints: {hints[:12]}"
+
+    check("labels", labels, page, artifacts)
 
     def numbering():
         page.keyboard.press("Escape")
