@@ -5,57 +5,11 @@
 //! with `UNRES_MUTATE_EXTENDED=1`). Adopted texts are never drafts, so the DRF
 //! rules stay silent on all of them: checked here too.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+mod common;
 
-use unres::analysis::{Config, Diagnostic, Severity, analyze};
-use unres::syntax::{LineShape, Role, Tree};
-
-struct Text {
-    name: String,
-    lines: Vec<String>,
-    tree: Tree,
-    before: Findings,
-}
-
-type Findings = BTreeMap<(usize, &'static str, Severity), usize>;
-
-fn keys(diagnostics: &[Diagnostic]) -> Findings {
-    let mut out = Findings::new();
-    for d in diagnostics {
-        *out.entry((d.span.line, d.code, d.severity)).or_default() += 1;
-    }
-    out
-}
-
-fn texts() -> Vec<Text> {
-    let mut folders = vec![Path::new("data/corpus").to_path_buf()];
-    let extended = Path::new("../shared/data/extended");
-    if extended.is_dir() && std::env::var("UNRES_MUTATE_EXTENDED").is_ok() {
-        folders.push(extended.to_path_buf());
-    }
-    let mut out = Vec::new();
-    for folder in folders {
-        let mut files: Vec<_> = std::fs::read_dir(&folder)
-            .expect("texts")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        for path in files {
-            let text = std::fs::read_to_string(&path).expect("utf-8");
-            let tree = Tree::parse(&text);
-            let before = keys(&analyze(&tree, &Config::default()));
-            out.push(Text {
-                name: path.file_name().unwrap().to_string_lossy().into_owned(),
-                lines: text.split('\n').map(str::to_owned).collect(),
-                tree,
-                before,
-            });
-        }
-    }
-    out
-}
+use common::{Findings, MutationText as Text, Recall};
+use unres::analysis::Severity;
+use unres::syntax::{LineShape, Role};
 
 /// The first line with `role` for which `pick` holds.
 fn first_line(text: &Text, pick: impl Fn(Role, &str) -> bool) -> Option<usize> {
@@ -359,20 +313,8 @@ fn mutations() -> Vec<Mutation> {
     ]
 }
 
-struct Tally {
-    tried: usize,
-    found: usize,
-    misses: Vec<String>,
-    noise: Vec<String>,
-}
-
-fn run(mutation: &Mutation, texts: &[Text]) -> Tally {
-    let mut tally = Tally {
-        tried: 0,
-        found: 0,
-        misses: Vec::new(),
-        noise: Vec::new(),
-    };
+fn run(mutation: &Mutation, texts: &[Text]) -> Recall {
+    let mut tally = Recall::default();
     for text in texts {
         let Some((lines, line)) = (mutation.inject)(text) else {
             continue;
@@ -395,89 +337,36 @@ fn run(mutation: &Mutation, texts: &[Text]) -> Tally {
         } else {
             text.before.clone()
         };
-        let tree = Tree::parse(&lines.join("\n"));
-        let after = keys(&analyze(&tree, &Config::default()));
-        let added: Vec<_> = after
-            .iter()
-            .filter(|(key, n)| before.get(*key).is_none_or(|m| m < *n))
-            .map(|(key, _)| key)
-            .collect();
-        tally.tried += 1;
-        let what = format!("{}:{}", text.name, line + 1);
-        if added
-            .iter()
-            .any(|(l, code, _)| *l == line && *code == mutation.rule)
-        {
-            tally.found += 1;
-        } else {
-            tally.misses.push(format!("{what}: added {added:?}"));
-        }
-        let elsewhere: Vec<_> = added
-            .iter()
-            .filter(|(l, code, severity)| {
-                *severity <= Severity::Warning
-                    && !(*l == line && *code == mutation.rule)
-                    // The paragraph the moved one now follows reads as the last
-                    // of its part, or the moved one as operative (PUN002): the
-                    // same misplacement.
-                    && !(mutation.rule == "DOC001" && (*l + 1 == line || *l == line))
-            })
-            .collect();
-        if !elsewhere.is_empty() {
-            tally.noise.push(format!("{what}: also {elsewhere:?}"));
-        }
+        let added = common::added(&before, &common::findings_of(&lines.join("\n")));
+        let expected = |l: usize, code: &str| l == line && code == mutation.rule;
+        // The paragraph the moved one now follows reads as the last of its
+        // part, or the moved one as operative (PUN002): the same misplacement.
+        let excused = |l: usize, code: &str| {
+            expected(l, code) || (mutation.rule == "DOC001" && (l + 1 == line || l == line))
+        };
+        tally.record_excusing(
+            format!("{}:{}", text.name, line + 1),
+            &added,
+            &expected,
+            &excused,
+        );
     }
     tally
 }
 
 #[test]
 fn every_anatomy_defect_is_found_on_its_line() {
-    let texts = texts();
-    let mut report = Vec::new();
-    let mut failures = Vec::new();
-    for mutation in mutations() {
-        let tally = run(&mutation, &texts);
-        let recall = if tally.tried == 0 {
-            0.0
-        } else {
-            100.0 * tally.found as f64 / tally.tried as f64
-        };
-        report.push(format!(
-            "{}: {} of {} found ({recall:.1} %), {} with other new errors or warnings",
-            mutation.rule,
-            tally.found,
-            tally.tried,
-            tally.noise.len()
-        ));
-        if tally.tried < 15 || recall < 95.0 || !tally.noise.is_empty() {
-            failures.push(format!(
-                "{}: tried {}, recall {recall:.1} %\n  misses:\n    {}\n  noise:\n    {}",
-                mutation.rule,
-                tally.tried,
-                tally
-                    .misses
-                    .iter()
-                    .take(10)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("\n    "),
-                tally
-                    .noise
-                    .iter()
-                    .take(10)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("\n    ")
-            ));
-        }
-    }
-    eprintln!("anatomy mutations:\n{}", report.join("\n"));
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    let texts = common::mutation_texts();
+    let tallies: Vec<_> = mutations()
+        .iter()
+        .map(|mutation| (mutation.rule, run(mutation, &texts)))
+        .collect();
+    common::assert_mutation_gate("anatomy mutations", &tallies);
 }
 
 #[test]
 fn adopted_texts_are_never_drafts() {
-    for text in texts() {
+    for text in common::mutation_texts() {
         let drafts: Vec<_> = text
             .before
             .keys()

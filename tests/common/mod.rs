@@ -1,4 +1,5 @@
-//! What several integration tests share: where the corpora are.
+//! What several integration tests share: where the corpora are, the findings
+//! of a text, and the tally of injected defects (the mutation tests).
 
 #![allow(dead_code)]
 
@@ -54,12 +55,55 @@ pub type Findings =
 
 /// The findings of a text, counted per line, rule and severity.
 pub fn findings_of(text: &str) -> Findings {
-    let tree = unres::syntax::Tree::parse(text);
+    findings_of_tree(&unres::syntax::Tree::parse(text))
+}
+
+/// The findings of a parsed text, counted per line, rule and severity.
+pub fn findings_of_tree(tree: &unres::syntax::Tree) -> Findings {
     let mut out = Findings::new();
-    for d in unres::analysis::analyze(&tree, &unres::analysis::Config::default()) {
+    for d in unres::analysis::analyze(tree, &unres::analysis::Config::default()) {
         *out.entry((d.span.line, d.code, d.severity)).or_default() += 1;
     }
     out
+}
+
+/// An adopted text ready for mutation: its lines, its tree and its findings
+/// before any defect is injected.
+pub struct MutationText {
+    pub name: String,
+    pub lines: Vec<String>,
+    pub tree: unres::syntax::Tree,
+    pub before: Findings,
+}
+
+/// The texts the anatomy and style mutation tests inject defects into:
+/// `data/corpus`, and `../shared/data/extended` too with
+/// `UNRES_MUTATE_EXTENDED=1` (minutes more).
+pub fn mutation_texts() -> Vec<MutationText> {
+    let mut paths = texts(&project_corpus());
+    if std::env::var_os("UNRES_MUTATE_EXTENDED").is_some() {
+        if let Some(extended) = extended_corpus("mutations over the extended corpus") {
+            paths.extend(texts(&extended));
+        }
+    }
+    paths
+        .iter()
+        .map(|path| {
+            let text =
+                std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let tree = unres::syntax::Tree::parse(&text);
+            MutationText {
+                name: path
+                    .file_name()
+                    .expect("file name")
+                    .to_string_lossy()
+                    .into_owned(),
+                lines: text.split('\n').map(str::to_owned).collect(),
+                before: findings_of_tree(&tree),
+                tree,
+            }
+        })
+        .collect()
 }
 
 /// The findings `after` has more of than `before`.
@@ -94,6 +138,18 @@ impl Recall {
         added: &[(usize, &'static str, unres::analysis::Severity)],
         expected: impl Fn(usize, &str) -> bool,
     ) {
+        self.record_excusing(what, added, &expected, &expected);
+    }
+
+    /// As `record`, where the findings `excused` says are the same defect seen
+    /// from a neighbouring line are not counted as noise.
+    pub fn record_excusing(
+        &mut self,
+        what: String,
+        added: &[(usize, &'static str, unres::analysis::Severity)],
+        expected: &dyn Fn(usize, &str) -> bool,
+        excused: &dyn Fn(usize, &str) -> bool,
+    ) {
         self.tried += 1;
         if added.iter().any(|(line, code, _)| expected(*line, code)) {
             self.found += 1;
@@ -103,7 +159,7 @@ impl Recall {
         let elsewhere: Vec<_> = added
             .iter()
             .filter(|(line, code, severity)| {
-                *severity <= unres::analysis::Severity::Warning && !expected(*line, code)
+                *severity <= unres::analysis::Severity::Warning && !excused(*line, code)
             })
             .collect();
         if !elsewhere.is_empty() {
@@ -156,4 +212,19 @@ impl Recall {
             first(&self.noise)
         )
     }
+}
+
+/// The gate over several kinds of injected defect: each must have been tried
+/// on at least 15 texts, found on its line in at least 95 % of them, and never
+/// add an error or warning elsewhere. Prints one line per kind.
+pub fn assert_mutation_gate(title: &str, tallies: &[(&str, Recall)]) {
+    let mut failures = Vec::new();
+    for (label, recall) in tallies {
+        if recall.tried < 15 || recall.recall() < 95.0 || !recall.noise.is_empty() {
+            failures.push(recall.details(label));
+        }
+    }
+    let report: Vec<String> = tallies.iter().map(|(label, r)| r.summary(label)).collect();
+    eprintln!("{title}:\n{}", report.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
