@@ -17,10 +17,6 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-
-use unres::analysis::{Config, Severity, analyze};
-use unres::syntax::Tree;
 
 /// The target: at most this many findings per 100 texts that are not defects
 /// (issue 8). Printed with the figures, met or not.
@@ -30,96 +26,6 @@ const TARGET_NOT_DEFECTS_PER_100: usize = 2;
 /// all 3,579 texts when it was last lowered. Lower it whenever a cause is fixed;
 /// it reaches the target at 71.
 const NOT_DEFECTS_CEILING: usize = 72;
-
-/// (file name, 1-based line, rule code).
-type Key = (String, usize, String);
-
-struct Verdict {
-    verdict: String,
-    file: String,
-}
-
-/// The rows of every `tests/corpus/justified*.tsv`.
-fn verdicts() -> BTreeMap<Key, Verdict> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut tables: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .expect("tests/corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("justified") && n.ends_with(".tsv"))
-        })
-        .collect();
-    tables.sort();
-    let mut rows = BTreeMap::new();
-    for table in &tables {
-        let file = table
-            .file_name()
-            .and_then(|n| n.to_str())
-            .expect("name")
-            .to_owned();
-        let text = std::fs::read_to_string(table).expect("a verdict table");
-        for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-            let cells: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cells.len(), 5, "{file}: bad row: {line}");
-            let key = (
-                cells[0].to_owned(),
-                cells[1]
-                    .parse()
-                    .unwrap_or_else(|_| panic!("{file}: bad line number: {line}")),
-                cells[2].to_owned(),
-            );
-            let verdict = Verdict {
-                verdict: cells[3].to_owned(),
-                file: file.clone(),
-            };
-            if let Some(earlier) = rows.insert(key.clone(), verdict) {
-                panic!("{key:?} is listed twice ({} and {file})", earlier.file);
-            }
-        }
-    }
-    rows
-}
-
-/// A finding of any severity: its key, whether it is an error or a warning,
-/// and its message.
-struct Finding {
-    key: Key,
-    serious: bool,
-    message: String,
-}
-
-/// Every finding of the files, on two threads.
-fn findings(files: &[PathBuf]) -> Vec<Finding> {
-    let chunk = files.len().div_ceil(2).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    for path in part {
-                        let text = std::fs::read_to_string(path).expect("utf-8 text");
-                        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
-                        for d in analyze(&Tree::parse(&text), &Config::default()) {
-                            out.push(Finding {
-                                key: (name.to_owned(), d.span.line + 1, d.code.to_owned()),
-                                serious: d.severity <= Severity::Warning,
-                                message: d.message,
-                            });
-                        }
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("worker"))
-            .collect()
-    })
-}
 
 #[test]
 fn adopted_texts_stay_silent_but_for_listed_findings() {
@@ -131,8 +37,8 @@ fn adopted_texts_stay_silent_but_for_listed_findings() {
         .iter()
         .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_owned))
         .collect();
-    let verdicts = verdicts();
-    let findings = findings(&files);
+    let verdicts = common::verdicts();
+    let findings = common::adopted_findings(&files);
 
     let mut matched = BTreeSet::new();
     let mut unlisted = Vec::new();

@@ -1,9 +1,14 @@
 //! What several integration tests share: where the corpora are, the findings
-//! of a text, and the tally of injected defects (the mutation tests).
+//! of a text, the verdicts on adopted texts (the noise and style gates), and
+//! the tally of injected defects (the mutation tests).
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use unres::analysis::{Config, Severity, analyze};
+use unres::syntax::Tree;
 
 /// The 3,279 adopted resolutions of `../shared/data/extended` (with their
 /// official XML in `akn/`), when that folder is beside the project. Absent, the
@@ -227,4 +232,116 @@ pub fn assert_mutation_gate(title: &str, tallies: &[(&str, Recall)]) {
     let report: Vec<String> = tallies.iter().map(|(label, r)| r.summary(label)).collect();
     eprintln!("{title}:\n{}", report.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// (file name, 1-based line, rule code).
+pub type Key = (String, usize, String);
+
+pub struct Verdict {
+    pub verdict: String,
+    pub file: String,
+}
+
+/// The rows of every `tests/corpus/justified*.tsv`.
+pub fn verdicts() -> BTreeMap<Key, Verdict> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut tables: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("tests/corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("justified") && n.ends_with(".tsv"))
+        })
+        .collect();
+    tables.sort();
+    let mut rows = BTreeMap::new();
+    for table in &tables {
+        let file = table
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_owned();
+        let text = std::fs::read_to_string(table).expect("a verdict table");
+        for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 5, "{file}: bad row: {line}");
+            let key = (
+                cells[0].to_owned(),
+                cells[1]
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{file}: bad line number: {line}")),
+                cells[2].to_owned(),
+            );
+            let verdict = Verdict {
+                verdict: cells[3].to_owned(),
+                file: file.clone(),
+            };
+            if let Some(earlier) = rows.insert(key.clone(), verdict) {
+                panic!("{key:?} is listed twice ({} and {file})", earlier.file);
+            }
+        }
+    }
+    rows
+}
+
+/// A finding of any severity: its key, whether it is an error or a warning,
+/// and its message.
+pub struct Finding {
+    pub key: Key,
+    pub serious: bool,
+    /// The message, then the flagged text in its line: `[before[flagged]after]`.
+    pub message: String,
+}
+
+/// Bytes `from..to` of a line, widened to character boundaries, tabs as spaces.
+fn excerpt(line: &str, from: usize, to: usize) -> String {
+    let mut from = from.min(line.len());
+    let mut to = to.min(line.len());
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    line[from..to].replace('\t', " ")
+}
+
+/// Every finding of the adopted texts `files`, on two threads.
+pub fn adopted_findings(files: &[PathBuf]) -> Vec<Finding> {
+    let chunk = files.len().div_ceil(2).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for path in part {
+                        let text = std::fs::read_to_string(path).expect("utf-8 text");
+                        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+                        let tree = Tree::parse(&text);
+                        for d in analyze(&tree, &Config::default()) {
+                            let line = &tree.lines()[d.span.line].text;
+                            out.push(Finding {
+                                key: (name.to_owned(), d.span.line + 1, d.code.to_owned()),
+                                serious: d.severity <= Severity::Warning,
+                                message: format!(
+                                    "{} [{}[{}]{}]",
+                                    d.message,
+                                    excerpt(line, d.span.start.saturating_sub(50), d.span.start),
+                                    excerpt(line, d.span.start, d.span.end),
+                                    excerpt(line, d.span.end, d.span.end + 50)
+                                ),
+                            });
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("worker"))
+            .collect()
+    })
 }
