@@ -74,6 +74,13 @@ mod tests {
     }
 
     #[test]
+    fn the_preamble_before_unnumbered_operative_paragraphs_is_checked() {
+        check(
+            "\tThe Security Council,\n\tRecalling its resolution 1547 (2004);\n                                     ^ PUN001\n\tReaffirming its readiness to support the peace process,\n\tDecides to extend the mandate of the Mission;\n\tDecides to remain seized of the matter.",
+        );
+    }
+
+    #[test]
     fn fix_writes_the_comma() {
         let fixed = apply_fix(TEXT, "PUN001");
         assert!(fixed.contains("64/222,\n"));

@@ -177,6 +177,17 @@ pub fn units(tree: &Tree, openings: &Openings) -> Vec<Unit> {
                 checked,
                 finite: true,
             }),
+            // The operative part of a text without numbers (one paragraph, a
+            // budget section): its own end is not checked (a lead-in, a single
+            // sentence), but the preamble before it ends with commas.
+            Role::UnnumberedOperative { .. } => units.push(Unit {
+                kind: OpeningKind::Operative,
+                lead: line,
+                items: Vec::new(),
+                end: None,
+                checked: false,
+                finite: true,
+            }),
             Role::Subparagraph { parent, .. } | Role::Continuation { parent } => {
                 if let Some(unit) = units[part_start..]
                     .iter_mut()
