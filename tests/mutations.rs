@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unres::analysis::agreed_language::{OpeningKind, opening_of};
 use unres::analysis::{Catalog, Citations, Config, analyze};
 use unres::syntax::{ItemLabel, LineShape, MarkerForm, Role, Tree};
 
@@ -588,11 +589,27 @@ fn adjacent_repeats(text: &Text) -> Vec<(usize, bool)> {
         .collect()
 }
 
+/// The first three words after the opening phrase of an operative paragraph
+/// (`Takes note of` | `the report of`), in lower case.
+fn object(text: &Text, line: usize) -> Option<Vec<String>> {
+    let lexed = &text.tree.lines()[line];
+    let opening = opening_of(&lexed.text, lexed.body_start, OpeningKind::Operative)?;
+    let words: Vec<String> = lexed.text[opening.range.end..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    (words.len() == 3).then_some(words)
+}
+
 /// `Also requests` after `Requests` loses its marker, where the text's own
-/// practice shows the marker is needed: it marks every adjacent repeat (at
-/// least four), or the paragraph after goes on with `Further` and the same
-/// verb, or both paragraphs go on with the same words (`Requests the
-/// Secretary-General` twice).
+/// practice shows the marker is needed (and the paragraph before is not itself
+/// an unmarked repeat): it marks every adjacent repeat (at least four), or the
+/// paragraph after goes on with `Further` and the same
+/// verb, or both paragraphs go on with the same three words after the opening
+/// (`Requests the Secretary-General` twice: 82 % of such repeats are marked in
+/// General Assembly texts, against 46 % of the others).
 fn repeat_marker_removed(text: &Text) -> Injected {
     let repeats = adjacent_repeats(text);
     let always = repeats.len() >= 4 && repeats.iter().all(|(_, marked)| *marked);
@@ -604,12 +621,13 @@ fn repeat_marker_removed(text: &Text) -> Injected {
             let at = paragraphs.iter().position(|p| p.0 == line)?;
             let body = text.tree.lines()[line].body();
             let rest = body.strip_prefix("Also ")?;
-            let previous = text.tree.lines()[paragraphs[at - 1].0].body();
-            let same_words = previous
-                .split_whitespace()
-                .skip(1)
-                .take(2)
-                .eq(rest.split_whitespace().skip(1).take(2));
+            // A run the text left unmarked before (`Requests`, `Requests`, `Also
+            // requests`): its own practice does not ask for the marker here.
+            let previous = paragraphs[at - 1].0;
+            if repeats.contains(&(previous, false)) {
+                return None;
+            }
+            let same_words = object(text, previous).is_some_and(|o| Some(o) == object(text, line));
             let further_next = paragraphs.get(at + 1).is_some_and(|next| {
                 next.2 == paragraphs[at].2
                     && text.tree.lines()[next.0]
@@ -713,7 +731,7 @@ fn known_defects() -> Vec<Defect> {
             name: "marker removed from a repeated opening",
             code: "VRB008",
             inject: repeat_marker_removed,
-            gated: false,
+            gated: true,
         },
     ]
 }
@@ -751,6 +769,10 @@ fn every_known_defect_is_found_on_its_line() {
                     " [measured, not gated]"
                 },
         );
+        if !defect.gated && !recall.misses.is_empty() {
+            // What keeps the type below the gate, for whoever takes it on.
+            eprintln!("{}", recall.details(defect.name));
+        }
         if defect.gated
             && (recall.tried < 20 || recall.recall() < 97.0 || 100 * clean < 97 * recall.tried)
         {
