@@ -29,7 +29,7 @@ const TARGET_NOT_DEFECTS_PER_100: usize = 2;
 /// The most findings that are not defects the gate accepts now: the count on
 /// all 3,579 texts when it was last lowered. Lower it whenever a cause is fixed;
 /// the target is 71 or fewer (met since the French closing lines were read).
-const NOT_DEFECTS_CEILING: usize = 68;
+const NOT_DEFECTS_CEILING: usize = 67;
 
 /// (file name, 1-based line, rule code).
 type Key = (String, usize, String);

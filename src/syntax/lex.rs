@@ -694,6 +694,15 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             if marker.form == MarkerForm::AfterSymbol && cited {
                 break;
             }
+            // `reports,1) progress …, 2) …`: an inline enumeration label, not
+            // a marker inside brackets (`(… Bandar Abbas21),`), when no bracket
+            // is open before it.
+            let before_digits = &body[..token_start + marker.range.start];
+            if token[marker.range.end..].starts_with(')')
+                && before_digits.matches('(').count() <= before_digits.matches(')').count()
+            {
+                break;
+            }
             markers.push(MarkerCandidate {
                 range: ByteRange::new(offset + marker.range.start, offset + marker.range.end),
                 punctuation_after: marker
@@ -1320,6 +1329,18 @@ mod tests {
                 (2, MarkerForm::Glued),
                 (14, MarkerForm::Glued)
             ]
+        );
+    }
+
+    #[test]
+    fn an_inline_enumeration_label_is_no_marker() {
+        assert_eq!(
+            markers("to assess in his regular reports,1) progress achieved, 2) implementation"),
+            vec![]
+        );
+        assert_eq!(
+            markers("the port (at Bandar Abbas21), and"),
+            vec![(21, MarkerForm::Glued)]
         );
     }
 
