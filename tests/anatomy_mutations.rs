@@ -1,5 +1,5 @@
 //! Anatomy defects injected into adopted texts: each DOC rule (and NUM004,
-//! NUM011, FTN010) must report its defect on the right line in at least 95 % of the
+//! NUM011, FTN004, FTN010) must report its defect on the right line in at least 95 % of the
 //! texts where it could be injected, and the injection must add no error or warning
 //! anywhere else. The texts are `data/corpus` (and `../shared/data/extended`
 //! with `UNRES_MUTATE_EXTENDED=1`). Adopted texts are never drafts, so the DRF
@@ -166,6 +166,45 @@ fn footnote_without_stop(text: &Text) -> Injected {
     Some((lines, footnote.line))
 }
 
+/// FTN004: the reference after a marker that ends its word (`Countries,1
+/// and`) moves right after it, behind a hyphen (`Countries,1-2 and`), where it
+/// is the next footnote and referenced only there.
+fn markers_with_hyphen(text: &Text) -> Injected {
+    use unres::syntax::MarkerForm;
+    let footnotes = text.tree.footnotes();
+    let refs = &footnotes.refs;
+    for pair in refs.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let line = &text.lines[a.span.line];
+        let word_start = line[..a.span.start].rfind([' ', '\t']).map_or(0, |i| i + 1);
+        let word = &line[word_start..a.span.start];
+        let next = line[a.span.end..].split(' ').nth(1).unwrap_or("");
+        let ends_word = line[a.span.end..].is_empty() || line[a.span.end..].starts_with(' ');
+        let short = |r: &unres::syntax::FootnoteRef| r.span.end - r.span.start <= 2;
+        if a.marker.form != MarkerForm::Glued
+            || !a.marker.after_punctuation
+            || a.marker.punctuation_after.is_some()
+            || !ends_word
+            || word.contains(['/', '.'])
+            || !short(a)
+            || b.number != a.number + 1
+            || b.marker.form != MarkerForm::Glued
+            || !short(b)
+            || unres::syntax::MONTHS.contains(&next)
+            || refs.iter().filter(|r| r.number == b.number).count() != 1
+            || footnotes.text(b.number).is_none()
+        {
+            continue;
+        }
+        let mut lines = text.lines.clone();
+        let digits = lines[b.span.line][b.span.start..b.span.end].to_owned();
+        lines[b.span.line].replace_range(b.span.start..b.span.end, "");
+        lines[a.span.line].insert_str(a.span.end, &format!("-{digits}"));
+        return Some((lines, a.span.line));
+    }
+    None
+}
+
 /// DOC008: the number of the title line loses its full stop.
 fn title_without_stop(text: &Text) -> Injected {
     let line = first_line(text, |role, _| role == Role::Title)?;
@@ -309,6 +348,10 @@ fn mutations() -> Vec<Mutation> {
         Mutation {
             rule: "FTN010",
             inject: footnote_without_stop,
+        },
+        Mutation {
+            rule: "FTN004",
+            inject: markers_with_hyphen,
         },
     ]
 }

@@ -24,8 +24,8 @@ const TARGET_NOT_DEFECTS_PER_100: usize = 2;
 
 /// The most findings that are not defects the gate accepts now: the count on
 /// all 3,579 texts when it was last lowered. Lower it whenever a cause is fixed;
-/// it reaches the target at 71.
-const NOT_DEFECTS_CEILING: usize = 72;
+/// the target is 71 or fewer (met since the French closing lines were read).
+const NOT_DEFECTS_CEILING: usize = 67;
 
 #[test]
 fn adopted_texts_stay_silent_but_for_listed_findings() {

@@ -181,6 +181,15 @@ fn resolve_references<'l>(
                     (marker.number <= max_text && marker.number <= next_new + 1)
                         || marker.number == next_new
                 }
+                // `General,1-2`: right after a reference, with a text.
+                MarkerForm::Chained => {
+                    refs.last().is_some_and(|last| {
+                        last.span.line == index
+                            && last.span.end < marker.range.start
+                            && marker.range.start - last.span.end <= 3
+                    }) && marker.number <= max_text
+                        && marker.number <= next_new
+                }
                 // Weaker readings wait: a glued marker with the same number may
                 // follow, and they are taken only to fill a gap.
                 MarkerForm::AfterYear
@@ -292,7 +301,10 @@ fn fill_gap(
 /// How likely a weaker reading is a marker (lower is likelier).
 fn reading_rank(marker: &MarkerCandidate) -> u8 {
     match marker.form {
-        MarkerForm::Glued | MarkerForm::Bracketed | MarkerForm::Superscript => 0,
+        MarkerForm::Glued
+        | MarkerForm::Bracketed
+        | MarkerForm::Superscript
+        | MarkerForm::Chained => 0,
         MarkerForm::Detached | MarkerForm::AfterYear => 1,
         MarkerForm::AfterSymbol => 2,
         MarkerForm::Split => 3,

@@ -108,6 +108,22 @@ pub enum MarkerForm {
     /// accepted only to fill a gap in the footnote sequence between two
     /// references, when its number is the missing one.
     Split,
+    /// The second of several markers at one point written with the wrong
+    /// separator (FTN004): `General,1 2`, `General,1-2`, `General,1–2`,
+    /// `General,1;2`. Accepted when the marker before it is a reference and its
+    /// number has a text.
+    Chained,
+}
+
+/// A footnote indicator that is not a number (FTN001): a lower-case letter
+/// (`[^a]`, `Countriesᵃ`, a footnote text `a Report …`) or a symbol other than
+/// the asterisk (`†`, `‡`, `§`, `¶`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherIndicator {
+    /// The indicator as written (`a`, `†`).
+    pub indicator: String,
+    /// Where it stands: the whole `[^a]`, the letter or the symbol.
+    pub range: ByteRange,
 }
 
 /// A possible footnote reference inside a line.
@@ -139,6 +155,8 @@ pub struct LexedLine {
     /// footnote markers.
     pub content_end: usize,
     pub markers: Vec<MarkerCandidate>,
+    /// Footnote indicators that are letters or symbols (FTN001), rarely any.
+    pub other_indicators: Vec<OtherIndicator>,
     /// A hash of `text`, computed once at lexing: caches of per-line results
     /// (the analysis' line memo) find the line without hashing its text again.
     pub fingerprint: u64,
@@ -202,12 +220,17 @@ regex!(
 regex!(
     CLOSING_MEETING,
     // Also the malformed forms DOC004 reports (`71 plenary meeting`, `71st
-    // Plenary Meeting`): they still end the body.
-    r"^[ \t]*[1-9][0-9]*(?i:st|nd|rd|th)?(?: \(resumed\))? (?i:plenary )?(?i:meeting)[ \t]*$"
+    // Plenary Meeting`): they still end the body. And the French and Spanish
+    // forms of the texts left untranslated (`62e séance plénière`, `1re
+    // séance`, `62ª sesión plenaria`, `62a. sesión plenaria (continuación)`):
+    // they end the body too, and DOC004 leaves them alone.
+    r"^[ \t]*[1-9][0-9]*(?:(?i:st|nd|rd|th)?(?: \(resumed\))? (?i:plenary )?(?i:meeting)|(?:e|er|re|ème) (?i:séance)(?: (?i:plénière))?(?: \((?:reprise|suite)\))?|(?:ª|º|a\.?|o\.?) (?i:sesión)(?: (?i:plenaria))?(?: \((?:continuación|reanudada)\))?)[ \t]*$"
 );
 regex!(
     DATE_LINE,
-    r"^[ \t]*[0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) [12][0-9]{3}[ \t]*$"
+    // Also French (`28 avril 2021`, `1er mai 2021`) and Spanish (`28 de abril
+    // de 2021`) closing dates, in the texts left untranslated.
+    r"^[ \t]*(?:[0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:1er|[0-9]{1,2}) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|[0-9]{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre) de) [12][0-9]{3}[ \t]*$"
 );
 regex!(
     ADOPTION,
@@ -250,6 +273,11 @@ pub fn lex_line(text: &str) -> LexedLine {
         find_markers(text, body_start)
     };
     let content_end = content_end(text, body_start, &markers);
+    let other_indicators = if matches!(shape, LineShape::Comment | LineShape::Blank) {
+        Vec::new()
+    } else {
+        other_indicators(text, indent)
+    };
     LexedLine {
         text: text.to_owned(),
         shape,
@@ -257,6 +285,7 @@ pub fn lex_line(text: &str) -> LexedLine {
         body_start,
         content_end,
         markers,
+        other_indicators,
         fingerprint: fingerprint(text),
     }
 }
@@ -527,6 +556,11 @@ fn content_end(text: &str, body_start: usize, markers: &[MarkerCandidate]) -> us
     for marker in markers.iter().rev().filter(|m| m.form != MarkerForm::Split) {
         if marker.range.end == end && marker.punctuation_after.is_none() {
             end = marker.range.start;
+            // `…General,1-2`, `…General,1 2`: the separator goes too.
+            if marker.form == MarkerForm::Chained {
+                end = text[..end].trim_end_matches(['-', '–', ';', ' ']).len();
+                continue;
+            }
             // Several markers at one point: `…General,1,2`.
             if text[..end].ends_with(',')
                 && markers
@@ -610,8 +644,35 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
     let all_tokens: Vec<(usize, &str)> = tokens(body).collect();
     for (position, &(token_start, token)) in all_tokens.iter().enumerate() {
         let offset = body_start + token_start;
-        if let Some((start, digits, number)) =
-            detached_marker(token, position + 1 == all_tokens.len())
+        let next = all_tokens.get(position + 1).map_or("", |t| t.1);
+        // `General,1 2`: a second marker written apart from the first.
+        if let Some(previous) = position.checked_sub(1).map(|p| all_tokens[p])
+            && let Some(digits) = spaced_chain(previous.1, token, next)
+        {
+            markers.push(MarkerCandidate {
+                number: token[..digits].parse().unwrap_or(0),
+                range: ByteRange::new(offset, offset + digits),
+                form: MarkerForm::Chained,
+                after_punctuation: true,
+                punctuation_after: None,
+            });
+            continue;
+        }
+        // `General,1-2`, `General,1–2`, `General,1;2`: the first marker is read
+        // below, from the token cut before the separator.
+        let chain = joined_chain(token, next);
+        if let Some((_, second)) = chain {
+            markers.push(MarkerCandidate {
+                number: token[second.start..second.end].parse().unwrap_or(0),
+                range: ByteRange::new(offset + second.start, offset + second.end),
+                form: MarkerForm::Chained,
+                after_punctuation: true,
+                punctuation_after: None,
+            });
+        }
+        if chain.is_none()
+            && let Some((start, digits, number)) =
+                detached_marker(token, position + 1 == all_tokens.len())
         {
             markers.push(MarkerCandidate {
                 number,
@@ -622,16 +683,24 @@ fn find_markers(text: &str, body_start: usize) -> Vec<MarkerCandidate> {
             });
             continue;
         }
-        let mut end = token.len();
+        let mut end = chain.map_or(token.len(), |(separator, _)| separator.start);
         // Several markers at one point are comma-separated: `General,1,2`.
         while let Some(marker) = glued_marker(&token[..end]) {
             // `60/212 of 22 December 2005` and `64/269, 65/289`: a citation or a
             // list of symbols, not `60/21` + marker 2.
-            let next = all_tokens.get(position + 1).map_or("", |t| t.1);
             let cited = (next == "of" && marker.punctuation_after.is_none())
                 || next.contains('/')
                 || next.starts_with(|c: char| c.is_ascii_digit());
             if marker.form == MarkerForm::AfterSymbol && cited {
+                break;
+            }
+            // `reports,1) progress …, 2) …`: an inline enumeration label, not
+            // a marker inside brackets (`(… Bandar Abbas21),`), when no bracket
+            // is open before it.
+            let before_digits = &body[..token_start + marker.range.start];
+            if token[marker.range.end..].starts_with(')')
+                && before_digits.matches('(').count() <= before_digits.matches(')').count()
+            {
                 break;
             }
             markers.push(MarkerCandidate {
@@ -774,6 +843,151 @@ fn split_candidates(
         .collect();
     markers.retain(|m| m.form != MarkerForm::Split || !taken.contains(&(m.range, m.number)));
     markers.dedup_by_key(|m| (m.range, m.number));
+}
+
+/// Superscript lower-case letters (modifier letters), as rich text pasted as
+/// plain text writes letter indicators: `Countriesᵃ`.
+const SUPERSCRIPT_LETTERS: &str = "ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ";
+
+/// Symbols used as footnote indicators; the asterisk is not among them (it
+/// marks election decisions, reissue notes and the keys of annexed lists).
+const INDICATOR_SYMBOLS: [char; 2] = ['†', '‡'];
+
+/// Footnote indicators that are not numbers (FTN001): `[^a]` or `[^†]`
+/// anywhere; a superscript letter or a dagger glued to a word or mark
+/// (`Countriesᵃ`, `Countries,†`); and, at the margin, a letter or a dagger then
+/// a space and a capital or a figure (`a Report of …`, `† A/68/212.`), which
+/// the structure reads as a footnote text only in the footnote zone.
+fn other_indicators(text: &str, indent: usize) -> Vec<OtherIndicator> {
+    let mut out = Vec::new();
+    let ascii = text.is_ascii();
+    if ascii && !text.contains("[^") && !(indent == 0 && text.as_bytes().get(1) == Some(&b' ')) {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[^").map(|i| from + i) {
+        let rest = &text[at + 2..];
+        if let Some(inner) = rest
+            .split(']')
+            .next()
+            .filter(|inner| rest.len() > inner.len())
+        {
+            let letter = inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase());
+            let symbol = inner.chars().count() == 1 && inner.starts_with(INDICATOR_SYMBOLS);
+            if letter || symbol {
+                out.push(OtherIndicator {
+                    indicator: inner.to_owned(),
+                    range: ByteRange::new(at, at + 3 + inner.len()),
+                });
+            }
+        }
+        from = at + 2;
+    }
+    if indent == 0 {
+        let mut chars = text.chars();
+        let first = chars.next();
+        let second = chars.next();
+        let third = chars.find(|c| *c != ' ');
+        if let (Some(first), Some(' '), Some(third)) = (first, second, third)
+            && (first.is_ascii_lowercase() || INDICATOR_SYMBOLS.contains(&first))
+            && (third.is_uppercase() || third.is_ascii_digit())
+        {
+            out.push(OtherIndicator {
+                indicator: first.to_string(),
+                range: ByteRange::new(0, first.len_utf8()),
+            });
+        }
+    }
+    if !ascii {
+        let mut previous: Option<char> = None;
+        for (at, ch) in text.char_indices() {
+            let glued = previous.is_some_and(|p| {
+                p.is_alphabetic() || matches!(p, ',' | ';' | ':' | '.' | ')' | '”' | '’')
+            });
+            let indicator = SUPERSCRIPT_LETTERS.contains(ch)
+                && !previous.is_some_and(|p| SUPERSCRIPT_LETTERS.contains(p))
+                && !text[at + ch.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| SUPERSCRIPT_LETTERS.contains(n))
+                || INDICATOR_SYMBOLS.contains(&ch);
+            if indicator && glued && !out.iter().any(|o| o.range.start <= at && at < o.range.end) {
+                out.push(OtherIndicator {
+                    indicator: ch.to_string(),
+                    range: ByteRange::new(at, at + ch.len_utf8()),
+                });
+            }
+            previous = Some(ch);
+        }
+    }
+    out.sort_by_key(|o| o.range.start);
+    out
+}
+
+/// `General,1 2`: the length of the digits of `token` when it is a second
+/// marker written apart from a marker glued to `previous` (ascending, one or
+/// two digits), unless it starts a date or a count (`Day,5 9 December`,
+/// `Convention,5 10 States`).
+fn spaced_chain(previous: &str, token: &str, next: &str) -> Option<usize> {
+    let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) || token.starts_with('0') || token.len() != digits {
+        return None;
+    }
+    let first = glued_marker(previous)?;
+    if first.form != MarkerForm::Glued
+        || first.range.end != previous.len()
+        || first.punctuation_after.is_some()
+    {
+        return None;
+    }
+    let first_number = first.number;
+    let number: u32 = token.parse().ok()?;
+    let next_word = next.trim_end_matches([',', ';', ':', '.']);
+    // The text goes on after the markers (`2 and the reports`), or the line
+    // ends; not a count (`2 per cent`, `2 million`).
+    let goes_on = next.is_empty()
+        || next_word.chars().next().is_some_and(|c| c.is_lowercase())
+            && !matches!(next_word, "per" | "million" | "billion" | "times");
+    (number > first_number && goes_on && !super::MONTHS.contains(&next_word)).then_some(digits)
+}
+
+/// `General,1-2`, `General,1–2`, `General,1;2`: the separator and the second
+/// marker of a chain inside one token, when what precedes the separator is a
+/// glued marker and the numbers ascend (not `Beijing,4–15 September`, a date
+/// range, nor `Corr.1–3`, `SR.11–13`, parts of a symbol).
+fn joined_chain(token: &str, next: &str) -> Option<(ByteRange, ByteRange)> {
+    let end = token.trim_end_matches([',', ';', ':', '.']).len();
+    let body = &token[..end];
+    let second_start = body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let second = &body[second_start..];
+    if !(1..=2).contains(&second.len()) || second.starts_with('0') {
+        return None;
+    }
+    let separator = body[..second_start].chars().next_back()?;
+    if !matches!(separator, '-' | '–' | ';') {
+        return None;
+    }
+    let separator_start = second_start - separator.len_utf8();
+    let first = glued_marker(&token[..separator_start])?;
+    if first.form != MarkerForm::Glued
+        || !first.after_punctuation
+        || first.range.end != separator_start
+        || first.punctuation_after.is_some()
+        || first.range.end - first.range.start > 2
+    {
+        return None;
+    }
+    let before = &token[..first.range.start];
+    if before.contains(['/', '.']) {
+        return None;
+    }
+    let first_number = first.number;
+    let number: u32 = second.parse().ok()?;
+    let month = super::MONTHS.contains(&next.trim_end_matches([',', ';', ':', '.']));
+    (number > first_number && !month).then_some((
+        ByteRange::new(separator_start, second_start),
+        ByteRange::new(second_start, end),
+    ))
 }
 
 /// `6and` (a marker glued to the next word) or a lone `1` ending the line.
@@ -1119,6 +1333,79 @@ mod tests {
     }
 
     #[test]
+    fn an_inline_enumeration_label_is_no_marker() {
+        assert_eq!(
+            markers("to assess in his regular reports,1) progress achieved, 2) implementation"),
+            vec![]
+        );
+        assert_eq!(
+            markers("the port (at Bandar Abbas21), and"),
+            vec![(21, MarkerForm::Glued)]
+        );
+    }
+
+    #[test]
+    fn chained_markers() {
+        use MarkerForm::{Chained, Glued};
+        for text in [
+            "the reports of the Secretary-General,1 2 and",
+            "the reports of the Secretary-General,1-2 and",
+            "the reports of the Secretary-General,1–2 and",
+            "the reports of the Secretary-General,1;2 and",
+            "the reports of the Secretary-General,1 2",
+        ] {
+            assert_eq!(markers(text), vec![(1, Glued), (2, Chained)], "{text}");
+        }
+        assert_eq!(
+            lex_line("\tNoting the reports of the Secretary-General,1-2").body(),
+            "Noting the reports of the Secretary-General,"
+        );
+        for text in [
+            "Human Rights Day,5 9 December as the Day",
+            "the Conference, Beijing,4–15 September 1995",
+            "document C 2009/REP and Corr.1–3, appendix E",
+            "See A/C.6/56/SR.11–13, A/C.6/56/SR.15–19",
+            "decision EC-94/DEC.2;11",
+            "the Convention,5 10 States have",
+        ] {
+            assert!(
+                !lex_line(text).markers.iter().any(|m| m.form == Chained),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn letter_and_symbol_indicators() {
+        let found = |text: &str| -> Vec<String> {
+            lex_line(text)
+                .other_indicators
+                .into_iter()
+                .map(|o| o.indicator)
+                .collect()
+        };
+        assert_eq!(
+            found("\tNoting the report,[^a] and the note[^†]"),
+            ["a", "†"]
+        );
+        assert_eq!(
+            found("\tNoting the report of the Countriesᵃ and the note,†"),
+            ["ᵃ", "†"]
+        );
+        assert_eq!(found("a Report of the Secretary-General."), ["a"]);
+        assert_eq!(found("† A/68/212."), ["†"]);
+        for text in [
+            "\tNoting the report, a note and a [^1] marker",
+            "a matter of concern",
+            "\ta Report",
+            "TOSEE TAAVON BANK*",
+            "* To be notified in advance.",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn detached_candidates() {
         let detached = |text: &str| -> Vec<u32> {
             lex_line(text)
@@ -1266,6 +1553,22 @@ mod tests {
             lex_line("20 December 2013").shape,
             LineShape::Date
         ));
+        for closing in [
+            "62e séance plénière",
+            "1re séance plénière",
+            "62ª sesión plenaria",
+            "62a. sesión plenaria (continuación)",
+        ] {
+            assert_eq!(
+                lex_line(closing).shape,
+                LineShape::ClosingMeeting,
+                "{closing}"
+            );
+        }
+        for date in ["28 avril 2021", "1er mai 2021", "28 de abril de 2021"] {
+            assert_eq!(lex_line(date).shape, LineShape::Date, "{date}");
+        }
+        assert_ne!(lex_line("28 avril de 2021").shape, LineShape::Date);
         assert!(matches!(
             lex_line("3 Ibid., chap. I.").shape,
             LineShape::FootnoteCandidate { number: 3, .. }

@@ -15,7 +15,9 @@ declare_rule! {
     /// adopted text). Human Rights Council texts close with "Nth meeting"
     /// (DOC006); drafts have no closing line at all (DRF004). A meeting spelled
     /// out in words (`Seventy-first plenary meeting`) is not recognized as a
-    /// closing line and left to people.
+    /// closing line and left to people. The French and Spanish closing lines of
+    /// texts left untranslated (`62e séance plénière`, `62ª sesión plenaria`)
+    /// close the body too and keep their own form.
     ///
     /// ## Example
     /// `71 plenary meeting`, `71th plenary meeting` and `71st Plenary Meeting`
@@ -54,6 +56,11 @@ pub(crate) fn meeting_line(text: &str) -> Option<MeetingLine<'_>> {
     let digits = written.bytes().take_while(u8::is_ascii_digit).count();
     let number = written[..digits].parse().ok()?;
     let lower = written.to_lowercase();
+    if !lower.contains("meeting") {
+        // `62e séance plénière`, `62ª sesión plenaria`: the closing line of a
+        // text left in French or Spanish, which has its own form.
+        return None;
+    }
     Some(MeetingLine {
         number,
         written,
@@ -144,6 +151,12 @@ mod tests {
         check(
             "\tThe General Assembly\n\t1.\tDecides.\n\n52nd (resumed) plenary meeting\n20 December 2013",
         );
+    }
+
+    #[test]
+    fn french_and_spanish_closing_lines_keep_their_form() {
+        check("\tThe General Assembly\n\t1.\tDecides.\n\n62e séance plénière\n28 avril 2021");
+        check("\tThe General Assembly\n\t1.\tDecides.\n\n62ª sesión plenaria\n28 de abril de 2021");
     }
 
     #[test]

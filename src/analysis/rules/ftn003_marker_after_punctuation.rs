@@ -9,7 +9,8 @@ declare_rule! {
     ///
     /// ## Why
     /// FTN003 (Editorial Manual, "Footnote indicators", B). French and Spanish put
-    /// the marker before the mark, which is how the English slip happens.
+    /// the marker before the mark, which is how the English slip happens; a text
+    /// in French or Spanish (more " de " than " the ") is left alone.
     ///
     /// ## Example
     /// `…on its seventeenth session2, the decisions …`
@@ -28,6 +29,10 @@ impl Rule for MarkerAfterPunctuation {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        if !context.english() {
+            // French and Spanish put the marker before the mark.
+            return;
+        }
         for reference in &context.footnotes.refs {
             let Some(mark) = reference.marker.punctuation_after else {
                 continue;
@@ -61,6 +66,13 @@ mod tests {
     #[test]
     fn marker_before_comma() {
         check(TEXT);
+    }
+
+    #[test]
+    fn french_puts_the_marker_before_the_mark() {
+        check(
+            "\tL’Assemblée générale,\n\tRéaffirmant le Programme de développement durable à l’horizon 20301, et la résolution de la Commission de la femme,\n\t1.\tDécide.\n\n1 Résolution 70/1.",
+        );
     }
 
     #[test]

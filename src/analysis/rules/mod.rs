@@ -47,10 +47,13 @@ mod doc012_masthead_fields;
 mod doc013_adoption_date;
 mod drf001_draft_header;
 mod drf002_sponsor_order;
+mod drf003_draft_title;
 mod drf004_adoption_parts_in_drafts;
 mod drf006_superseded_draft;
+mod ftn001_numbered_footnotes;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
+mod ftn004_several_markers;
 mod ftn006_reference_once;
 mod ftn007_repeated_marker;
 mod ftn008_footnote_correspondence;
@@ -195,6 +198,7 @@ pub struct Derived<'a> {
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
     style_lines: OnceCell<Vec<StyleLine<'a>>>,
+    english: OnceCell<bool>,
 }
 
 impl Derived<'_> {
@@ -206,6 +210,7 @@ impl Derived<'_> {
             units: OnceCell::new(),
             security_council: OnceCell::new(),
             style_lines: OnceCell::new(),
+            english: OnceCell::new(),
         }
     }
 }
@@ -246,6 +251,21 @@ impl<'a> Context<'a> {
         self.derived
             .style_lines
             .get_or_init(|| style::scan(self.tree, self.own_text()))
+    }
+
+    /// Is the resolution's own text in English? A French or Spanish version
+    /// filed with the English texts follows its own rules (the marker before
+    /// the mark, `Invite`, `Prie`), which the English rules must not report.
+    pub fn english(&self) -> bool {
+        *self.derived.english.get_or_init(|| {
+            let own = self.own_text();
+            style::english(
+                self.tree
+                    .iter()
+                    .filter(|(index, _, _)| own.get(*index).copied().unwrap_or(true))
+                    .map(|(_, lexed, _)| style::articles(lexed)),
+            )
+        })
     }
 
     /// The organ whose text this is: the settings' choice, else the organ line,
@@ -516,6 +536,7 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&doc013_adoption_date::AdoptionDate),
     Registered::Document(&drf001_draft_header::DraftHeader),
     Registered::Document(&drf002_sponsor_order::SponsorOrder),
+    Registered::Document(&drf003_draft_title::DraftTitle),
     Registered::Document(&drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts),
     Registered::Document(&drf006_superseded_draft::SupersededDraft),
     Registered::Document(&num001_operative_sequence::OperativeSequence),
@@ -580,8 +601,10 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&vrb011_takes_note_of::TakesNoteOf),
     Registered::Document(&vrb013_wrong_part::WrongPart),
     Registered::Document(&vrb017_unknown_opening::UnknownOpening),
+    Registered::Document(&ftn001_numbered_footnotes::NumberedFootnotes),
     Registered::Document(&ftn002_footnote_order::FootnoteOrder),
     Registered::Document(&ftn003_marker_after_punctuation::MarkerAfterPunctuation),
+    Registered::Document(&ftn004_several_markers::SeveralMarkers),
     Registered::Document(&ftn006_reference_once::ReferenceOnce),
     Registered::Document(&ftn007_repeated_marker::RepeatedMarker),
     Registered::Document(&ftn008_footnote_correspondence::FootnoteCorrespondence),

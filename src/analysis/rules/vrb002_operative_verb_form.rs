@@ -11,7 +11,9 @@ declare_rule! {
     /// (`To request`) and the gerund (`Requesting`) of a listed verb.
     ///
     /// ## Why
-    /// VRB002 (Editorial Manual, resolutions, II.C).
+    /// VRB002 (Editorial Manual, resolutions, II.C). A text in French or Spanish
+    /// (more " de " than " the ": `Invite`, `Prie` are its own verbs) is left
+    /// alone.
     ///
     /// ## Example
     /// `12. Requesting the Secretary-General to report …;`
@@ -30,6 +32,10 @@ impl Rule for OperativeVerbForm {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+        if !context.english() {
+            // `Invite`, `Prie`: the French verbs of a French text.
+            return;
+        }
         let extras = context.extras();
         for paragraph in context.paragraphs() {
             if paragraph.kind != OpeningKind::Operative || paragraph.opening.is_some() {
@@ -81,6 +87,13 @@ mod tests {
     #[test]
     fn wrong_forms_of_operative_verbs() {
         check(TEXT);
+    }
+
+    #[test]
+    fn a_french_text_keeps_its_verbs() {
+        check(
+            "\tL’Assemblée générale,\n\tRappelant la résolution 53/199 de l’Assemblée et la résolution de la Commission de la condition de la femme,\n\t1.\tInvite les États Membres de la région à agir ;",
+        );
     }
 
     #[test]
