@@ -75,6 +75,20 @@ const TYPED: &[&str] = &[
     "\nThe Security Council,\n",
     "Organisation for the Prohibition of Chemical Weapons",
     " de la de la de la de la de la ",
+    // What the memo keeps per line besides the openings: symbols (well and
+    // badly written: the symbol defects, SYM001–SYM003 as line rules), the
+    // style lists' forms and figures (the style walk).
+    "A/RES/68/230",
+    " A/RES/068/230",
+    "A/DEC/12",
+    "E/RES/5/2013",
+    "resolution 68-230",
+    "resolution 2012 A",
+    "resolutions 1 (I) and 2",
+    "12,500",
+    "Viet Nam",
+    "programme",
+    "\u{201c}",
 ];
 
 #[derive(Debug, Clone)]

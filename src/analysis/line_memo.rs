@@ -19,7 +19,8 @@ use super::agreed_language::{Extras, LineOpenings, Openings};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Severity};
 use super::rules::{self, Context, DocumentFacts, Line};
-use super::style::{self, StyleLine};
+use super::style::{self, LineWalk, StyleLine};
+use super::symbol::{SymbolDefect, reads_symbols, symbol_defects};
 use crate::syntax::{LexedLine, Role, Tree};
 
 /// Per-line results kept between analyses of one document.
@@ -52,6 +53,10 @@ struct Entry {
     facts: LineFacts,
     /// For paragraph and heading lines of the own text.
     openings: Option<Arc<LineOpenings>>,
+    /// What the style scan found, for the lines it reads.
+    walk: Option<LineWalk>,
+    /// The badly written symbols of a line the symbol rules read, when any.
+    symbols: Option<Arc<[SymbolDefect]>>,
     /// The findings, and the line they were found on; `None` until checked
     /// under the current basis.
     findings: Option<(usize, Vec<Diagnostic>)>,
@@ -70,19 +75,22 @@ struct LineFacts {
 }
 
 impl LineFacts {
-    fn of(index: usize, lexed: &LexedLine, role: Role, own: bool) -> LineFacts {
+    /// The facts of the line, and its walk when the style scan reads it.
+    fn of(index: usize, lexed: &LexedLine, role: Role, own: bool) -> (LineFacts, Option<LineWalk>) {
         if !(own && style::reads(role)) {
-            return LineFacts::default();
+            return (LineFacts::default(), None);
         }
         let (the, de) = style::articles(lexed);
-        LineFacts {
+        let walk = LineWalk::of(lexed);
+        let facts = LineFacts {
             read: true,
             the,
             de,
-            names_an_organisation: style::names_an_organisation(&StyleLine::scan(
-                index, lexed, role,
+            names_an_organisation: style::names_an_organisation(&StyleLine::of_walk(
+                index, lexed, role, &walk,
             )),
-        }
+        };
+        (facts, Some(walk))
     }
 }
 
@@ -106,11 +114,17 @@ impl Entry {
         extras: &Extras,
         analysis: u64,
     ) -> Entry {
+        let (facts, walk) = LineFacts::of(index, lexed, role, own);
         Entry {
             text: lexed.text.as_str().into(),
             role,
             own,
-            facts: LineFacts::of(index, lexed, role, own),
+            facts,
+            walk,
+            symbols: reads_symbols(role)
+                .then(|| symbol_defects(&lexed.text))
+                .filter(|defects| !defects.is_empty())
+                .map(Arc::from),
             openings: (own && LineOpenings::read(role))
                 .then(|| Arc::new(LineOpenings::of(lexed, role, extras))),
             findings: None,
@@ -146,6 +160,10 @@ fn moved(diagnostic: &Diagnostic, from: usize, to: usize) -> Diagnostic {
 /// their facts: what [`LineMemo::check_lines`] goes on from.
 pub(crate) struct Prepared {
     lines: Vec<(usize, u64)>,
+    /// Per line, the style walk of the lines the style scan reads.
+    pub(crate) walks: Vec<Option<LineWalk>>,
+    /// Per line, [`symbol_defects`] of the lines the symbol rules read.
+    pub(crate) symbols: Vec<Option<Arc<[SymbolDefect]>>>,
     the: usize,
     de: usize,
     names_an_organisation: bool,
@@ -174,6 +192,8 @@ impl LineMemo {
         let analysis = self.analyses;
         let mut prepared = Prepared {
             lines: Vec::with_capacity(tree.line_count()),
+            walks: vec![None; tree.line_count()],
+            symbols: vec![None; tree.line_count()],
             the: 0,
             de: 0,
             names_an_organisation: false,
@@ -199,9 +219,17 @@ impl LineMemo {
                 prepared.names_an_organisation |= entry.facts.names_an_organisation;
             }
             openings[index] = entry.openings.clone();
+            prepared.walks[index] = entry.walk.clone();
+            prepared.symbols[index] = entry.symbols.clone();
             prepared.lines.push((index, key));
         }
         (prepared, openings)
+    }
+
+    /// Whether the text is in English by the line facts `prepared` summed
+    /// ([`style::english`] over the lines the style scan reads).
+    pub(crate) fn english(prepared: &Prepared) -> bool {
+        style::english(std::iter::once((prepared.the, prepared.de)))
     }
 
     /// The findings of every enabled line rule on the lines `prepared` holds,
@@ -214,7 +242,7 @@ impl LineMemo {
         out: &mut Vec<Diagnostic>,
     ) {
         let tree = context.tree;
-        let english = style::english(std::iter::once((prepared.the, prepared.de)));
+        let english = LineMemo::english(&prepared);
         let facts = DocumentFacts {
             security_council: context.security_council(),
             english,

@@ -59,14 +59,17 @@ pub fn analyze_with_memo(
 ) -> Vec<Diagnostic> {
     let citations = Citations::collect(tree);
     let extras = agreed_language::Extras::from_config(config);
-    let (prepared, openings) = memo.prepare(tree, config, &extras);
+    let (mut prepared, openings) = memo.prepare(tree, config, &extras);
+    let walks = std::mem::take(&mut prepared.walks);
+    let symbols = std::mem::take(&mut prepared.symbols);
+    let english = LineMemo::english(&prepared);
     let context = rules::Context {
         tree,
         config,
         footnotes: tree.footnotes(),
         catalog,
         citations: &citations,
-        derived: rules::Derived::new(extras, openings),
+        derived: rules::Derived::new(extras, openings, english, walks, symbols),
     };
     let mut found = Vec::new();
     memo.check_lines(&context, prepared, &mut found);

@@ -276,10 +276,15 @@ pub(crate) struct Token<'a> {
 
 /// The first `limit` tokens of `text` from `from`.
 pub(crate) fn tokenize(text: &str, from: usize, limit: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    tokenize_until(text, from, limit, usize::MAX)
+}
+
+/// [`tokenize`], stopping before the first token that ends after `until`.
+fn tokenize_until(text: &str, from: usize, limit: usize, until: usize) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
     let mut chars = text[from.min(text.len())..].char_indices().peekable();
     while let Some((offset, ch)) = chars.next() {
-        if out.len() >= limit {
+        if out.len() >= limit || out.last().is_some_and(|t| t.end > until) {
             break;
         }
         let start = from + offset;
@@ -656,7 +661,7 @@ pub fn written_words<'a>(text: &'a str, opening: &Opening) -> Vec<&'a str> {
 
 /// The words of an opening (markers included), in order.
 pub(crate) fn tokenize_opening<'a>(text: &'a str, opening: &Opening) -> Vec<Token<'a>> {
-    tokenize(text, opening.range.start, 24)
+    tokenize_until(text, opening.range.start, 24, opening.range.end)
         .into_iter()
         .take_while(|t| t.end <= opening.range.end)
         .filter(|t| t.word)

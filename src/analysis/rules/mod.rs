@@ -194,6 +194,12 @@ pub struct Context<'a> {
 pub struct Derived<'a> {
     extras: Extras,
     openings: Openings,
+    /// Whether the text is in English, and the style walks of the lines the
+    /// style scan reads, from the line memo.
+    english: bool,
+    walks: Vec<Option<crate::analysis::style::LineWalk>>,
+    /// Per line, the badly written symbols (lines the symbol rules read).
+    symbols: Vec<Option<std::sync::Arc<[crate::analysis::symbol::SymbolDefect]>>>,
     paragraphs: OnceCell<Vec<Paragraph<'a>>>,
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
@@ -202,10 +208,19 @@ pub struct Derived<'a> {
 }
 
 impl Derived<'_> {
-    pub fn new(extras: Extras, openings: Openings) -> Self {
+    pub fn new(
+        extras: Extras,
+        openings: Openings,
+        english: bool,
+        walks: Vec<Option<crate::analysis::style::LineWalk>>,
+        symbols: Vec<Option<std::sync::Arc<[crate::analysis::symbol::SymbolDefect]>>>,
+    ) -> Self {
         Derived {
             extras,
             openings,
+            english,
+            walks,
+            symbols,
             paragraphs: OnceCell::new(),
             units: OnceCell::new(),
             security_council: OnceCell::new(),
@@ -241,6 +256,17 @@ impl<'a> Context<'a> {
             .get_or_init(|| units::units(self.tree, &self.derived.openings))
     }
 
+    /// [`symbol_defects`](crate::analysis::symbol::symbol_defects) of line
+    /// `index` (empty for lines whose role the symbol rules do not read), kept
+    /// per line by the line memo.
+    pub fn symbol_defects(&self, index: usize) -> &[crate::analysis::symbol::SymbolDefect] {
+        self.derived
+            .symbols
+            .get(index)
+            .and_then(Option::as_deref)
+            .unwrap_or(&[])
+    }
+
     /// Which lines are the resolution's own text (not annexed instruments).
     pub fn own_text(&self) -> &[bool] {
         self.tree.own_text()
@@ -250,7 +276,7 @@ impl<'a> Context<'a> {
     pub fn style_lines(&self) -> &[StyleLine<'a>] {
         self.derived
             .style_lines
-            .get_or_init(|| style::scan(self.tree, self.own_text()))
+            .get_or_init(|| style::assemble(self.tree, self.derived.english, &self.derived.walks))
     }
 
     /// Is the resolution's own text in English? A French or Spanish version
@@ -549,9 +575,9 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&num009_section_numbering::SectionNumbering),
     Registered::Document(&num010_cross_reference::CrossReference),
     Registered::Document(&num011_reference_form::ReferenceForm),
-    Registered::Document(&sym001_ga_resolution_number::GaResolutionNumber),
-    Registered::Document(&sym002_old_ga_number::OldGaNumber),
-    Registered::Document(&sym003_part_letter::PartLetter),
+    Registered::Line(&sym001_ga_resolution_number::GaResolutionNumber),
+    Registered::Line(&sym002_old_ga_number::OldGaNumber),
+    Registered::Line(&sym003_part_letter::PartLetter),
     Registered::Document(&sym004_ga_decision_number::GaDecisionNumber),
     Registered::Line(&sym005_ga_draft_symbol::GaDraftSymbol),
     Registered::Line(&sym006_symbol_modifiers::SymbolModifiers),

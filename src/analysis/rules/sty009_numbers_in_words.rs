@@ -169,7 +169,7 @@ fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
     }
     // Small figures: a lone digit before a count noun, not in a series of figures.
     let bytes = text.as_bytes();
-    for &(at, end) in &line.figures {
+    for &(at, end) in line.figures.iter() {
         let lone = end == at + 1
             && bytes[at] != b'0'
             && !text[..at].ends_with(|c: char| c.is_alphanumeric() || ".,/$–-(".contains(c))
@@ -196,7 +196,7 @@ fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
         .with_fix(Fix::write(span, words_form));
     }
     // Large numbers in words before a count noun.
-    for hit in &line.hits {
+    for hit in line.hits.iter() {
         let Entry::Cardinal(value) = *hit.entry else {
             continue;
         };

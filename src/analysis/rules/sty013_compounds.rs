@@ -45,7 +45,7 @@ impl LineRule for Compounds {
 
 fn check_line(line: &StyleLine<'_>, sink: &mut Sink<'_>) {
     let text = line.text();
-    for hit in &line.hits {
+    for hit in line.hits.iter() {
         let Entry::Compound(compound) = hit.entry else {
             continue;
         };

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
 use crate::analysis::symbol::{SymbolKind, classify, symbol_tokens};
@@ -51,45 +51,44 @@ fn repaired(token: &str) -> Option<String> {
     .then_some(candidate)
 }
 
-impl Rule for GaResolutionNumber {
+impl LineRule for GaResolutionNumber {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            let footnote = matches!(role, Role::FootnoteText { .. });
-            if !(is_body_role(role) || footnote) {
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let index = line.index;
+        let role = line.role;
+        let line = line.lexed;
+        let footnote = matches!(role, Role::FootnoteText { .. });
+        if !(is_body_role(role) || footnote) {
+            return;
+        }
+        if is_body_role(role) {
+            for captures in DASHED.captures_iter(&line.text) {
+                let session = captures.get(1).expect("session");
+                let number = captures.get(2).expect("number");
+                let span = Span::new(index, session.start(), number.end());
+                let fixed = format!("{}/{}", session.as_str(), number.as_str());
+                sink.report(span, format!("Write the resolution number as `{fixed}`"))
+                    .with_fix(Fix::write(span, fixed));
+            }
+        }
+        if !line.text.contains("A/RES/") {
+            return;
+        }
+        for range in symbol_tokens(&line.text) {
+            let token = &line.text[range.clone()];
+            if !token.starts_with("A/RES/") || classify(token).is_some() {
                 continue;
             }
-            if is_body_role(role) {
-                for captures in DASHED.captures_iter(&line.text) {
-                    let session = captures.get(1).expect("session");
-                    let number = captures.get(2).expect("number");
-                    let span = Span::new(index, session.start(), number.end());
-                    let fixed = format!("{}/{}", session.as_str(), number.as_str());
-                    sink.report(span, format!("Write the resolution number as `{fixed}`"))
-                        .with_fix(Fix::write(span, fixed));
-                }
-            }
-            if !line.text.contains("A/RES/") {
-                continue;
-            }
-            for range in symbol_tokens(&line.text) {
-                let token = &line.text[range.clone()];
-                if !token.starts_with("A/RES/") || classify(token).is_some() {
-                    continue;
-                }
-                let span = Span::new(index, range.start, range.end);
-                let diagnostic = sink.report(
-                    span,
-                    format!(
-                        "`{token}` is not a General Assembly resolution symbol (`A/RES/68/230`)"
-                    ),
-                );
-                if let Some(fixed) = repaired(token) {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
+            let span = Span::new(index, range.start, range.end);
+            let diagnostic = sink.report(
+                span,
+                format!("`{token}` is not a General Assembly resolution symbol (`A/RES/68/230`)"),
+            );
+            if let Some(fixed) = repaired(token) {
+                diagnostic.with_fix(Fix::write(span, fixed));
             }
         }
     }

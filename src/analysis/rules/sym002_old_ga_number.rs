@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
 use crate::syntax::Span;
@@ -51,59 +51,59 @@ const ROMAN: [&str; 30] = [
     "XXVIII", "XXIX", "XXX",
 ];
 
-impl Rule for OldGaNumber {
+impl LineRule for OldGaNumber {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !line.text.contains("esolution") {
-                continue;
-            }
-            let text = &line.text;
-            let mut found: Vec<regex::Captures<'_>> = FORMS.captures_iter(text).collect();
-            for keyword in text.match_indices("resolutions ") {
-                let from = keyword.0 + keyword.1.len();
-                let clause_end = text[from..].find(';').map_or(text.len(), |at| from + at);
-                for item in LIST_ITEM.captures_iter(&text[..clause_end]) {
-                    let start = item.name("n").expect("number").start();
-                    let known = found
-                        .iter()
-                        .any(|c| c.name("n").is_some_and(|n| n.start() == start));
-                    if start > from && !known {
-                        found.push(item);
-                    }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let index = line.index;
+        let role = line.role;
+        let line = line.lexed;
+        if !is_body_role(role) || !line.text.contains("esolution") {
+            return;
+        }
+        let text = &line.text;
+        let mut found: Vec<regex::Captures<'_>> = FORMS.captures_iter(text).collect();
+        for keyword in text.match_indices("resolutions ") {
+            let from = keyword.0 + keyword.1.len();
+            let clause_end = text[from..].find(';').map_or(text.len(), |at| from + at);
+            for item in LIST_ITEM.captures_iter(&text[..clause_end]) {
+                let start = item.name("n").expect("number").start();
+                let known = found
+                    .iter()
+                    .any(|c| c.name("n").is_some_and(|n| n.start() == start));
+                if start > from && !known {
+                    found.push(item);
                 }
             }
-            for captures in found {
-                let number = captures.name("n").expect("number");
-                let whole = captures.get(0).expect("group 0");
-                let letter = captures
-                    .name("l")
-                    .or(captures.name("after"))
-                    .map(|l| format!(" {}", l.as_str()))
-                    .unwrap_or_default();
-                let session = if let Some(roman) = captures.name("glued").or(captures.name("roman"))
-                {
-                    roman.as_str()
-                } else {
-                    let arabic: usize = captures["arabic"].parse().unwrap_or(0);
-                    // Only sessions 1–30 used this form; a larger number is
-                    // something else ("resolution 2 (2015)" is caught elsewhere).
-                    if !(1..=30).contains(&arabic) {
-                        continue;
-                    }
-                    ROMAN[arabic - 1]
-                };
-                let span = Span::new(index, number.start(), whole.end());
-                let fixed = format!("{}{letter} ({session})", number.as_str());
-                sink.report(
-                    span,
-                    format!("Write resolutions of the first thirty sessions as `{fixed}`"),
-                )
-                .with_fix(Fix::write(span, fixed));
-            }
+        }
+        for captures in found {
+            let number = captures.name("n").expect("number");
+            let whole = captures.get(0).expect("group 0");
+            let letter = captures
+                .name("l")
+                .or(captures.name("after"))
+                .map(|l| format!(" {}", l.as_str()))
+                .unwrap_or_default();
+            let session = if let Some(roman) = captures.name("glued").or(captures.name("roman")) {
+                roman.as_str()
+            } else {
+                let arabic: usize = captures["arabic"].parse().unwrap_or(0);
+                // Only sessions 1–30 used this form; a larger number is
+                // something else ("resolution 2 (2015)" is caught elsewhere).
+                if !(1..=30).contains(&arabic) {
+                    continue;
+                }
+                ROMAN[arabic - 1]
+            };
+            let span = Span::new(index, number.start(), whole.end());
+            let fixed = format!("{}{letter} ({session})", number.as_str());
+            sink.report(
+                span,
+                format!("Write resolutions of the first thirty sessions as `{fixed}`"),
+            )
+            .with_fix(Fix::write(span, fixed));
         }
     }
 }

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
 use crate::syntax::Span;
@@ -34,36 +34,37 @@ static GLUED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-impl Rule for PartLetter {
+impl LineRule for PartLetter {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !line.text.contains("esolution") {
-                continue;
-            }
-            for captures in GLUED.captures_iter(&line.text) {
-                let number = captures.get(1).expect("number");
-                let letter = captures
-                    .get(2)
-                    .or(captures.get(3))
-                    .or(captures.get(4))
-                    .expect("a letter");
-                let end = if captures.get(4).is_some() {
-                    letter.end() + 1
-                } else {
-                    letter.end()
-                };
-                let span = Span::new(index, number.start(), end);
-                let fixed = format!("{} {}", number.as_str(), letter.as_str());
-                sink.report(
-                    span,
-                    format!("Write the part letter after a space: `{fixed}`"),
-                )
-                .with_fix(Fix::write(span, fixed));
-            }
+    fn check_line(&self, line: &Line<'_>, sink: &mut Sink<'_>) {
+        let index = line.index;
+        let role = line.role;
+        let line = line.lexed;
+        if !is_body_role(role) || !line.text.contains("esolution") {
+            return;
+        }
+        for captures in GLUED.captures_iter(&line.text) {
+            let number = captures.get(1).expect("number");
+            let letter = captures
+                .get(2)
+                .or(captures.get(3))
+                .or(captures.get(4))
+                .expect("a letter");
+            let end = if captures.get(4).is_some() {
+                letter.end() + 1
+            } else {
+                letter.end()
+            };
+            let span = Span::new(index, number.start(), end);
+            let fixed = format!("{} {}", number.as_str(), letter.as_str());
+            sink.report(
+                span,
+                format!("Write the part letter after a space: `{fixed}`"),
+            )
+            .with_fix(Fix::write(span, fixed));
         }
     }
 }

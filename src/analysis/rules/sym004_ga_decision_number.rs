@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Citation, ItemForm, quoted_at};
-use crate::analysis::symbol::{Organ, reads_symbols, symbol_defects};
+use crate::analysis::symbol::{Organ, SymbolDefect, reads_symbols};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -37,16 +37,16 @@ const FIRST_NUMBERED_SESSION: u32 = 31;
 type Finding = (std::ops::Range<usize>, String, Option<String>);
 
 /// `A/DEC/…` symbols in one line.
-fn check_line(text: &str) -> Vec<Finding> {
-    symbol_defects(text)
-        .into_iter()
+fn check_line(text: &str, defects: &[SymbolDefect]) -> Vec<Finding> {
+    defects
+        .iter()
         .filter(|d| d.rule == GaDecisionNumber::META.code && !quoted_at(text, d.range.start))
         .map(|d| {
             let fix = text[d.range.clone()]
                 .strip_prefix("A/DEC/")
                 .filter(|_| text[..d.range.start].ends_with("decision "))
                 .map(str::to_owned);
-            (d.range, d.message, fix)
+            (d.range.clone(), d.message.clone(), fix)
         })
         .collect()
 }
@@ -93,7 +93,7 @@ impl Rule for GaDecisionNumber {
             if !reads_symbols(role) || !(footnote || context.own_text()[index]) {
                 continue;
             }
-            let mut findings = check_line(&line.text);
+            let mut findings = check_line(&line.text, context.symbol_defects(index));
             for citation in context.citations.on_line(index) {
                 if citation.in_body {
                     findings.extend(short_numbers(citation, citing));

@@ -1,7 +1,7 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Citation, ItemForm, quoted_at};
-use crate::analysis::symbol::{SymbolDefect, reads_symbols, symbol_defects};
+use crate::analysis::symbol::{SymbolDefect, reads_symbols};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -28,10 +28,11 @@ declare_rule! {
 }
 
 /// This rule's symbol defects in one line (outside quoted titles).
-fn check_line(text: &str) -> Vec<SymbolDefect> {
-    symbol_defects(text)
-        .into_iter()
+fn check_line(text: &str, defects: &[SymbolDefect]) -> Vec<SymbolDefect> {
+    defects
+        .iter()
         .filter(|d| d.rule == EcosocSymbols::META.code && !quoted_at(text, d.range.start))
+        .cloned()
         .collect()
 }
 
@@ -76,7 +77,7 @@ impl Rule for EcosocSymbols {
                 continue;
             }
             let citations = context.citations.on_line(index).iter();
-            for defect in check_line(&line.text)
+            for defect in check_line(&line.text, context.symbol_defects(index))
                 .into_iter()
                 .chain(citations.flat_map(|c| year_last(&line.text, c)))
             {

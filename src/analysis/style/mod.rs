@@ -16,7 +16,7 @@ pub use lists::{
     CountryForm, CountryUse, Spelling, is_official_country_name, lexicon, organization_acronyms,
 };
 pub use numbers::{cardinal_value, cardinal_words, ordinal_words};
-pub use scan::{StyleLine, articles, english, scan};
+pub use scan::{LineWalk, StyleLine, articles, assemble, english};
 
 use crate::syntax::Role;
 

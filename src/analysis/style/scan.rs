@@ -5,13 +5,13 @@
 //! line and kept for the next rule.
 
 use std::cell::OnceCell;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use memchr::memmem::Finder;
 
+use super::Shield;
 use super::lexicon::{Entry, Hit};
 use super::lists::{CountryForm, Term, lexicon};
-use super::{Shield, reads};
 use crate::syntax::{LexedLine, Role, Tree};
 
 /// One line the style rules read.
@@ -22,24 +22,51 @@ pub struct StyleLine<'t> {
     /// Where the paragraph text starts (clamped to the line).
     pub from: usize,
     /// The forms of the lists in the paragraph text, in order.
-    pub hits: Vec<Hit>,
+    pub hits: Arc<[Hit]>,
     /// Maximal runs of ASCII digits in the paragraph text: `(start, end)`.
-    pub figures: Vec<(usize, usize)>,
+    pub figures: Arc<[(usize, usize)]>,
     shield: OnceCell<Shield>,
+}
+
+/// What the lexicon walk found in a line's paragraph text: kept per line by
+/// the analysis' line memo, so that [`StyleLine`]s of unchanged lines are
+/// assembled, not walked again.
+#[derive(Debug, Clone)]
+pub struct LineWalk {
+    pub hits: Arc<[Hit]>,
+    pub figures: Arc<[(usize, usize)]>,
+}
+
+impl LineWalk {
+    pub fn of(lexed: &LexedLine) -> LineWalk {
+        let text = lexed.text.as_str();
+        let walk = lexicon().walk(text, lexed.body_start.min(text.len()));
+        LineWalk {
+            hits: walk.hits.into(),
+            figures: walk.figures.into(),
+        }
+    }
 }
 
 impl<'t> StyleLine<'t> {
     pub fn scan(index: usize, lexed: &'t LexedLine, role: Role) -> StyleLine<'t> {
-        let text = lexed.text.as_str();
-        let from = lexed.body_start.min(text.len());
-        let walk = lexicon().walk(text, from);
+        StyleLine::of_walk(index, lexed, role, &LineWalk::of(lexed))
+    }
+
+    /// The line with what the lexicon walk found in it before.
+    pub fn of_walk(
+        index: usize,
+        lexed: &'t LexedLine,
+        role: Role,
+        walk: &LineWalk,
+    ) -> StyleLine<'t> {
         StyleLine {
             index,
             lexed,
             role,
-            from,
-            hits: walk.hits,
-            figures: walk.figures,
+            from: lexed.body_start.min(lexed.text.len()),
+            hits: Arc::clone(&walk.hits),
+            figures: Arc::clone(&walk.figures),
             shield: OnceCell::new(),
         }
     }
@@ -106,16 +133,21 @@ pub fn english(counts: impl Iterator<Item = (usize, usize)>) -> bool {
 }
 
 /// Every line the style rules read (the resolution's own text in the roles of
-/// [`reads`]), scanned; none in a text that is not in English.
-pub fn scan<'t>(tree: &'t Tree, own_text: &[bool]) -> Vec<StyleLine<'t>> {
-    let read: Vec<(usize, &LexedLine, Role)> = tree
-        .iter()
-        .filter(|(index, _, role)| own_text[*index] && reads(*role))
-        .collect();
-    if !english(read.iter().map(|(_, lexed, _)| articles(lexed))) {
+/// [`reads`](super::reads)), assembled from the walks the line memo kept (`walks[index]` for
+/// each of them); none in a text that is not in English (`english`, the
+/// verdict of [`english`] over the same lines).
+pub fn assemble<'t>(
+    tree: &'t Tree,
+    english: bool,
+    walks: &[Option<LineWalk>],
+) -> Vec<StyleLine<'t>> {
+    if !english {
         return Vec::new();
     }
-    read.into_iter()
-        .map(|(index, lexed, role)| StyleLine::scan(index, lexed, role))
+    tree.iter()
+        .filter_map(|(index, lexed, role)| {
+            let walk = walks.get(index)?.as_ref()?;
+            Some(StyleLine::of_walk(index, lexed, role, walk))
+        })
         .collect()
 }
