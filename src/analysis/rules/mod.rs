@@ -204,7 +204,6 @@ pub struct Derived<'a> {
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
     style_lines: OnceCell<Vec<StyleLine<'a>>>,
-    english: OnceCell<bool>,
 }
 
 impl Derived<'_> {
@@ -225,7 +224,6 @@ impl Derived<'_> {
             units: OnceCell::new(),
             security_council: OnceCell::new(),
             style_lines: OnceCell::new(),
-            english: OnceCell::new(),
         }
     }
 }
@@ -283,15 +281,7 @@ impl<'a> Context<'a> {
     /// filed with the English texts follows its own rules (the marker before
     /// the mark, `Invite`, `Prie`), which the English rules must not report.
     pub fn english(&self) -> bool {
-        *self.derived.english.get_or_init(|| {
-            let own = self.own_text();
-            style::english(
-                self.tree
-                    .iter()
-                    .filter(|(index, _, _)| own.get(*index).copied().unwrap_or(true))
-                    .map(|(_, lexed, _)| style::articles(lexed)),
-            )
-        })
+        self.derived.english
     }
 
     /// The organ whose text this is: the settings' choice, else the organ line,
