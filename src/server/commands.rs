@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::{ExecuteCommandParams, TextEdit, Uri, WorkspaceEdit};
 
-use super::{Shared, convert, suppression_actions};
+use super::{Shared, compare_with, convert, suppression_actions};
 use crate::analysis::numbering;
 
 pub const RENUMBER_PARAGRAPHS: &str = "unres.renumberParagraphs";
@@ -20,9 +20,14 @@ pub const FIX_ALL: &str = "unres.fixAll";
 
 /// The commands the server answers, for its capabilities.
 pub fn names() -> Vec<String> {
-    [RENUMBER_PARAGRAPHS, RENUMBER_FOOTNOTES, FIX_ALL]
-        .map(str::to_owned)
-        .to_vec()
+    [
+        RENUMBER_PARAGRAPHS,
+        RENUMBER_FOOTNOTES,
+        FIX_ALL,
+        compare_with::COMPARE_WITH,
+    ]
+    .map(str::to_owned)
+    .to_vec()
 }
 
 fn invalid(message: String) -> jsonrpc::Error {
@@ -47,6 +52,9 @@ impl Shared {
         let command = params.command;
         if !names().contains(&command) {
             return Err(invalid(format!("unres: no command {command}")));
+        }
+        if command == compare_with::COMPARE_WITH {
+            return self.compare_with(&params.arguments).await;
         }
         let uri = document(&params.arguments)
             .ok_or_else(|| invalid(format!("unres: {command} needs the document's URI")))?;

@@ -9,6 +9,7 @@
 //! document instance and version they were computed for, or not at all.
 
 mod commands;
+mod compare_with;
 mod completion;
 mod convert;
 mod cross_links;
@@ -123,6 +124,8 @@ pub struct Shared {
     can_pull_configuration: AtomicBool,
     can_watch_files: AtomicBool,
     can_report_progress: AtomicBool,
+    /// The client opens URIs it is given (`window/showDocument`).
+    can_show_document: AtomicBool,
     /// The client pulls diagnostics: nothing is pushed to it.
     client_pulls: AtomicBool,
     client_refreshes_diagnostics: AtomicBool,
@@ -174,6 +177,7 @@ impl Backend {
             can_pull_configuration: AtomicBool::new(false),
             can_watch_files: AtomicBool::new(false),
             can_report_progress: AtomicBool::new(false),
+            can_show_document: AtomicBool::new(false),
             client_pulls: AtomicBool::new(false),
             client_refreshes_diagnostics: AtomicBool::new(false),
             progress_tokens: AtomicI32::new(0),
@@ -549,6 +553,13 @@ impl LanguageServer for Backend {
             .unwrap_or(false);
         self.can_report_progress
             .store(can_progress, Ordering::Relaxed);
+        let can_show = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.show_document.as_ref())
+            .is_some_and(|s| s.support);
+        self.can_show_document.store(can_show, Ordering::Relaxed);
         self.client_pulls
             .store(pull::client_pulls(&params.capabilities), Ordering::Relaxed);
         self.client_refreshes_diagnostics.store(
@@ -625,6 +636,7 @@ impl LanguageServer for Backend {
                         code_action_kinds: Some(vec![
                             CodeActionKind::QUICKFIX,
                             suppression_actions::fix_all_kind(),
+                            compare_with::action_kind(),
                         ]),
                         ..CodeActionOptions::default()
                     },
@@ -1233,6 +1245,9 @@ impl LanguageServer for Backend {
                 actions.extend(suppression_actions::fix_all_action(
                     tree, &target, &found, encoding,
                 ));
+            }
+            if suppression_actions::admits(only.as_deref(), &compare_with::action_kind()) {
+                actions.push(compare_with::code_action(&target));
             }
             Some(actions)
         })

@@ -142,6 +142,24 @@ pub fn read(path: &Path) -> FileRead {
     FileRead::Resolution(Tree::parse(&text))
 }
 
+/// Read and parse one file the user named (to compare with): any text file,
+/// a resolution or not; an AKN4UN file through the import.
+pub fn read_any(path: &Path) -> Result<Tree, String> {
+    let bytes = read_regular_file(path, MAX_FILE_BYTES)?;
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(format!("cannot compare {}: binary file", path.display()));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    if path.extension().is_some_and(|e| e == "xml") && text.contains("akomaNtoso") {
+        return match read_akn(path, &text) {
+            FileRead::Resolution(tree) => Ok(tree),
+            FileRead::Problem(problem) => Err(problem),
+            FileRead::Skipped => Err(format!("cannot read {}", path.display())),
+        };
+    }
+    Ok(Tree::parse(&text))
+}
+
 /// An XML file is a resolution when it is Akoma Ntoso; the import gives its
 /// text, or says why it cannot.
 fn read_akn(path: &Path, xml: &str) -> FileRead {
