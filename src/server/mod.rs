@@ -18,6 +18,7 @@ mod documents;
 mod framing;
 mod hover;
 mod indexing;
+mod lenses;
 mod message;
 mod navigation;
 mod outline;
@@ -641,6 +642,9 @@ impl LanguageServer for Backend {
                         ..CodeActionOptions::default()
                     },
                 )),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: commands::names(),
                     ..ExecuteCommandOptions::default()
@@ -1218,6 +1222,19 @@ impl LanguageServer for Backend {
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
         self.0.execute_command(params).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let target = uri.clone();
+        self.with_snapshot("codeLens", &uri, move |snapshot, _, knowledge| {
+            Some(lenses::code_lenses(
+                &snapshot.tree,
+                &knowledge.config,
+                &target,
+            ))
+        })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
