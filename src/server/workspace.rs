@@ -31,7 +31,7 @@ const MAX_FILES: usize = 20_000;
 
 /// What reading one file gave.
 pub enum FileRead {
-    Resolution(Tree),
+    Resolution(Box<Tree>),
     /// Not a resolution (a `.txt` that does not look like one).
     Skipped,
     /// Could not be used; the message says why.
@@ -139,7 +139,7 @@ pub fn read(path: &Path) -> FileRead {
     if !is_unres && !looks_like_resolution(&text) {
         return FileRead::Skipped;
     }
-    FileRead::Resolution(Tree::parse(&text))
+    FileRead::Resolution(Box::new(Tree::parse(&text)))
 }
 
 /// Read and parse one file the user named (to compare with): any text file,
@@ -167,7 +167,7 @@ fn read_akn(path: &Path, xml: &str) -> FileRead {
         return FileRead::Skipped;
     }
     match import(xml) {
-        Ok(text) => FileRead::Resolution(Tree::parse(&text)),
+        Ok(text) => FileRead::Resolution(Box::new(Tree::parse(&text))),
         Err(error) => FileRead::Problem(format!(
             "skipped {}: not readable as AKN4UN: {error}",
             path.display()

@@ -218,7 +218,7 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
         if role == Role::Title {
             adopted.get_or_insert((index, "its number and title line"));
         }
-        if negotiation_label(line.body()).is_some() {
+        if line.label.is_some() || negotiation_label(line.body()).is_some() {
             labels += 1;
             first_label.get_or_insert(index);
         }
