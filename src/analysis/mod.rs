@@ -16,6 +16,7 @@ pub mod ide;
 pub mod kind;
 pub mod labels;
 mod line_memo;
+pub mod negotiation_view;
 pub mod numbering;
 pub mod record;
 pub mod rules;

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::{ExecuteCommandParams, TextEdit, Uri, WorkspaceEdit};
 
-use super::{Shared, compare_with, convert, suppression_actions};
+use super::{Shared, compare_with, convert, lenses, suppression_actions};
 use crate::analysis::numbering;
 
 pub const RENUMBER_PARAGRAPHS: &str = "unres.renumberParagraphs";
@@ -25,6 +25,7 @@ pub fn names() -> Vec<String> {
         RENUMBER_FOOTNOTES,
         FIX_ALL,
         compare_with::COMPARE_WITH,
+        lenses::NEGOTIATION_STATUS,
     ]
     .map(str::to_owned)
     .to_vec()
@@ -58,6 +59,9 @@ impl Shared {
         }
         let uri = document(&params.arguments)
             .ok_or_else(|| invalid(format!("unres: {command} needs the document's URI")))?;
+        if command == lenses::NEGOTIATION_STATUS {
+            return self.negotiation_status(uri).await;
+        }
         let which = command.clone();
         let edits: Option<Vec<TextEdit>> = self
             .with_snapshot(

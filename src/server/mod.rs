@@ -701,6 +701,7 @@ impl LanguageServer for Backend {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
             let other = navigation::footnote_hover(tree, line, byte)
+                .or_else(|| crate::analysis::negotiation_view::hover_attribution(tree, line, byte))
                 .or_else(|| cross_links::hover(tree, line, byte))
                 .or_else(|| {
                     record::hover_citation(
@@ -951,6 +952,7 @@ impl LanguageServer for Backend {
                         Some(&knowledge.workspace),
                     ));
                 }
+                let labels = crate::analysis::labels::unwritten(tree, labels);
                 let lines = range.start.line..=range.end.line;
                 let mut hints: Vec<InlayHint> = labels
                     .into_iter()
@@ -1376,9 +1378,11 @@ pub mod testing {
             crate::analysis::numbering::renumber_footnotes(&tree);
             outline::document_symbols(&tree, encoding);
             outline::folding_ranges(&tree);
+            super::lenses::status(&tree);
             let mut all = tokens::structure_tokens(&tree);
             all.extend(agreed_language::opening_tokens(&tree, &config));
             all.extend(record::citation_tokens(&tree));
+            all.extend(crate::analysis::negotiation_view::tokens(&tree));
             let encoded = semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
             let last = u32::try_from(lines).unwrap_or(u32::MAX);
             semantic_tokens::within_lines(&encoded, last / 2, last);
@@ -1426,6 +1430,7 @@ pub mod testing {
                     let (line, byte) =
                         convert::offset(&tree, Position::new(line as u32, character), encoding);
                     navigation::footnote_hover(&tree, line, byte);
+                    crate::analysis::negotiation_view::hover_attribution(&tree, line, byte);
                     navigation::footnote_definition(&tree, line, byte);
                     navigation::footnote_references(&tree, line, byte, true);
                     record::hover_citation(&tree, &catalog, Some(&knowledge.workspace), line, byte);

@@ -152,7 +152,7 @@ pub fn read_any(path: &Path) -> Result<Tree, String> {
     let text = String::from_utf8_lossy(&bytes);
     if path.extension().is_some_and(|e| e == "xml") && text.contains("akomaNtoso") {
         return match read_akn(path, &text) {
-            FileRead::Resolution(tree) => Ok(tree),
+            FileRead::Resolution(tree) => Ok(*tree),
             FileRead::Problem(problem) => Err(problem),
             FileRead::Skipped => Err(format!("cannot read {}", path.display())),
         };
