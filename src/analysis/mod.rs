@@ -6,6 +6,7 @@
 pub mod agreed_language;
 pub mod catalog;
 pub mod citation;
+pub mod clean;
 pub mod compare;
 mod config;
 pub mod cross_refs;

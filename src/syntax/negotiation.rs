@@ -338,6 +338,15 @@ pub fn scan_line(
     let body_start = body_start.min(text.len());
     let end = content_end.max(body_start).min(text.len());
     let body = &text[body_start..end];
+    // `[Adopted without a vote.]`, `[Original: Arabic]`: notes of the
+    // issued text, not negotiation brackets.
+    if ["[Adopted", "[Original:", "[Translated"]
+        .iter()
+        .any(|p| body.starts_with(p))
+        && body.ends_with(']')
+    {
+        return None;
+    }
     let lower = body.to_ascii_lowercase();
     let maybe = body.contains(['[', ']'])
         || starts_with_note(body)
@@ -418,6 +427,9 @@ pub fn scan_line(
                 }
                 if content.trim().eq_ignore_ascii_case("deleted") {
                     marks.deleted = true;
+                    if let Some(close) = close {
+                        whole_brackets.extend([at, close]);
+                    }
                 }
             }
             ']' if !footnote(at) => {
@@ -442,7 +454,9 @@ pub fn scan_line(
                 let after = text[close + 1..end].trim();
                 let placed = before.is_empty()
                     || before.ends_with([']', ',', ';', '.', ':'])
-                    || after.is_empty() && before.ends_with([']', ';', '.', ',', ':'])
+                    || after.is_empty()
+                        && (before.ends_with([']', ';', '.', ',', ':'])
+                            || before.ends_with(|c: char| c.is_ascii_digit()))
                     || after.starts_with('[');
                 if placed {
                     marks.attributions.push(Attribution {
@@ -591,11 +605,15 @@ pub struct Negotiation {
     pub lines: Vec<LineState>,
 }
 
-/// The lines whose brackets count: the body, not the header or trailer.
-fn counted(role: Role) -> bool {
+/// The lines whose brackets count: the body, not the header, the closing lines
+/// (`[Adopted without a vote.]`) or the trailer.
+pub fn counted(role: Role) -> bool {
     !matches!(
         role,
-        Role::Header
+        Role::ClosingMeeting
+            | Role::ClosingDate
+            | Role::Other
+            | Role::Header
             | Role::Title
             | Role::Trailer
             | Role::Furniture

@@ -49,6 +49,7 @@ mod drf001_draft_header;
 mod drf002_sponsor_order;
 mod drf004_adoption_parts_in_drafts;
 mod drf006_superseded_draft;
+mod drf007_unbalanced_brackets;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
 mod ftn006_reference_once;
@@ -66,6 +67,7 @@ mod num007_roman_sequence;
 mod num009_section_numbering;
 mod num010_cross_reference;
 mod num011_reference_form;
+mod num012_inserted_paragraphs;
 mod pun001_preambular_comma;
 mod pun002_operative_semicolon;
 mod pun003_final_full_stop;
@@ -518,6 +520,7 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&drf002_sponsor_order::SponsorOrder),
     Registered::Document(&drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts),
     Registered::Document(&drf006_superseded_draft::SupersededDraft),
+    Registered::Document(&drf007_unbalanced_brackets::UnbalancedBrackets),
     Registered::Document(&num001_operative_sequence::OperativeSequence),
     Registered::Line(&num002_number_format::NumberFormat),
     Registered::Document(&num003_single_paragraph::SingleParagraph),
@@ -528,6 +531,7 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&num009_section_numbering::SectionNumbering),
     Registered::Document(&num010_cross_reference::CrossReference),
     Registered::Document(&num011_reference_form::ReferenceForm),
+    Registered::Document(&num012_inserted_paragraphs::InsertedParagraphs),
     Registered::Document(&sym001_ga_resolution_number::GaResolutionNumber),
     Registered::Document(&sym002_old_ga_number::OldGaNumber),
     Registered::Document(&sym003_part_letter::PartLetter),

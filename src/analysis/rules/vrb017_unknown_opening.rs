@@ -54,7 +54,7 @@ impl Rule for UnknownOpening {
                 range,
                 written,
                 suggestions,
-            }) = finding(&line.text, line.body_start, paragraph.kind, extras)
+            }) = finding(&line.text, line.remaining_start(), paragraph.kind, extras)
             else {
                 continue;
             };
