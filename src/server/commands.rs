@@ -17,6 +17,10 @@ use crate::analysis::numbering;
 pub const RENUMBER_PARAGRAPHS: &str = "unres.renumberParagraphs";
 pub const RENUMBER_FOOTNOTES: &str = "unres.renumberFootnotes";
 pub const FIX_ALL: &str = "unres.fixAll";
+/// The clean text of an agreed rolling text (`analysis::clean`): one edit
+/// replacing the document; no edit while brackets or alternatives remain
+/// (DRF007 and `unres clean` say where).
+pub const CLEAN_TEXT: &str = "unres.cleanText";
 
 /// The commands the server answers, for its capabilities.
 pub fn names() -> Vec<String> {
@@ -24,6 +28,7 @@ pub fn names() -> Vec<String> {
         RENUMBER_PARAGRAPHS,
         RENUMBER_FOOTNOTES,
         FIX_ALL,
+        CLEAN_TEXT,
         compare_with::COMPARE_WITH,
         lenses::NEGOTIATION_STATUS,
     ]
@@ -72,6 +77,21 @@ impl Shared {
                     let edits = match which.as_str() {
                         RENUMBER_PARAGRAPHS => numbering::renumber_operative(tree),
                         RENUMBER_FOOTNOTES => numbering::renumber_footnotes(tree),
+                        CLEAN_TEXT => {
+                            let Ok(clean) = crate::analysis::clean::clean(&tree.text()) else {
+                                return Some(Vec::new());
+                            };
+                            let last = tree.line_count().saturating_sub(1);
+                            let len = tree.line(last).map_or(0, |l| l.text.len());
+                            let end = crate::analysis::Edit::new(
+                                crate::syntax::Span::point(last, len),
+                                "",
+                            );
+                            let mut edit = convert::text_edit(tree, &end, encoding);
+                            edit.range.start = tower_lsp_server::ls_types::Position::new(0, 0);
+                            edit.new_text = clean;
+                            return Some(vec![edit]);
+                        }
                         _ => {
                             let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
                             return Some(suppression_actions::fix_all_edits(

@@ -222,7 +222,12 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
             adopted.get_or_insert((index, "its number and title line"));
         }
         let body_line = !outside_body && super::negotiation::counted(role);
-        if body_line && matches!(line.shape, LineShape::Numbered { rank: 1.., .. }) {
+        if body_line
+            && matches!(
+                line.shape,
+                LineShape::Numbered { rank: 1.., .. } | LineShape::Subparagraph { rank: 1.., .. }
+            )
+        {
             rolling.get_or_insert((index, "its bis/ter paragraphs"));
         }
         if body_line

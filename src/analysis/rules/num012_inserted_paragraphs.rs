@@ -54,7 +54,32 @@ fn insertion_order(context: &Context<'_>, sink: &mut Sink<'_>) {
     let tree = context.tree;
     // The previous numbered paragraph of the segment: (segment, number, rank, line).
     let mut previous: Option<(u32, u32, u8, usize)> = None;
+    // The previous subparagraph: (parent, label, rank).
+    let mut previous_item: Option<(u32, String, u8)> = None;
     for (index, line, role) in tree.iter() {
+        if let (Role::Subparagraph { parent, .. }, LineShape::Subparagraph { label, range, rank }) =
+            (role, &line.shape)
+        {
+            let before = previous_item.take().filter(|p| p.0 == parent);
+            previous_item = Some((parent, label.clone(), *rank));
+            let follows = before
+                .as_ref()
+                .is_some_and(|(_, l, r)| l == label && r + 1 == *rank);
+            if *rank > 0 && !follows {
+                let wanted = match rank - 1 {
+                    0 => format!("({label})"),
+                    r => format!("({label} {})", rank_word(r)),
+                };
+                sink.report(
+                    Span::in_line(index, *range),
+                    format!(
+                        "Subparagraph ({label} {}) belongs after {wanted}",
+                        rank_word(*rank)
+                    ),
+                );
+            }
+            continue;
+        }
         let Role::Operative {
             number,
             segment,
@@ -177,6 +202,13 @@ mod tests {
         );
         check(
             "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to act;\n\t1 ter.\tInvites States;\n\t^^^^^ NUM012\n\t2.\tDecides to remain seized of the matter.",
+        );
+    }
+
+    #[test]
+    fn inserted_subparagraphs() {
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides:\n\t\t(a)\tTo act;\n\t\t(a bis)\tTo report;\n\t\t(b)\tTo review;\n\t\t(c ter)\tTo close;\n\t\t^^^^^^^ NUM012\n\t2.\tDecides to remain seized of the matter.",
         );
     }
 

@@ -91,6 +91,17 @@ mod tests {
     }
 
     #[test]
+    fn openings_behind_brackets_and_attributions() {
+        // A rolling text: the words that would remain open the paragraphs.
+        check(
+            "\tThe General Assembly,\n\tPP1\t[Recalling its resolution 64/222,]\n\tOP1\t1.\t[Invites] States to act;\n\tOP2\t2.\t[EU: Requests the Secretary-General to report.]",
+        );
+        check(
+            "\tThe General Assembly,\n\tPP1\t[Recalling its resolution 64/222,]\n\tOP1\t1.\t[Reqeusts] States to act.\n\t        ^^^^^^^^ VRB017",
+        );
+    }
+
+    #[test]
     fn configured_phrases_are_known() {
         let config = Config {
             extra_operative_verbs: vec!["Reserves".to_owned()],
