@@ -701,7 +701,16 @@ impl LanguageServer for Backend {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
             let other = navigation::footnote_hover(tree, line, byte)
-                .or_else(|| crate::analysis::negotiation_view::hover_attribution(tree, line, byte))
+                .or_else(|| {
+                    // Adopted texts hold no attributions (`(UNAMA)` is a name).
+                    let adopted =
+                        knowledge.config.kind_of(tree) == crate::syntax::DocumentKind::Adopted;
+                    (!adopted)
+                        .then(|| {
+                            crate::analysis::negotiation_view::hover_attribution(tree, line, byte)
+                        })
+                        .flatten()
+                })
                 .or_else(|| cross_links::hover(tree, line, byte))
                 .or_else(|| {
                     record::hover_citation(

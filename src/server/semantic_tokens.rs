@@ -97,7 +97,10 @@ pub fn of_version(
         let mut all = tokens::structure_tokens(tree);
         all.extend(agreed_language::opening_tokens(tree, config));
         all.extend(record::citation_tokens(tree));
-        all.extend(negotiation_view::tokens(tree));
+        // Adopted texts hold no rolling-text marks; a bracket there is text.
+        if config.kind_of(tree) != crate::syntax::DocumentKind::Adopted {
+            all.extend(negotiation_view::tokens(tree));
+        }
         encode(tree, &tokens::merge(all), encoding)
     })
 }
