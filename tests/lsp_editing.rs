@@ -79,7 +79,10 @@ fn capabilities_announce_the_editing_surface() {
             "string",
             "variable",
             "comment",
-            "namespace"
+            "namespace",
+            "operator",
+            "decorator",
+            "enumMember"
         ]
     );
     client.finish();

@@ -281,7 +281,9 @@ fn operative(text: &Text) -> Vec<(usize, u32, u32)> {
     text.tree
         .iter()
         .filter_map(|(i, _, role)| match role {
-            Role::Operative { number, segment } if own[i] => Some((i, number, segment)),
+            Role::Operative {
+                number, segment, ..
+            } if own[i] => Some((i, number, segment)),
             _ => None,
         })
         .collect()

@@ -29,6 +29,10 @@ pub struct CrossRef {
     /// For the last number of "paragraphs 2 to 4": the first number of the
     /// range and the span of the whole range (`2 to 4`).
     pub range_from: Option<(u32, Span)>,
+    /// "paragraph 5 bis above" in a rolling text: the insertion rank (0 for a
+    /// plain number) and the span of `5 bis`.
+    pub rank: u8,
+    pub written: Span,
 }
 
 impl CrossRef {
@@ -42,7 +46,7 @@ impl CrossRef {
 }
 
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let number = r"[1-9][0-9]{0,3}(?: \([a-z]{1,4}\))?";
+    let number = r"[1-9][0-9]{0,3}(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?(?: \([a-z]{1,4}\))?";
     Regex::new(&format!(
         r"\b[Pp]aragraphs? ({number}(?:, {number})*(?:,? (?:and|to) {number})?) (above|below|of (?:the present|this) resolution)\b"
     ))
@@ -50,7 +54,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[ ,])([1-9][0-9]{0,3})(?: \(([a-z]{1,4})\))?").expect("valid regex")
+    Regex::new(
+        r"(?:^|[ ,])([1-9][0-9]{0,3})(?: (bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?(?: \(([a-z]{1,4})\))?",
+    )
+    .expect("valid regex")
 });
 
 /// Lines whose text may cite paragraphs of the same resolution.
@@ -93,7 +100,7 @@ pub fn collect(tree: &Tree) -> Vec<CrossRef> {
                 let span = at(digits);
                 // "2 to 4": the range runs from the number before " to ".
                 let range_from = out[first..].last().and_then(|previous: &CrossRef| {
-                    let between = &line.text[previous.span.end..span.start];
+                    let between = &line.text[previous.written.end..span.start];
                     let between = between.split_once(')').map_or(between, |(_, rest)| rest);
                     (between == " to ").then(|| {
                         (
@@ -102,12 +109,15 @@ pub fn collect(tree: &Tree) -> Vec<CrossRef> {
                         )
                     })
                 });
+                let rank = captures.get(2);
                 out.push(CrossRef {
                     number: digits.as_str().parse().unwrap_or(0),
                     span,
                     direction,
-                    label: captures.get(2).map(at),
+                    label: captures.get(3).map(at),
                     range_from,
+                    rank: rank.map_or(0, |r| crate::syntax::negotiation::rank_of(r.as_str())),
+                    written: rank.map_or(span, |r| Span::new(index, span.start, at(r).end)),
                 });
             }
         }

@@ -64,6 +64,14 @@ pub enum TokenKind {
     Heading,
     /// A `%%` comment line (suppressions).
     Comment,
+    /// A negotiation bracket `[` or `]` (rolling texts).
+    Bracket,
+    /// `(EU)`, `[G77: delete]`, `US, JPN:`: who proposed or holds a passage.
+    Attribution,
+    /// `Alt 1:`, the tag of an alternative.
+    AlternativeTag,
+    /// A facilitator's note, an `agreed ad ref` marker.
+    Note,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

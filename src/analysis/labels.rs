@@ -56,6 +56,15 @@ pub fn operative_labels(tree: &Tree) -> Vec<InlineLabel> {
         .collect()
 }
 
+/// The labels of lines that do not write their own: a rolling text's
+/// `PP3<TAB>…` or `OP5 alt<TAB>…` already shows what a hint would.
+pub fn unwritten(tree: &Tree, labels: Vec<InlineLabel>) -> Vec<InlineLabel> {
+    labels
+        .into_iter()
+        .filter(|l| tree.line(l.at.line).is_none_or(|line| line.label.is_none()))
+        .collect()
+}
+
 /// The number of an operative paragraph as written (`5 bis`), else its value.
 pub fn written_number(line: &LexedLine, number: u32) -> String {
     match &line.shape {

@@ -6,6 +6,7 @@
 pub mod agreed_language;
 pub mod catalog;
 pub mod citation;
+pub mod clean;
 pub mod compare;
 mod config;
 pub mod cross_refs;
@@ -16,6 +17,7 @@ pub mod ide;
 pub mod kind;
 pub mod labels;
 mod line_memo;
+pub mod negotiation_view;
 pub mod numbering;
 pub mod record;
 pub mod rules;

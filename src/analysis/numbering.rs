@@ -77,7 +77,12 @@ pub fn plan(tree: &Tree) -> Plan {
     let mut by_segment: Vec<Vec<NumberedParagraph>> = vec![Vec::new(); segments.len()];
     for (line, _, role) in tree.iter() {
         let (number, segment) = match role {
-            Role::Operative { number, segment }
+            // `5 bis.`: inserted in a rolling text, outside the sequence (NUM012
+            // checks where it stands).
+            Role::Operative { rank: 1.., .. } => continue,
+            Role::Operative {
+                number, segment, ..
+            }
             | Role::MalformedOperative { number, segment }
             | Role::AnnexParagraph { number, segment } => (number, segment),
             _ => continue,

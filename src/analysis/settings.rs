@@ -106,10 +106,11 @@ struct Entry {
 const EDITOR_ONLY: [&str; 2] = ["server", "trace"];
 
 /// Every key of the schema, dotted, for messages and suggestions.
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 15] = [
     "rules",
     "organ",
     "kind",
+    "mode",
     "footnotes",
     "footnotes.repeatIndicators",
     "phrases",
@@ -427,15 +428,17 @@ impl Reader {
                         }
                     }
                 }
-                "kind" => {
-                    if let Some(text) = self.text(node, "kind") {
+                // `mode = "negotiation"` (spec §12, DRF007) is another name of
+                // `kind`.
+                key @ ("kind" | "mode") => {
+                    if let Some(text) = self.text(node, key) {
                         match parse_kind(text) {
                             Some(kind) => layer.kind = Some(kind),
                             None => self.wrong(
                                 &node.at,
                                 format!(
                                     "`{}`: `{text}` is not auto, adopted, draft, negotiation or body",
-                                    self.name("kind")
+                                    self.name(key)
                                 ),
                             ),
                         }

@@ -4,10 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use serde::Serialize;
 
 use super::check::read_text;
-use crate::analysis::compare::{self, Comparison, render};
+use crate::analysis::compare::{self, render};
 use crate::syntax::Tree;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -18,16 +17,6 @@ pub enum CompareFormat {
     Json,
     /// A standalone page with the two versions side by side.
     Html,
-}
-
-/// The JSON document: the comparison with the two files it compares.
-#[derive(Serialize)]
-struct JsonComparison<'a> {
-    format: &'static str,
-    old: &'a str,
-    new: &'a str,
-    #[serde(flatten)]
-    comparison: &'a Comparison,
 }
 
 fn parse(path: &Path) -> Result<Tree, String> {
@@ -55,12 +44,7 @@ pub fn run(old: &Path, new: &Path, format: CompareFormat, output: Option<&PathBu
         CompareFormat::Text => render::text(&comparison, &old_name, &new_name),
         CompareFormat::Html => render::html(&comparison, &old_name, &new_name),
         CompareFormat::Json => {
-            let document = JsonComparison {
-                format: "unres-compare/1",
-                old: &old_name,
-                new: &new_name,
-                comparison: &comparison,
-            };
+            let document = compare::JsonDocument::new(&comparison, &old_name, &new_name);
             let mut json = serde_json::to_string_pretty(&document).expect("serializable");
             json.push('\n');
             json

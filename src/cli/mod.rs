@@ -21,6 +21,7 @@ macro_rules! say {
 }
 
 mod check;
+mod clean;
 mod compare;
 mod export;
 mod format;
@@ -89,6 +90,19 @@ enum Command {
         /// Do not write; exit 1 if a file would change.
         #[arg(long)]
         check: bool,
+    },
+    /// Turn an agreed rolling text into the final text: labels, attributions,
+    /// notes and ad ref markers removed, bis/ter paragraphs numbered in
+    /// sequence, cross-references and footnotes renumbered. Refuses (exit 1)
+    /// while square brackets or alternatives remain.
+    Clean {
+        file: PathBuf,
+        /// Write the clean text to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT", conflicts_with = "in_place")]
+        output: Option<PathBuf>,
+        /// Write the clean text back to the file.
+        #[arg(long)]
+        in_place: bool,
     },
     /// Write a file's structure: AKN4UN XML (as the UN publishes resolutions) or
     /// an outline of the role of each line.
@@ -288,6 +302,11 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Format { files, check } => format::run(&files, check),
+        Command::Clean {
+            file,
+            output,
+            in_place,
+        } => clean::run(&file, output.as_ref(), in_place),
         Command::Export { file, format } => export::run(&file, format),
         Command::Import { file, output } => import::run(&file, output.as_deref()),
         Command::Compare {

@@ -11,18 +11,29 @@ use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types::{ExecuteCommandParams, TextEdit, Uri, WorkspaceEdit};
 
-use super::{Shared, convert, suppression_actions};
+use super::{Shared, compare_with, convert, lenses, suppression_actions};
 use crate::analysis::numbering;
 
 pub const RENUMBER_PARAGRAPHS: &str = "unres.renumberParagraphs";
 pub const RENUMBER_FOOTNOTES: &str = "unres.renumberFootnotes";
 pub const FIX_ALL: &str = "unres.fixAll";
+/// The clean text of an agreed rolling text (`analysis::clean`): one edit
+/// replacing the document; no edit while brackets or alternatives remain
+/// (DRF007 and `unres clean` say where).
+pub const CLEAN_TEXT: &str = "unres.cleanText";
 
 /// The commands the server answers, for its capabilities.
 pub fn names() -> Vec<String> {
-    [RENUMBER_PARAGRAPHS, RENUMBER_FOOTNOTES, FIX_ALL]
-        .map(str::to_owned)
-        .to_vec()
+    [
+        RENUMBER_PARAGRAPHS,
+        RENUMBER_FOOTNOTES,
+        FIX_ALL,
+        CLEAN_TEXT,
+        compare_with::COMPARE_WITH,
+        lenses::NEGOTIATION_STATUS,
+    ]
+    .map(str::to_owned)
+    .to_vec()
 }
 
 fn invalid(message: String) -> jsonrpc::Error {
@@ -48,8 +59,14 @@ impl Shared {
         if !names().contains(&command) {
             return Err(invalid(format!("unres: no command {command}")));
         }
+        if command == compare_with::COMPARE_WITH {
+            return self.compare_with(&params.arguments).await;
+        }
         let uri = document(&params.arguments)
             .ok_or_else(|| invalid(format!("unres: {command} needs the document's URI")))?;
+        if command == lenses::NEGOTIATION_STATUS {
+            return self.negotiation_status(uri).await;
+        }
         let which = command.clone();
         let edits: Option<Vec<TextEdit>> = self
             .with_snapshot(
@@ -60,6 +77,21 @@ impl Shared {
                     let edits = match which.as_str() {
                         RENUMBER_PARAGRAPHS => numbering::renumber_operative(tree),
                         RENUMBER_FOOTNOTES => numbering::renumber_footnotes(tree),
+                        CLEAN_TEXT => {
+                            let Ok(clean) = crate::analysis::clean::clean(&tree.text()) else {
+                                return Some(Vec::new());
+                            };
+                            let last = tree.line_count().saturating_sub(1);
+                            let len = tree.line(last).map_or(0, |l| l.text.len());
+                            let end = crate::analysis::Edit::new(
+                                crate::syntax::Span::point(last, len),
+                                "",
+                            );
+                            let mut edit = convert::text_edit(tree, &end, encoding);
+                            edit.range.start = tower_lsp_server::ls_types::Position::new(0, 0);
+                            edit.new_text = clean;
+                            return Some(vec![edit]);
+                        }
                         _ => {
                             let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
                             return Some(suppression_actions::fix_all_edits(

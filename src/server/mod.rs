@@ -9,6 +9,7 @@
 //! document instance and version they were computed for, or not at all.
 
 mod commands;
+mod compare_with;
 mod completion;
 mod convert;
 mod cross_links;
@@ -17,6 +18,7 @@ mod documents;
 mod framing;
 mod hover;
 mod indexing;
+mod lenses;
 mod message;
 mod navigation;
 mod outline;
@@ -123,6 +125,8 @@ pub struct Shared {
     can_pull_configuration: AtomicBool,
     can_watch_files: AtomicBool,
     can_report_progress: AtomicBool,
+    /// The client opens URIs it is given (`window/showDocument`).
+    can_show_document: AtomicBool,
     /// The client pulls diagnostics: nothing is pushed to it.
     client_pulls: AtomicBool,
     client_refreshes_diagnostics: AtomicBool,
@@ -174,6 +178,7 @@ impl Backend {
             can_pull_configuration: AtomicBool::new(false),
             can_watch_files: AtomicBool::new(false),
             can_report_progress: AtomicBool::new(false),
+            can_show_document: AtomicBool::new(false),
             client_pulls: AtomicBool::new(false),
             client_refreshes_diagnostics: AtomicBool::new(false),
             progress_tokens: AtomicI32::new(0),
@@ -549,6 +554,13 @@ impl LanguageServer for Backend {
             .unwrap_or(false);
         self.can_report_progress
             .store(can_progress, Ordering::Relaxed);
+        let can_show = params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.show_document.as_ref())
+            .is_some_and(|s| s.support);
+        self.can_show_document.store(can_show, Ordering::Relaxed);
         self.client_pulls
             .store(pull::client_pulls(&params.capabilities), Ordering::Relaxed);
         self.client_refreshes_diagnostics.store(
@@ -625,10 +637,14 @@ impl LanguageServer for Backend {
                         code_action_kinds: Some(vec![
                             CodeActionKind::QUICKFIX,
                             suppression_actions::fix_all_kind(),
+                            compare_with::action_kind(),
                         ]),
                         ..CodeActionOptions::default()
                     },
                 )),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: commands::names(),
                     ..ExecuteCommandOptions::default()
@@ -685,6 +701,16 @@ impl LanguageServer for Backend {
             let tree = &snapshot.tree;
             let (line, byte) = convert::offset(tree, position, encoding);
             let other = navigation::footnote_hover(tree, line, byte)
+                .or_else(|| {
+                    // Adopted texts hold no attributions (`(UNAMA)` is a name).
+                    let adopted =
+                        knowledge.config.kind_of(tree) == crate::syntax::DocumentKind::Adopted;
+                    (!adopted)
+                        .then(|| {
+                            crate::analysis::negotiation_view::hover_attribution(tree, line, byte)
+                        })
+                        .flatten()
+                })
                 .or_else(|| cross_links::hover(tree, line, byte))
                 .or_else(|| {
                     record::hover_citation(
@@ -935,6 +961,7 @@ impl LanguageServer for Backend {
                         Some(&knowledge.workspace),
                     ));
                 }
+                let labels = crate::analysis::labels::unwritten(tree, labels);
                 let lines = range.start.line..=range.end.line;
                 let mut hints: Vec<InlayHint> = labels
                     .into_iter()
@@ -1208,6 +1235,19 @@ impl LanguageServer for Backend {
         self.0.execute_command(params).await
     }
 
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let target = uri.clone();
+        self.with_snapshot("codeLens", &uri, move |snapshot, _, knowledge| {
+            Some(lenses::code_lenses(
+                &snapshot.tree,
+                &knowledge.config,
+                &target,
+            ))
+        })
+        .await
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let target = uri.clone();
@@ -1233,6 +1273,9 @@ impl LanguageServer for Backend {
                 actions.extend(suppression_actions::fix_all_action(
                     tree, &target, &found, encoding,
                 ));
+            }
+            if suppression_actions::admits(only.as_deref(), &compare_with::action_kind()) {
+                actions.push(compare_with::code_action(&target));
             }
             Some(actions)
         })
@@ -1344,9 +1387,11 @@ pub mod testing {
             crate::analysis::numbering::renumber_footnotes(&tree);
             outline::document_symbols(&tree, encoding);
             outline::folding_ranges(&tree);
+            super::lenses::status(&tree);
             let mut all = tokens::structure_tokens(&tree);
             all.extend(agreed_language::opening_tokens(&tree, &config));
             all.extend(record::citation_tokens(&tree));
+            all.extend(crate::analysis::negotiation_view::tokens(&tree));
             let encoded = semantic_tokens::encode(&tree, &tokens::merge(all), encoding);
             let last = u32::try_from(lines).unwrap_or(u32::MAX);
             semantic_tokens::within_lines(&encoded, last / 2, last);
@@ -1394,6 +1439,7 @@ pub mod testing {
                     let (line, byte) =
                         convert::offset(&tree, Position::new(line as u32, character), encoding);
                     navigation::footnote_hover(&tree, line, byte);
+                    crate::analysis::negotiation_view::hover_attribution(&tree, line, byte);
                     navigation::footnote_definition(&tree, line, byte);
                     navigation::footnote_references(&tree, line, byte, true);
                     record::hover_citation(&tree, &catalog, Some(&knowledge.workspace), line, byte);

@@ -319,6 +319,18 @@ pub fn document_symbols(tree: &Tree, encoding: PositionEncoding) -> Vec<Document
 /// footnote block, and the sections, parts and annexes of the outline.
 pub fn folding_ranges(tree: &Tree) -> Vec<FoldingRange> {
     let mut out = paragraph_folds(tree);
+    // The alternatives of a paragraph (rolling texts), folded under it.
+    for (start, end) in crate::analysis::negotiation_view::alternative_folds(tree) {
+        let (start, end) = (start as u32, end as u32);
+        out.retain(|f| !(f.start_line == start && f.end_line == end));
+        out.push(FoldingRange {
+            start_line: start,
+            end_line: end,
+            kind: Some(FoldingRangeKind::Region),
+            collapsed_text: Some("alternatives".to_owned()),
+            ..FoldingRange::default()
+        });
+    }
     let mut pending = document_symbols(tree, PositionEncoding::Utf8);
     while let Some(node) = pending.pop() {
         let (start, end) = (node.range.start.line, node.range.end.line);

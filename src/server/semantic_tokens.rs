@@ -5,7 +5,10 @@
 //! (Also/Further/once again: keywords with `modification`), paragraph numbers
 //! numbers with `declaration` (cross-references point at them), symbols
 //! strings, dates numbers, footnote markers variables, footnote texts
-//! comments with `documentation`, headings namespaces, `%%` lines comments.
+//! comments with `documentation`, headings namespaces, `%%` lines comments;
+//! in rolling texts, negotiation brackets operators, attributions decorators,
+//! alternative tags enum members, facilitator's notes and `agreed ad ref`
+//! comments with `modification`.
 //! The VS Code extension maps the same types to its TextMate scopes for the
 //! `unres` language and makes openings italic, as printed resolutions do.
 
@@ -19,17 +22,20 @@ use tower_lsp_server::ls_types::{
 
 use super::documents::Snapshot;
 use crate::analysis::ide::{self, TokenKind};
-use crate::analysis::{Config, agreed_language, record, tokens};
+use crate::analysis::{Config, agreed_language, negotiation_view, record, tokens};
 use crate::syntax::Tree;
 use crate::text::{PositionEncoding, byte_to_column};
 
-const TYPES: [SemanticTokenType; 6] = [
+const TYPES: [SemanticTokenType; 9] = [
     SemanticTokenType::KEYWORD,
     SemanticTokenType::NUMBER,
     SemanticTokenType::STRING,
     SemanticTokenType::VARIABLE,
     SemanticTokenType::COMMENT,
     SemanticTokenType::NAMESPACE,
+    SemanticTokenType::OPERATOR,
+    SemanticTokenType::DECORATOR,
+    SemanticTokenType::ENUM_MEMBER,
 ];
 
 const MODIFIERS: [SemanticTokenModifier; 3] = [
@@ -54,6 +60,10 @@ fn style(kind: TokenKind) -> (SemanticTokenType, &'static [SemanticTokenModifier
         TokenKind::FootnoteText => (SemanticTokenType::COMMENT, DOCUMENTATION),
         TokenKind::Heading => (SemanticTokenType::NAMESPACE, &[]),
         TokenKind::Comment => (SemanticTokenType::COMMENT, &[]),
+        TokenKind::Bracket => (SemanticTokenType::OPERATOR, &[]),
+        TokenKind::Attribution => (SemanticTokenType::DECORATOR, &[]),
+        TokenKind::AlternativeTag => (SemanticTokenType::ENUM_MEMBER, &[]),
+        TokenKind::Note => (SemanticTokenType::COMMENT, MODIFICATION),
     }
 }
 
@@ -87,6 +97,10 @@ pub fn of_version(
         let mut all = tokens::structure_tokens(tree);
         all.extend(agreed_language::opening_tokens(tree, config));
         all.extend(record::citation_tokens(tree));
+        // Adopted texts hold no rolling-text marks; a bracket there is text.
+        if config.kind_of(tree) != crate::syntax::DocumentKind::Adopted {
+            all.extend(negotiation_view::tokens(tree));
+        }
         encode(tree, &tokens::merge(all), encoding)
     })
 }
@@ -290,7 +304,7 @@ mod tests {
     }
 
     /// Every kind, for the tests that walk the legend.
-    const KINDS: [TokenKind; 9] = [
+    const KINDS: [TokenKind; 13] = [
         TokenKind::Opening,
         TokenKind::Marker,
         TokenKind::Number,
@@ -300,6 +314,10 @@ mod tests {
         TokenKind::FootnoteText,
         TokenKind::Heading,
         TokenKind::Comment,
+        TokenKind::Bracket,
+        TokenKind::Attribution,
+        TokenKind::AlternativeTag,
+        TokenKind::Note,
     ];
 
     #[test]

@@ -31,7 +31,7 @@ const MAX_FILES: usize = 20_000;
 
 /// What reading one file gave.
 pub enum FileRead {
-    Resolution(Tree),
+    Resolution(Box<Tree>),
     /// Not a resolution (a `.txt` that does not look like one).
     Skipped,
     /// Could not be used; the message says why.
@@ -139,7 +139,25 @@ pub fn read(path: &Path) -> FileRead {
     if !is_unres && !looks_like_resolution(&text) {
         return FileRead::Skipped;
     }
-    FileRead::Resolution(Tree::parse(&text))
+    FileRead::Resolution(Box::new(Tree::parse(&text)))
+}
+
+/// Read and parse one file the user named (to compare with): any text file,
+/// a resolution or not; an AKN4UN file through the import.
+pub fn read_any(path: &Path) -> Result<Tree, String> {
+    let bytes = read_regular_file(path, MAX_FILE_BYTES)?;
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(format!("cannot compare {}: binary file", path.display()));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    if path.extension().is_some_and(|e| e == "xml") && text.contains("akomaNtoso") {
+        return match read_akn(path, &text) {
+            FileRead::Resolution(tree) => Ok(*tree),
+            FileRead::Problem(problem) => Err(problem),
+            FileRead::Skipped => Err(format!("cannot read {}", path.display())),
+        };
+    }
+    Ok(Tree::parse(&text))
 }
 
 /// An XML file is a resolution when it is Akoma Ntoso; the import gives its
@@ -149,7 +167,7 @@ fn read_akn(path: &Path, xml: &str) -> FileRead {
         return FileRead::Skipped;
     }
     match import(xml) {
-        Ok(text) => FileRead::Resolution(Tree::parse(&text)),
+        Ok(text) => FileRead::Resolution(Box::new(Tree::parse(&text))),
         Err(error) => FileRead::Problem(format!(
             "skipped {}: not readable as AKN4UN: {error}",
             path.display()

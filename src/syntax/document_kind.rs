@@ -182,6 +182,9 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
     let mut symbol_line = None;
     let mut labels = 0usize;
     let mut first_label = None;
+    // Inserted paragraphs and brackets: a rolling text, unless the text says
+    // it is a draft or an adopted text (where NUM012 reports them).
+    let mut rolling: Option<(usize, &'static str)> = None;
     for (index, line) in lines.iter().enumerate() {
         let role = roles.get(index).copied().unwrap_or(Role::Other);
         let text = line.text.trim();
@@ -218,7 +221,24 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
         if role == Role::Title {
             adopted.get_or_insert((index, "its number and title line"));
         }
-        if negotiation_label(line.body()).is_some() {
+        let body_line = !outside_body && super::negotiation::counted(role);
+        if body_line
+            && matches!(
+                line.shape,
+                LineShape::Numbered { rank: 1.., .. } | LineShape::Subparagraph { rank: 1.., .. }
+            )
+        {
+            rolling.get_or_insert((index, "its bis/ter paragraphs"));
+        }
+        if body_line
+            && line
+                .negotiation
+                .as_deref()
+                .is_some_and(|m| !m.brackets.is_empty() || !m.attributions.is_empty())
+        {
+            rolling.get_or_insert((index, "its square brackets"));
+        }
+        if line.label.is_some() || negotiation_label(line.body()).is_some() {
             labels += 1;
             first_label.get_or_insert(index);
         }
@@ -242,6 +262,9 @@ pub fn detect(lines: &[LexedLine], roles: &[Role]) -> KindEvidence {
     }
     if let Some(found) = adopted {
         return evidence(found, DocumentKind::Adopted);
+    }
+    if let Some(found) = rolling {
+        return evidence(found, DocumentKind::Negotiation);
     }
     KindEvidence {
         symbol_line,
@@ -314,6 +337,14 @@ mod tests {
         assert_eq!(
             kind("\tThe General Assembly,\n\t1.\tDecides."),
             DocumentKind::Body
+        );
+        assert_eq!(
+            kind("\tThe General Assembly,\n\t1.\tDecides;\n\t1 bis.\tRequests."),
+            DocumentKind::Negotiation
+        );
+        assert_eq!(
+            kind("\tThe General Assembly,\n\t1.\tDecides [to act]."),
+            DocumentKind::Negotiation
         );
         // "without reference to a Main Committee (A/61/L.45)" names a draft but
         // is an adopted text's report line.

@@ -36,14 +36,26 @@ pub enum LineShape {
     /// of an adopted text.
     Comment,
     /// `<TAB>12.<TAB>Text`: an arabic paragraph number (the text may be empty while
-    /// the user types).
-    Numbered { number: u32, label: ByteRange },
+    /// the user types). In a rolling text, `12 bis.`, `12ter.`: `rank` is the
+    /// insertion rank (`bis` = 1, `ter` = 2 …, 0 for a plain number) and `label`
+    /// covers the whole `12 bis.`.
+    Numbered {
+        number: u32,
+        label: ByteRange,
+        rank: u8,
+    },
     /// `12) Text`, `(12) Text`: a paragraph number in a form resolutions do not use.
     MalformedNumber { number: u32, label: ByteRange },
     /// `29.1.<TAB>Text` (annexes and technical lists).
     DottedNumber { label: ByteRange },
-    /// `(a)`, `(ii)`, `(aa)`: a parenthesized lower-case label.
-    Subparagraph { label: String, range: ByteRange },
+    /// `(a)`, `(ii)`, `(aa)`: a parenthesized lower-case label. `(a bis)` in a
+    /// rolling text: `label` is `a`, `rank` the insertion rank (0 for a plain
+    /// label, see [`LineShape::Numbered`]).
+    Subparagraph {
+        label: String,
+        range: ByteRange,
+        rank: u8,
+    },
     /// `(A)`, `(1)`, `b)`: a subparagraph label in a form English resolutions do
     /// not use at the first two degrees.
     MalformedSubparagraph { label: String, range: ByteRange },
@@ -157,6 +169,15 @@ pub struct LexedLine {
     pub markers: Vec<MarkerCandidate>,
     /// Footnote indicators that are letters or symbols (FTN001), rarely any.
     pub other_indicators: Vec<OtherIndicator>,
+    /// A rolling-text label written before the paragraph (`PP3`, `OP5 bis`,
+    /// `OP6 alt 2`): the text after it is lexed as if the label were
+    /// indentation, so the shape and `body_start` are those of the rest.
+    pub label: Option<super::negotiation::ParagraphLabel>,
+    /// What a rolling text writes in the line (brackets, attributions, notes,
+    /// ad referendum markers, alternatives) and the words that would remain
+    /// without them; `None` for a line with none of them (every adopted
+    /// paragraph).
+    pub negotiation: Option<Box<super::negotiation::LineMarks>>,
     /// A hash of `text`, computed once at lexing: caches of per-line results
     /// (the analysis' line memo) find the line without hashing its text again.
     pub fingerprint: u64,
@@ -183,7 +204,10 @@ macro_rules! regex {
     };
 }
 
-regex!(NUMBERED, r"^[ \t]*([1-9][0-9]{0,3})\.(?:[ \t]+|$)");
+regex!(
+    NUMBERED,
+    r"^[ \t]*([1-9][0-9]{0,3})(?:[ \u{a0}]?(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?\.(?:[ \t]+|$)"
+);
 regex!(
     MALFORMED_NUMBER,
     r"^[ \t]*(\(?([1-9][0-9]{0,3})\)|([1-9][0-9]{0,3})\t)[ \t]*\S"
@@ -192,7 +216,10 @@ regex!(
     DOTTED_NUMBER,
     r"^[ \t]*([0-9]+(?:\.[0-9]+)+\.?)(?:[ \t]+|$)"
 );
-regex!(SUBPARAGRAPH, r"^[ \t]*(\(([a-z]{1,4})\))(?:[ \t]+|$)");
+regex!(
+    SUBPARAGRAPH,
+    r"^[ \t]*(\(([a-z]{1,4})(?:[ \u{a0}](bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?\))(?:[ \t]+|$)"
+);
 regex!(
     MALFORMED_SUB,
     r"^[ \t]*(\(([A-Z]{1,3}|[0-9]{1,2})\)|([a-z])\))[ \t]+\S"
@@ -259,7 +286,18 @@ pub const COMMENT: &str = "%%";
 /// Lex one line (without its terminator).
 pub fn lex_line(text: &str) -> LexedLine {
     let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
-    let (shape, body_start) = shape_of(text, indent);
+    let label = super::negotiation::paragraph_label(text, indent);
+    // The text after a `PP3`/`OP5 bis` label is lexed as if the label were
+    // indentation (same byte length, so every range stays right).
+    let masked = label.map(|label| format!("{}{}", " ".repeat(label.end), &text[label.end..]));
+    let scanned = masked.as_deref().unwrap_or(text);
+    let (shape, body_start) = match &masked {
+        Some(masked) => {
+            let inner = masked.len() - masked.trim_start_matches([' ', '\t']).len();
+            shape_of(masked, inner)
+        }
+        None => shape_of(text, indent),
+    };
     let markers = if matches!(
         shape,
         LineShape::OdsTrailer
@@ -270,7 +308,7 @@ pub fn lex_line(text: &str) -> LexedLine {
     ) {
         Vec::new()
     } else {
-        find_markers(text, body_start)
+        find_markers(scanned, body_start)
     };
     let content_end = content_end(text, body_start, &markers);
     let other_indicators = if matches!(shape, LineShape::Comment | LineShape::Blank) {
@@ -278,6 +316,8 @@ pub fn lex_line(text: &str) -> LexedLine {
     } else {
         other_indicators(text, indent)
     };
+    let negotiation =
+        super::negotiation::scan_line(text, &shape, body_start, content_end, &markers);
     LexedLine {
         text: text.to_owned(),
         shape,
@@ -286,6 +326,8 @@ pub fn lex_line(text: &str) -> LexedLine {
         content_end,
         markers,
         other_indicators,
+        label,
+        negotiation,
         fingerprint: fingerprint(text),
     }
 }
@@ -335,10 +377,15 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
         if let Some(c) = NUMBERED.captures(text) {
             let digits = c.get(1).expect("group");
             let number = digits.as_str().parse().unwrap_or(0);
+            let rank = c
+                .get(2)
+                .map_or(0, |r| super::negotiation::rank_of(r.as_str()));
+            let stop = c.get(2).map_or(digits.end(), |r| r.end());
             return (
                 LineShape::Numbered {
                     number,
-                    label: ByteRange::new(digits.start(), digits.end() + 1),
+                    label: ByteRange::new(digits.start(), stop + 1),
+                    rank,
                 },
                 c.get(0).expect("match").end(),
             );
@@ -397,6 +444,9 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
                     LineShape::Subparagraph {
                         label: c.get(2).expect("group").as_str().to_owned(),
                         range: ByteRange::new(label.start(), label.end()),
+                        rank: c
+                            .get(3)
+                            .map_or(0, |r| super::negotiation::rank_of(r.as_str())),
                     },
                     c.get(0).expect("match").end(),
                 );

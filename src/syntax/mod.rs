@@ -10,6 +10,7 @@ pub mod document_kind;
 pub mod footnotes;
 pub mod generate;
 pub mod lex;
+pub mod negotiation;
 pub mod openings;
 pub mod structure;
 mod tree;
@@ -17,6 +18,7 @@ mod tree;
 pub use document_kind::{DocumentKind, KindEvidence};
 pub use footnotes::{FootnoteRef, FootnoteText, Footnotes};
 pub use lex::{ByteRange, LexedLine, LineShape, MarkerCandidate, MarkerForm};
+pub use negotiation::{Negotiation, ParagraphLabel, ParagraphState};
 pub use structure::{ItemLabel, Role, Segment, SegmentKind};
 pub use tree::Tree;
 

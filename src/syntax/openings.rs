@@ -68,6 +68,8 @@ const ADVERBS: [&str; 12] = [
 /// The class of a paragraph's opening, or `None` when its first word is not a
 /// known opening word (a heading, a sentence in the first person, a table row).
 pub fn class_of(body: &str) -> Option<OpeningClass> {
+    // `[Invites States …`: a rolling text's bracket before the first word.
+    let body = body.trim_start_matches(['[', ' ']);
     let mut words = body
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
         .filter(|w| !w.is_empty());

@@ -21,10 +21,13 @@ pub enum Role {
     Organ,
     /// An unnumbered paragraph of the preamble (or the preamble of a section).
     Preambular,
-    /// A numbered operative paragraph, `segment` being its numbering sequence.
+    /// A numbered operative paragraph, `segment` being its numbering sequence;
+    /// `rank` is the insertion rank of a rolling text's `5 bis.` (1), `5 ter.`
+    /// (2) …, 0 for a plain number.
     Operative {
         number: u32,
         segment: u32,
+        rank: u8,
     },
     /// An operative paragraph without a number: the single paragraph of a short
     /// resolution, the operative part of a budget section, a lead-in such as
@@ -148,9 +151,10 @@ impl Role {
 
     pub fn operative_number(self) -> Option<(u32, u32)> {
         match self {
-            Role::Operative { number, segment } | Role::MalformedOperative { number, segment } => {
-                Some((number, segment))
+            Role::Operative {
+                number, segment, ..
             }
+            | Role::MalformedOperative { number, segment } => Some((number, segment)),
             _ => None,
         }
     }
@@ -476,7 +480,7 @@ impl Builder<'_> {
                     parent,
                 }
             }
-            LineShape::Numbered { number, .. } => {
+            LineShape::Numbered { number, rank, .. } => {
                 self.seen_operative = true;
                 self.last_operative = Some(index as u32);
                 self.nested_number = None;
@@ -488,6 +492,7 @@ impl Builder<'_> {
                 Role::Operative {
                     number: *number,
                     segment: self.segment,
+                    rank: *rank,
                 }
             }
             LineShape::MalformedNumber { number, label }
@@ -613,6 +618,22 @@ impl Builder<'_> {
     fn text_paragraph(&mut self, index: usize) -> Role {
         let line = &self.lines[index];
         let body = line.body();
+        // `PP3<TAB>Recalling …`, `OP5 alt<TAB>Decides …`, `OP4 [deleted]`: a
+        // rolling text's label without a number makes the line a paragraph of
+        // the part it names.
+        if let Some(label) = line.label {
+            self.start_paragraph(index);
+            return match label.part {
+                super::negotiation::LabelPart::Preambular => Role::Preambular,
+                super::negotiation::LabelPart::Operative => {
+                    self.seen_operative = true;
+                    self.last_operative = Some(index as u32);
+                    Role::UnnumberedOperative {
+                        segment: self.segment,
+                    }
+                }
+            };
+        }
         let first = body.chars().next();
         // A number or label printed alone on its line, its text on the next:
         // `1.` then `<TAB>Reaffirms that …`.

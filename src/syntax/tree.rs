@@ -6,6 +6,7 @@ use crate::text::{EditedLines, split_lines};
 use super::document_kind::{self, KindEvidence};
 use super::footnotes::Footnotes;
 use super::lex::{LexedLine, lex_line};
+use super::negotiation::Negotiation;
 use super::structure::{self, Role, Segment, Structure};
 
 /// A lossless parse of a resolution: one [`LexedLine`] per line of the text (same
@@ -16,6 +17,7 @@ pub struct Tree {
     structure: Structure,
     footnotes: Footnotes,
     kind: KindEvidence,
+    negotiation: Negotiation,
 }
 
 impl Tree {
@@ -25,11 +27,13 @@ impl Tree {
         let structure = structure::build(&lines);
         let footnotes = Footnotes::collect(&lines, &structure.roles);
         let kind = document_kind::detect(&lines, &structure.roles);
+        let negotiation = Negotiation::build(&lines, &structure.roles);
         Tree {
             lines,
             structure,
             footnotes,
             kind,
+            negotiation,
         }
     }
 
@@ -53,6 +57,13 @@ impl Tree {
         self.structure = structure::build(&self.lines);
         self.footnotes = Footnotes::collect(&self.lines, &self.structure.roles);
         self.kind = document_kind::detect(&self.lines, &self.structure.roles);
+        self.negotiation = Negotiation::build(&self.lines, &self.structure.roles);
+    }
+
+    /// The rolling text's brackets (each with its partner) and the state of each
+    /// line (see `syntax::negotiation`).
+    pub fn negotiation(&self) -> &Negotiation {
+        &self.negotiation
     }
 
     /// What the text says it is (adopted, draft, negotiation text, bare body),

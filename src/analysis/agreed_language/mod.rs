@@ -755,18 +755,16 @@ impl LineOpenings {
     }
 
     pub fn of(lexed: &LexedLine, role: Role, extras: &Extras) -> LineOpenings {
-        let open = |kind| opening_with(&lexed.text, lexed.body_start, kind, extras);
+        // A rolling text's `[Invites …` or `[EU: Invites …` opens with the
+        // words that would remain (`LexedLine::remaining_start`).
+        let start = lexed.remaining_start();
+        let open = |kind| opening_with(&lexed.text, start, kind, extras);
         let preambular = open(OpeningKind::Preambular);
         let operative = open(OpeningKind::Operative);
         let wrong_operative_form = || {
             role.is_operative()
                 && matches!(
-                    finding(
-                        &lexed.text,
-                        lexed.body_start,
-                        OpeningKind::Operative,
-                        extras
-                    ),
+                    finding(&lexed.text, start, OpeningKind::Operative, extras),
                     Some(Finding::WrongForm { .. })
                 )
         };

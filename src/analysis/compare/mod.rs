@@ -49,6 +49,7 @@
 //! cleanup does.
 
 mod align;
+pub mod candidates;
 pub mod paragraphs;
 pub mod render;
 mod words;
@@ -132,6 +133,32 @@ impl Summary {
 pub struct Comparison {
     pub summary: Summary,
     pub entries: Vec<Entry>,
+}
+
+/// The name of the stable JSON shape (docs/COMPARE.md).
+pub const JSON_FORMAT: &str = "unres-compare/1";
+
+/// The stable JSON document of `unres compare --format json` and of the
+/// editor's `unres.compareWith`: the comparison with the names of the two
+/// versions it compares.
+#[derive(Debug, Serialize)]
+pub struct JsonDocument<'a> {
+    pub format: &'static str,
+    pub old: &'a str,
+    pub new: &'a str,
+    #[serde(flatten)]
+    pub comparison: &'a Comparison,
+}
+
+impl<'a> JsonDocument<'a> {
+    pub fn new(comparison: &'a Comparison, old: &'a str, new: &'a str) -> Self {
+        JsonDocument {
+            format: JSON_FORMAT,
+            old,
+            new,
+            comparison,
+        }
+    }
 }
 
 /// The scores the alignment gives pairs of paragraphs of two versions:

@@ -54,7 +54,7 @@ pub fn on_enter(tree: &Tree, line: usize) -> Option<EnterEdit> {
             };
             Some(fill(continued(above, label.start, label.end, &next)))
         }
-        (Role::Subparagraph { level, .. }, LineShape::Subparagraph { label, range }) => {
+        (Role::Subparagraph { level, .. }, LineShape::Subparagraph { label, range, .. }) => {
             if empty {
                 return Some(end_list());
             }

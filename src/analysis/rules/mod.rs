@@ -50,6 +50,7 @@ mod drf002_sponsor_order;
 mod drf003_draft_title;
 mod drf004_adoption_parts_in_drafts;
 mod drf006_superseded_draft;
+mod drf007_unbalanced_brackets;
 mod ftn001_numbered_footnotes;
 mod ftn002_footnote_order;
 mod ftn003_marker_after_punctuation;
@@ -69,6 +70,7 @@ mod num007_roman_sequence;
 mod num009_section_numbering;
 mod num010_cross_reference;
 mod num011_reference_form;
+mod num012_inserted_paragraphs;
 mod pun001_preambular_comma;
 mod pun002_operative_semicolon;
 mod pun003_final_full_stop;
@@ -555,6 +557,7 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&drf003_draft_title::DraftTitle),
     Registered::Document(&drf004_adoption_parts_in_drafts::AdoptionPartsInDrafts),
     Registered::Document(&drf006_superseded_draft::SupersededDraft),
+    Registered::Document(&drf007_unbalanced_brackets::UnbalancedBrackets),
     Registered::Document(&num001_operative_sequence::OperativeSequence),
     Registered::Line(&num002_number_format::NumberFormat),
     Registered::Document(&num003_single_paragraph::SingleParagraph),
@@ -565,6 +568,7 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&num009_section_numbering::SectionNumbering),
     Registered::Document(&num010_cross_reference::CrossReference),
     Registered::Document(&num011_reference_form::ReferenceForm),
+    Registered::Document(&num012_inserted_paragraphs::InsertedParagraphs),
     Registered::Line(&sym001_ga_resolution_number::GaResolutionNumber),
     Registered::Line(&sym002_old_ga_number::OldGaNumber),
     Registered::Line(&sym003_part_letter::PartLetter),

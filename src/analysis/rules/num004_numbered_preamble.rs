@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
-use crate::syntax::document_kind::negotiation_label;
+use crate::syntax::negotiation::LabelPart;
 use crate::syntax::{DocumentKind, Role, Span};
 
 declare_rule! {
@@ -38,21 +38,21 @@ impl Rule for NumberedPreamble {
         for (index, line, role) in context.tree.iter() {
             if !context.own_text()[index]
                 || !matches!(role, Role::Preambular | Role::Heading | Role::Other)
-                || !line.body().starts_with("PP")
             {
                 continue;
             }
-            let Some(end) = negotiation_label(line.body()) else {
+            // The lexer reads the label (`syntax::negotiation::paragraph_label`).
+            let Some(label) = line.label.filter(|l| l.part == LabelPart::Preambular) else {
                 continue;
             };
-            let start = line.body_start;
-            let rest = &line.text[start + end..];
-            let gap = rest.len() - rest.trim_start_matches(['.', ' ', '\t', ':']).len();
             sink.report(
-                Span::new(index, start, start + end),
+                Span::new(index, label.start, label.end),
                 "Preambular paragraphs are not numbered: remove the label",
             )
-            .with_fix(Fix::write(Span::new(index, start, start + end + gap), ""));
+            .with_fix(Fix::write(
+                Span::new(index, label.start, line.body_start.max(label.end)),
+                "",
+            ));
         }
     }
 }

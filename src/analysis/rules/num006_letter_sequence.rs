@@ -61,7 +61,13 @@ impl Rule for LetterSequence {
             for deeper in &mut lists[depth..] {
                 deeper.1 = false;
             }
-            let LineShape::Subparagraph { label, range } = &line.shape else {
+            // `(a bis)`: an insertion of a rolling text, outside the sequence (NUM012).
+            let LineShape::Subparagraph {
+                label,
+                range,
+                rank: 0,
+            } = &line.shape
+            else {
                 continue;
             };
             if kind != ItemLabel::Letter {

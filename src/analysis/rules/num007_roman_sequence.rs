@@ -57,7 +57,12 @@ impl Rule for RomanSequence {
             for deeper in &mut lists[depth..] {
                 *deeper = None;
             }
-            let LineShape::Subparagraph { label, range } = &line.shape else {
+            let LineShape::Subparagraph {
+                label,
+                range,
+                rank: 0,
+            } = &line.shape
+            else {
                 continue;
             };
             if kind == ItemLabel::Letter {

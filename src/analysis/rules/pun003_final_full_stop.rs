@@ -78,6 +78,17 @@ mod tests {
     }
 
     #[test]
+    fn looks_through_brackets_and_attributions() {
+        // The words that would remain end with a full stop.
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\t[Invites] States to act; (EU)\n\t2.\t[Decides to remain [seized of the matter.]]\n\n71st plenary meeting\n20 December 2013",
+        );
+        check(
+            "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tInvites States to act;\n\t2.\t[Decides to remain [seized of the matter]];\n\t                                             ^ PUN003\n",
+        );
+    }
+
+    #[test]
     fn fix_writes_the_full_stop() {
         let fixed = apply_fix(TEXT, "PUN003");
         assert!(fixed.contains("of the matter.\n"));

@@ -146,6 +146,10 @@ pub fn units(tree: &Tree, openings: &Openings) -> Vec<Unit> {
         if !own[line] {
             continue;
         }
+        // A note or a `[deleted]` paragraph: no words of the resolution.
+        if lexed.negotiation.is_some() && lexed.remaining().is_empty() {
+            continue;
+        }
         let opened = openings.get(line).and_then(Option::as_deref);
         let preambular = match role {
             Role::Preambular => true,
@@ -209,6 +213,22 @@ pub fn units(tree: &Tree, openings: &Openings) -> Vec<Unit> {
 /// The final mark of a line (before trailing footnote markers), if it is one of
 /// `, ; : .`, with its span; otherwise the point where a mark belongs.
 pub fn final_mark(index: usize, line: &LexedLine) -> (Option<char>, Span) {
+    // A rolling text: the mark the words would end with once the brackets,
+    // attributions and notes are gone (`…of the matter.]]` ends with `.`).
+    if let Some(marks) = line.negotiation.as_deref() {
+        let remaining = &marks.remaining;
+        return match remaining.text.char_indices().next_back() {
+            Some((at, mark @ (',' | ';' | ':' | '.'))) => {
+                let at = remaining.line_offset(at);
+                (Some(mark), Span::new(index, at, at + 1))
+            }
+            Some((at, ch)) => (
+                None,
+                Span::point(index, remaining.line_offset(at) + ch.len_utf8()),
+            ),
+            None => (None, Span::point(index, line.content_end)),
+        };
+    }
     // Invisible format characters after the mark (`,` + U+200E) do not count.
     let text = line.text[..line.content_end]
         .trim_end_matches(['\u{200e}', '\u{200f}', '\u{200b}', '\u{feff}']);

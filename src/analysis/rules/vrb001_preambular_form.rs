@@ -41,9 +41,12 @@ impl Rule for PreambularForm {
                 continue;
             }
             let line = paragraph.lexed;
-            let Some(Finding::WrongForm { range, written, .. }) =
-                finding(&line.text, line.body_start, OpeningKind::Preambular, extras)
-            else {
+            let Some(Finding::WrongForm { range, written, .. }) = finding(
+                &line.text,
+                line.remaining_start(),
+                OpeningKind::Preambular,
+                extras,
+            ) else {
                 continue;
             };
             sink.report(

@@ -46,11 +46,16 @@ impl Rule for OperativeVerbForm {
                 range,
                 written,
                 replacement: Some(replacement),
-            }) = finding(&line.text, line.body_start, OpeningKind::Operative, extras)
+            }) = finding(
+                &line.text,
+                line.remaining_start(),
+                OpeningKind::Operative,
+                extras,
+            )
             else {
                 continue;
             };
-            let replacement = if range.start > line.body_start {
+            let replacement = if range.start > line.remaining_start() {
                 replacement.to_lowercase()
             } else {
                 replacement

@@ -61,7 +61,7 @@ impl Rule for WrongPart {
             };
             let acting = line.body().starts_with("Acting ");
             if paragraph.kind == OpeningKind::Operative
-                && ((acting && lead_in) || finite_verb_follows(&line.text, line.body_start))
+                && ((acting && lead_in) || finite_verb_follows(&line.text, line.remaining_start()))
             {
                 continue;
             }
@@ -76,12 +76,12 @@ impl Rule for WrongPart {
                 range,
                 written,
                 replacement,
-            }) = finding(&line.text, line.body_start, paragraph.kind, extras)
+            }) = finding(&line.text, line.remaining_start(), paragraph.kind, extras)
             else {
                 continue;
             };
             let span = Span::in_line(paragraph.line, range);
-            let after_marker = range.start > line.body_start;
+            let after_marker = range.start > line.remaining_start();
             let replacement = replacement.map(|r| if after_marker { r.to_lowercase() } else { r });
             let message = match paragraph.kind {
                 OpeningKind::Preambular => format!(

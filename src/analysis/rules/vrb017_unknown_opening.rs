@@ -54,7 +54,7 @@ impl Rule for UnknownOpening {
                 range,
                 written,
                 suggestions,
-            }) = finding(&line.text, line.body_start, paragraph.kind, extras)
+            }) = finding(&line.text, line.remaining_start(), paragraph.kind, extras)
             else {
                 continue;
             };
@@ -88,6 +88,17 @@ mod tests {
     #[test]
     fn unknown_openings() {
         check(TEXT);
+    }
+
+    #[test]
+    fn openings_behind_brackets_and_attributions() {
+        // A rolling text: the words that would remain open the paragraphs.
+        check(
+            "\tThe General Assembly,\n\tPP1\t[Recalling its resolution 64/222,]\n\tOP1\t1.\t[Invites] States to act;\n\tOP2\t2.\t[EU: Requests the Secretary-General to report.]",
+        );
+        check(
+            "\tThe General Assembly,\n\tPP1\t[Recalling its resolution 64/222,]\n\tOP1\t1.\t[Reqeusts] States to act.\n\t        ^^^^^^^^ VRB017",
+        );
     }
 
     #[test]
