@@ -251,9 +251,10 @@ impl Remaining {
             out.text.pop();
             out.offsets.pop();
         }
-        out.offsets.push(out.offsets.last().map_or(from, |&last| {
-            last + text[last..].chars().next().map_or(1, char::len_utf8)
-        }));
+        // Each byte of a character maps to its own byte, so the end is one
+        // past the last.
+        out.offsets
+            .push(out.offsets.last().map_or(from, |&last| last + 1));
         out
     }
 }
@@ -912,6 +913,14 @@ mod tests {
         assert_eq!(&line.text[at..at + 1], ".");
         let line = lex_line("\t1.\t[Invites] States to act;");
         assert_eq!(line.remaining(), "Invites States to act;");
+    }
+
+    #[test]
+    fn remaining_words_after_a_multibyte_character() {
+        let line = lex_line("\t1.\tDecides [to act] à");
+        assert_eq!(line.remaining(), "Decides to act à");
+        let line = lex_line("\t1.\t[Décidé…]");
+        assert_eq!(line.remaining_final_char().map(|c| c.1), Some('…'));
     }
 
     #[test]

@@ -15,7 +15,9 @@ declare_rule! {
     /// the negotiation is reported as not allowed: `5 bis.` numbers, `OP` labels,
     /// square-bracketed language, alternatives, attributions and notes (a
     /// warning in a draft, an error in an adopted text). `PP` labels are
-    /// NUM004's.
+    /// NUM004's. Adopted texts bracket editorial insertions in quotations and
+    /// put acronyms in parentheses, so there only `bis` numbers, `OP` labels,
+    /// alternatives, notes and `[G77: delete]` positions are reported.
     ///
     /// ## Why
     /// NUM012 (EM-PARA, "Identification of alternative versions of a
@@ -130,6 +132,7 @@ fn insertion_order(context: &Context<'_>, sink: &mut Sink<'_>) {
 
 /// A final text keeps nothing of the negotiation.
 fn final_text(context: &Context<'_>, sink: &mut Sink<'_>, severity: Severity) {
+    let draft = severity == Severity::Warning;
     let tree = context.tree;
     let negotiation = tree.negotiation();
     for (index, line, role) in tree.iter() {
@@ -154,13 +157,22 @@ fn final_text(context: &Context<'_>, sink: &mut Sink<'_>, severity: Severity) {
         } else if let Some(marks) = line.negotiation.as_deref() {
             if let Some(alt) = marks.alternatives.first() {
                 Some((Span::in_line(index, alt.range), "An alternative".into()))
-            } else if let Some(attribution) = marks.attributions.first() {
+            } else if let Some(attribution) = marks
+                .attributions
+                .iter()
+                .find(|a| draft || a.action.is_some())
+            {
                 Some((
                     Span::in_line(index, attribution.range),
                     "An attribution".into(),
                 ))
             } else if let Some(note) = marks.notes.first() {
                 Some((Span::in_line(index, *note), "A facilitator's note".into()))
+            } else if !draft {
+                // Adopted texts bracket editorial insertions in quotations
+                // (`is [essential] to`, `paragraphs [5, 6, 7, and 8]`) and write
+                // acronyms in parentheses: only a draft is held to them.
+                None
             } else {
                 marks.brackets.first().map(|b| {
                     (
