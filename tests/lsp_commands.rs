@@ -95,3 +95,61 @@ fn commands_are_listed_and_apply_through_the_client() {
     assert!(unknown.get("error").is_some(), "{unknown}");
     client.finish();
 }
+
+#[test]
+fn clean_text_applies_to_an_agreed_rolling_text_and_says_where_it_cannot() {
+    let agreed = "file:///tmp/unres-agreed.unres";
+    let open = "file:///tmp/unres-open.unres";
+    let mut client = Client::start();
+    client.initialize(None, json!({"general": {"positionEncodings": ["utf-8"]}}));
+    client.open(
+        agreed,
+        1,
+        "\tThe General Assembly,\n\tPP1\tRecalling its resolution 64/222,\n\t1.\tDecides to act;\n\t1 bis.\t(EU) Invites States to act;\n\t2.\tDecides to remain seized of the matter.",
+    );
+    client.open(
+        open,
+        1,
+        "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides [to act;\n\t2.\tDecides to remain seized of the matter.",
+    );
+
+    let body = json!({"jsonrpc": "2.0", "id": 9101, "method": "workspace/executeCommand", "params": {"command": "unres.cleanText", "arguments": [agreed]}});
+    client.send_raw(&body.to_string());
+    let apply = client.wait_for(|m| m["method"] == "workspace/applyEdit");
+    let edit = &apply["params"]["edit"]["changes"][agreed][0];
+    assert_eq!(
+        edit["newText"],
+        "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tDecides to act;\n\t2.\tInvites States to act;\n\t3.\tDecides to remain seized of the matter.",
+        "{apply}"
+    );
+    assert_eq!(edit["range"]["start"], json!({"line": 0, "character": 0}));
+    let reply = json!({"jsonrpc": "2.0", "id": apply["id"], "result": {"applied": true}});
+    client.send_raw(&reply.to_string());
+    client.wait_for(|m| m["id"] == json!(9101) && m.get("method").is_none());
+
+    let body = json!({"jsonrpc": "2.0", "id": 9102, "method": "workspace/executeCommand", "params": {"command": "unres.cleanText", "arguments": [open]}});
+    client.send_raw(&body.to_string());
+    // The message that says where, and the answer that lists the places.
+    let (mut shown, mut answer) = (None, None);
+    while shown.is_none() || answer.is_none() {
+        let message = client.wait_for(|m| {
+            m["method"] == "window/showMessage"
+                || m["id"] == json!(9102) && m.get("method").is_none()
+        });
+        if message["method"] == "window/showMessage" {
+            shown = Some(message);
+        } else {
+            answer = Some(message);
+        }
+    }
+    let answer = answer.unwrap();
+    assert_eq!(answer["result"]["applied"], false, "{answer}");
+    assert_eq!(
+        answer["result"]["remaining"][0]["range"]["start"]["line"], 2,
+        "{answer}"
+    );
+    let shown = shown.unwrap();
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("line 3"), "{message}");
+    client.finish();
+}

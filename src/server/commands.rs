@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{self, Result};
-use tower_lsp_server::ls_types::{ExecuteCommandParams, TextEdit, Uri, WorkspaceEdit};
+use tower_lsp_server::ls_types::{ExecuteCommandParams, MessageType, TextEdit, Uri, WorkspaceEdit};
 
 use super::{Shared, compare_with, convert, lenses, suppression_actions};
 use crate::analysis::numbering;
@@ -67,6 +67,9 @@ impl Shared {
         if command == lenses::NEGOTIATION_STATUS {
             return self.negotiation_status(uri).await;
         }
+        if command == CLEAN_TEXT {
+            return self.clean_text(uri).await;
+        }
         let which = command.clone();
         let edits: Option<Vec<TextEdit>> = self
             .with_snapshot(
@@ -77,21 +80,6 @@ impl Shared {
                     let edits = match which.as_str() {
                         RENUMBER_PARAGRAPHS => numbering::renumber_operative(tree),
                         RENUMBER_FOOTNOTES => numbering::renumber_footnotes(tree),
-                        CLEAN_TEXT => {
-                            let Ok(clean) = crate::analysis::clean::clean(&tree.text()) else {
-                                return Some(Vec::new());
-                            };
-                            let last = tree.line_count().saturating_sub(1);
-                            let len = tree.line(last).map_or(0, |l| l.text.len());
-                            let end = crate::analysis::Edit::new(
-                                crate::syntax::Span::point(last, len),
-                                "",
-                            );
-                            let mut edit = convert::text_edit(tree, &end, encoding);
-                            edit.range.start = tower_lsp_server::ls_types::Position::new(0, 0);
-                            edit.new_text = clean;
-                            return Some(vec![edit]);
-                        }
                         _ => {
                             let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
                             return Some(suppression_actions::fix_all_edits(
@@ -114,6 +102,82 @@ impl Shared {
         if edits.is_empty() {
             return Ok(Some(json!({"applied": false, "edits": 0})));
         }
+        self.apply_edits(&command, uri, edits).await
+    }
+
+    /// `unres.cleanText`: the whole document replaced by its clean text, or,
+    /// while brackets or alternatives remain, a message saying where (the
+    /// answer lists the places too).
+    async fn clean_text(&self, uri: Uri) -> Result<Option<Value>> {
+        let outcome = self
+            .with_snapshot("executeCommand", &uri, move |snapshot, encoding, _| {
+                let tree = &snapshot.tree;
+                Some(match crate::analysis::clean::clean(&tree.text()) {
+                    Ok(clean) => {
+                        let last = tree.line_count().saturating_sub(1);
+                        let len = tree.line(last).map_or(0, |l| l.text.len());
+                        // An edit from the start to the end of the document
+                        // (analysis spans stay within one line).
+                        let end =
+                            crate::analysis::Edit::new(crate::syntax::Span::point(last, len), "");
+                        let mut whole = convert::text_edit(tree, &end, encoding);
+                        whole.range.start = tower_lsp_server::ls_types::Position::new(0, 0);
+                        whole.new_text = clean;
+                        Ok(vec![whole])
+                    }
+                    Err(remains) => Err(remains
+                        .iter()
+                        .map(|r| (convert::range(tree, r.span, encoding), r.what.clone()))
+                        .collect::<Vec<_>>()),
+                })
+            })
+            .await?;
+        match outcome {
+            None => Err(invalid(format!("unres: {} is not open", uri.as_str()))),
+            Some(Ok(edits)) => self.apply_edits(CLEAN_TEXT, uri, edits).await,
+            Some(Err(remains)) => {
+                let places: Vec<String> = remains
+                    .iter()
+                    .take(5)
+                    .map(|(range, what)| format!("line {}: {what}", range.start.line + 1))
+                    .collect();
+                let more = remains.len().saturating_sub(places.len());
+                let message = format!(
+                    "unres: the text cannot be cleaned while {} place{} still need{} agreement ({}{})",
+                    remains.len(),
+                    if remains.len() == 1 { "" } else { "s" },
+                    if remains.len() == 1 { "s" } else { "" },
+                    places.join("; "),
+                    if more > 0 {
+                        format!("; {more} more")
+                    } else {
+                        String::new()
+                    }
+                );
+                self.outbox.send_lossy(json!({
+                    "jsonrpc": "2.0",
+                    "method": "window/showMessage",
+                    "params": {"type": MessageType::WARNING, "message": message},
+                }));
+                self.log_warning(message);
+                let remaining: Vec<Value> = remains
+                    .iter()
+                    .map(|(range, what)| json!({"range": range, "what": what}))
+                    .collect();
+                Ok(Some(
+                    json!({"applied": false, "edits": 0, "remaining": remaining}),
+                ))
+            }
+        }
+    }
+
+    /// Ask the client to apply `edits` to `uri`; the answer says whether it did.
+    async fn apply_edits(
+        &self,
+        command: &str,
+        uri: Uri,
+        edits: Vec<TextEdit>,
+    ) -> Result<Option<Value>> {
         let count = edits.len();
         let edit = WorkspaceEdit {
             changes: Some(HashMap::from([(uri, edits)])),
