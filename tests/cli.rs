@@ -218,6 +218,25 @@ fn organ_profile_from_the_command_line() {
     assert!(!security_council.contains("VRB010"), "{security_council}");
 }
 
+#[test]
+fn document_kind_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("unres-kind-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // An adopted text's masthead with a paragraph inserted as `2 bis`.
+    let text = dir.join("rolling.txt");
+    std::fs::write(
+        &text,
+        "United Nations\tA/RES/68/230\n\n68/230.\tSouth-South cooperation\n\n\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n\t1.\tDecides to act;\n\t1 bis.\tInvites States to act;\n\t2.\tDecides to remain seized of the matter.\n",
+    )
+    .unwrap();
+    let (_, adopted, _) = unres(&["check", text.to_str().unwrap()]);
+    assert!(adopted.contains("error[NUM012]"), "{adopted}");
+    for flag in ["--kind", "--mode"] {
+        let (_, rolling, _) = unres(&["check", flag, "negotiation", text.to_str().unwrap()]);
+        assert!(!rolling.contains("NUM012"), "{flag}: {rolling}");
+    }
+}
+
 fn unres_with_stdin(args: &[&str], stdin: &str) -> (i32, String) {
     use std::io::Write as _;
     let mut child = Command::new(env!("CARGO_BIN_EXE_unres"))

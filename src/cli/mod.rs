@@ -37,6 +37,7 @@ use clap_complete::Shell;
 use crate::analysis::settings::{Layer, parse_level};
 use crate::analysis::symbol::Organ;
 use crate::analysis::{RepeatIndicators, all_rules, rule_meta};
+use crate::syntax::DocumentKind;
 
 /// `0.1.0 (a1b2c3d4e 2026-12-01)`: the package version and, in a build from a
 /// git checkout, the commit and its date (see `build.rs`).
@@ -163,6 +164,11 @@ struct SettingsArgs {
     /// Whose conventions apply; `auto` reads the organ from the text.
     #[arg(long, value_enum, ignore_case = true)]
     organ: Option<OrganChoice>,
+    /// What the document is, when its header does not say (or says otherwise):
+    /// `negotiation` for a rolling text (bis paragraphs, brackets, PP/OP labels
+    /// allowed; see docs/NEGOTIATION.md); `auto` reads it from the text.
+    #[arg(long, visible_alias = "mode", value_enum, ignore_case = true)]
+    kind: Option<KindChoice>,
     /// Read this project file instead of the nearest `.unres.toml` above each file.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     config: Option<PathBuf>,
@@ -185,6 +191,13 @@ impl SettingsArgs {
                 OrganChoice::Sc => Some(Organ::SecurityCouncil),
                 OrganChoice::Ecosoc => Some(Organ::EconomicAndSocialCouncil),
                 OrganChoice::Hrc => Some(Organ::HumanRightsCouncil),
+            }),
+            kind: self.kind.map(|kind| match kind {
+                KindChoice::Auto => None,
+                KindChoice::Adopted => Some(DocumentKind::Adopted),
+                KindChoice::Draft => Some(DocumentKind::Draft),
+                KindChoice::Negotiation => Some(DocumentKind::Negotiation),
+                KindChoice::Body => Some(DocumentKind::Body),
             }),
             ..Layer::default()
         };
@@ -226,6 +239,19 @@ enum OrganChoice {
     Sc,
     Ecosoc,
     Hrc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KindChoice {
+    Auto,
+    Adopted,
+    /// An L-document or other draft (also `l-document`).
+    #[value(alias = "l-document")]
+    Draft,
+    /// A rolling text under negotiation.
+    Negotiation,
+    /// A bare body without a header.
+    Body,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
