@@ -380,6 +380,9 @@ pub fn title_words(title: &str) -> Vec<String> {
 pub struct Catalog {
     base: &'static CatalogData,
     extra: CatalogData,
+    /// A hash of the user's catalog texts (0 for none): what the line memo
+    /// keys the findings of rules that read the record on.
+    fingerprint: u64,
 }
 
 impl Default for Catalog {
@@ -394,14 +397,18 @@ impl Catalog {
         Catalog {
             base: &EMBEDDED,
             extra: CatalogData::default(),
+            fingerprint: 0,
         }
     }
 
     /// The embedded catalog plus the user's catalog files (TSV text with a
     /// header line; the same columns as the embedded or the shared catalog).
     pub fn with_extras<S: AsRef<str>>(extras: &[S]) -> Catalog {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
         let mut extra = CatalogData::default();
         for text in extras {
+            text.as_ref().hash(&mut hasher);
             for record in CatalogData::parse(text.as_ref()).records {
                 extra.push(record);
             }
@@ -409,7 +416,17 @@ impl Catalog {
         Catalog {
             base: &EMBEDDED,
             extra,
+            fingerprint: if extras.is_empty() {
+                0
+            } else {
+                hasher.finish() | 1
+            },
         }
+    }
+
+    /// Equal for catalogs built from the same user catalog texts.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The record of a resolution by symbol (any spacing). Lettered parts are

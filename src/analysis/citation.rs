@@ -17,7 +17,7 @@ use regex::Regex;
 
 use super::date::Date;
 use super::symbol::{Organ, ga_old, roman_value};
-use crate::syntax::{LineShape, Role, Span, Tree};
+use crate::syntax::{LexedLine, LineShape, Role, Span, Tree};
 
 /// The shape of a cited number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -570,6 +570,39 @@ fn is_scanned_role(role: Role) -> bool {
     )
 }
 
+/// The citations of one line of role `role`, found on line 0 ([`scan_line`]);
+/// none for lines the document's scan skips.
+pub fn line_citations(line: &LexedLine, role: Role, citing: Option<Organ>) -> Vec<Citation> {
+    if !is_scanned_role(role) || !line.text.contains("esolution") && !line.text.contains("ecision")
+    {
+        return Vec::new();
+    }
+    scan_line(&line.text, 0, citing, is_body_role(role))
+}
+
+impl Citation {
+    /// The citation found on line 0 as it stands on line `line` of part `part`.
+    fn moved_to(&self, line: usize, part: u32) -> Citation {
+        let at = |span: Span| Span { line, ..span };
+        Citation {
+            line,
+            span: at(self.span),
+            keyword: at(self.keyword),
+            part,
+            items: self
+                .items
+                .iter()
+                .map(|item| CitedItem {
+                    span: at(item.span),
+                    date_span: item.date_span.map(at),
+                    ..item.clone()
+                })
+                .collect(),
+            ..*self
+        }
+    }
+}
+
 /// Every citation of a document, with first-citation tracking.
 #[derive(Debug, Clone, Default)]
 pub struct Citations {
@@ -583,25 +616,32 @@ pub struct Citations {
 impl Citations {
     pub fn collect(tree: &Tree) -> Citations {
         let citing = citing_organ(tree);
+        let mut per_line: Vec<Vec<Citation>> = vec![Vec::new(); tree.line_count()];
+        for (index, line, role) in tree.iter() {
+            per_line[index] = line_citations(line, role, citing);
+        }
+        Citations::assemble(tree, citing, |index| &per_line[index])
+    }
+
+    /// The citations of `tree` from each line's own, as [`line_citations`]
+    /// found them (on line 0, outside any part): moved to their line and
+    /// given their composite part. The analysis keeps each line's citations
+    /// with the line, so a keystroke scans only the edited lines.
+    pub fn assemble<'c>(
+        tree: &Tree,
+        citing: Option<Organ>,
+        of_line: impl Fn(usize) -> &'c [Citation],
+    ) -> Citations {
         let mut list: Vec<Citation> = Vec::new();
         let mut part = 0;
-        for (index, line, role) in tree.iter() {
+        for (index, _, role) in tree.iter() {
             if let Role::PartHeading {
                 composite: true, ..
             } = role
             {
                 part += 1;
             }
-            if !is_scanned_role(role)
-                || !line.text.contains("esolution") && !line.text.contains("ecision")
-            {
-                continue;
-            }
-            list.extend(
-                scan_line(&line.text, index, citing, is_body_role(role))
-                    .into_iter()
-                    .map(|citation| Citation { part, ..citation }),
-            );
+            list.extend(of_line(index).iter().map(|c| c.moved_to(index, part)));
         }
         let mut first = HashMap::new();
         for (c, citation) in list.iter().enumerate() {

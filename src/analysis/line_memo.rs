@@ -16,12 +16,13 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::agreed_language::{Extras, LineOpenings, Openings};
+use super::citation::{Citation, line_citations};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Severity};
-use super::rules::{self, Context, DocumentFacts, Line};
+use super::rules::{self, Context, DocumentFacts, Line, LineHeld};
 use super::style::{self, LineWalk, StyleLine};
-use super::symbol::{SymbolDefect, reads_symbols, symbol_defects};
-use crate::syntax::{LexedLine, Role, Tree};
+use super::symbol::{Organ, SymbolDefect, reads_symbols, symbol_defects};
+use crate::syntax::{DocumentKind, LexedLine, Role, Tree};
 
 /// Per-line results kept between analyses of one document.
 #[derive(Debug, Default)]
@@ -55,8 +56,11 @@ struct Entry {
     openings: Option<Arc<LineOpenings>>,
     /// What the style scan found, for the lines it reads.
     walk: Option<LineWalk>,
-    /// The badly written symbols of a line the symbol rules read, when any.
-    symbols: Option<Arc<[SymbolDefect]>>,
+    /// The badly written symbols of a line the symbol rules read.
+    symbols: Arc<[SymbolDefect]>,
+    /// The line's citations as found on line 0, and the citing organ they
+    /// were read for.
+    citations: (Option<Organ>, Arc<[Citation]>),
     /// The findings, and the line they were found on; `None` until checked
     /// under the current basis.
     findings: Option<(usize, Vec<Diagnostic>)>,
@@ -112,6 +116,7 @@ impl Entry {
         role: Role,
         own: bool,
         extras: &Extras,
+        citing: Option<Organ>,
         analysis: u64,
     ) -> Entry {
         let (facts, walk) = LineFacts::of(index, lexed, role, own);
@@ -121,10 +126,12 @@ impl Entry {
             own,
             facts,
             walk,
-            symbols: reads_symbols(role)
-                .then(|| symbol_defects(&lexed.text))
-                .filter(|defects| !defects.is_empty())
-                .map(Arc::from),
+            symbols: if reads_symbols(role) {
+                symbol_defects(&lexed.text).into()
+            } else {
+                Arc::new([])
+            },
+            citations: (citing, line_citations(lexed, role, citing).into()),
             openings: (own && LineOpenings::read(role))
                 .then(|| Arc::new(LineOpenings::of(lexed, role, extras))),
             findings: None,
@@ -162,22 +169,23 @@ pub(crate) struct Prepared {
     lines: Vec<(usize, u64)>,
     /// Per line, the style walk of the lines the style scan reads.
     pub(crate) walks: Vec<Option<LineWalk>>,
-    /// Per line, [`symbol_defects`] of the lines the symbol rules read.
-    pub(crate) symbols: Vec<Option<Arc<[SymbolDefect]>>>,
+    /// Per line, its citations as found on line 0.
+    pub(crate) citations: Vec<Arc<[Citation]>>,
     the: usize,
     de: usize,
     names_an_organisation: bool,
 }
 
 impl LineMemo {
-    /// Find each line of `tree` in the memo, or add it with its facts and
-    /// openings: the openings of every line, by index, for the paragraph
-    /// views.
+    /// Find each line of `tree` in the memo, or add it with its facts,
+    /// openings and citations (read for the `citing` organ): the openings of
+    /// every line, by index, for the paragraph views.
     pub(crate) fn prepare(
         &mut self,
         tree: &Tree,
         config: &Config,
         extras: &Extras,
+        citing: Option<Organ>,
     ) -> (Prepared, Openings) {
         let extras_source = (
             config.extra_preambular_phrases.clone(),
@@ -193,7 +201,7 @@ impl LineMemo {
         let mut prepared = Prepared {
             lines: Vec::with_capacity(tree.line_count()),
             walks: vec![None; tree.line_count()],
-            symbols: vec![None; tree.line_count()],
+            citations: vec![Arc::from([]); tree.line_count()],
             the: 0,
             de: 0,
             names_an_organisation: false,
@@ -202,7 +210,7 @@ impl LineMemo {
         for (index, lexed, role) in tree.iter() {
             let own = tree.is_own_text(index);
             let key = key(lexed, role, own);
-            let fresh = || Entry::new(index, lexed, role, own, extras, analysis);
+            let fresh = || Entry::new(index, lexed, role, own, extras, citing, analysis);
             let entry = self
                 .entries
                 .entry(key)
@@ -213,6 +221,9 @@ impl LineMemo {
                 })
                 .or_insert_with(fresh);
             entry.used = analysis;
+            if entry.citations.0 != citing {
+                entry.citations = (citing, line_citations(lexed, role, citing).into());
+            }
             if entry.facts.read {
                 prepared.the += entry.facts.the;
                 prepared.de += entry.facts.de;
@@ -220,7 +231,7 @@ impl LineMemo {
             }
             openings[index] = entry.openings.clone();
             prepared.walks[index] = entry.walk.clone();
-            prepared.symbols[index] = entry.symbols.clone();
+            prepared.citations[index] = entry.citations.1.clone();
             prepared.lines.push((index, key));
         }
         (prepared, openings)
@@ -247,6 +258,9 @@ impl LineMemo {
             security_council: context.security_council(),
             english,
             names_an_organisation: english && prepared.names_an_organisation,
+            citing: context.citations.citing,
+            catalog: context.catalog.fingerprint(),
+            negotiation: context.kind() == DocumentKind::Negotiation,
         };
         let rules = rules::line_rules(context.config);
         let basis = Basis {
@@ -263,13 +277,26 @@ impl LineMemo {
             let Some(entry) = self.entries.get_mut(&key) else {
                 continue;
             };
-            let (role, own) = (entry.role, entry.own);
-            let (from, findings) = entry.findings.get_or_insert_with(|| {
-                let line = Line::new(index, &tree.lines()[index], role, own, &facts);
+            if entry.findings.is_none() {
+                let held = LineHeld {
+                    openings: entry.openings.as_deref(),
+                    citations: &entry.citations.1,
+                    symbols: &entry.symbols,
+                    catalog: context.catalog,
+                };
+                let line = Line::new(
+                    index,
+                    &tree.lines()[index],
+                    entry.role,
+                    entry.own,
+                    &facts,
+                    held,
+                );
                 let mut found = Vec::new();
                 rules::check_line(&rules, &line, &mut found);
-                (index, found)
-            });
+                entry.findings = Some((index, found));
+            }
+            let (from, findings) = entry.findings.as_ref().expect("just checked");
             out.extend(findings.iter().map(|d| moved(d, *from, index)));
         }
         if self.entries.len() > 2 * tree.line_count() + 64 {

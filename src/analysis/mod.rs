@@ -59,11 +59,11 @@ pub fn analyze_with_memo(
     catalog: &Catalog,
     memo: &mut LineMemo,
 ) -> Vec<Diagnostic> {
-    let citations = Citations::collect(tree);
     let extras = agreed_language::Extras::from_config(config);
-    let (mut prepared, openings) = memo.prepare(tree, config, &extras);
+    let citing = citation::citing_organ(tree);
+    let (mut prepared, openings) = memo.prepare(tree, config, &extras, citing);
+    let citations = Citations::assemble(tree, citing, |index| &prepared.citations[index]);
     let walks = std::mem::take(&mut prepared.walks);
-    let symbols = std::mem::take(&mut prepared.symbols);
     let english = LineMemo::english(&prepared);
     let context = rules::Context {
         tree,
@@ -71,7 +71,7 @@ pub fn analyze_with_memo(
         footnotes: tree.footnotes(),
         catalog,
         citations: &citations,
-        derived: rules::Derived::new(extras, openings, english, walks, symbols),
+        derived: rules::Derived::new(extras, openings, english, walks),
     };
     let mut found = Vec::new();
     memo.check_lines(&context, prepared, &mut found);

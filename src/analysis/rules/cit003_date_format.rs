@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::is_body_role;
 use crate::analysis::date::{Date, MONTHS};
 use crate::analysis::symbol::Organ;
@@ -50,65 +50,64 @@ static BAD_DATES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-impl Rule for DateFormat {
+impl LineRule for DateFormat {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line) = (at.index, at.lexed);
+        if !is_body_role(at.role) || !MONTHS.iter().any(|m| line.text.contains(m)) {
+            return;
+        }
         // Security Council texts follow the GA's editorial forms less strictly
         // (letters and agreements quoted with their own dates): hints there.
-        let severity = if context.citations.citing == Some(Organ::SecurityCouncil) {
+        let severity = if at.facts.citing == Some(Organ::SecurityCouncil) {
             Severity::Hint
         } else {
             Self::META.default_severity
         };
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !MONTHS.iter().any(|m| line.text.contains(m)) {
-                continue;
-            }
-            let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-            for pattern in BAD_DATES.iter() {
-                for captures in pattern.captures_iter(&line.text) {
-                    let whole = captures.get(0).expect("group 0");
-                    let glued = line.text[..whole.start()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| c == '.' || c.is_ascii_digit());
-                    if glued
-                        || taken
-                            .iter()
-                            .any(|r| r.start < whole.end() && whole.start() < r.end)
-                    {
-                        continue;
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        for pattern in BAD_DATES.iter() {
+            for captures in pattern.captures_iter(&line.text) {
+                let whole = captures.get(0).expect("group 0");
+                let glued = line.text[..whole.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c == '.' || c.is_ascii_digit());
+                if glued
+                    || taken
+                        .iter()
+                        .any(|r| r.start < whole.end() && whole.start() < r.end)
+                {
+                    continue;
+                }
+                taken.push(whole.range());
+                let day: u8 = captures["d"].parse().unwrap_or(0);
+                let month = &captures["m"];
+                let rewritten = match captures.name("y") {
+                    Some(year) => {
+                        let month_number =
+                            MONTHS.iter().position(|m| *m == month).unwrap_or(0) as u8 + 1;
+                        year.as_str()
+                            .parse()
+                            .ok()
+                            .and_then(|y| Date::new(y, month_number, day))
+                            .map(|d| d.to_string())
                     }
-                    taken.push(whole.range());
-                    let day: u8 = captures["d"].parse().unwrap_or(0);
-                    let month = &captures["m"];
-                    let rewritten = match captures.name("y") {
-                        Some(year) => {
-                            let month_number =
-                                MONTHS.iter().position(|m| *m == month).unwrap_or(0) as u8 + 1;
-                            year.as_str()
-                                .parse()
-                                .ok()
-                                .and_then(|y| Date::new(y, month_number, day))
-                                .map(|d| d.to_string())
-                        }
-                        None => (1..=31).contains(&day).then(|| format!("{day} {month}")),
-                    };
-                    let span = Span::new(index, whole.start(), whole.end());
-                    let diagnostic = sink.report_at(
-                        severity,
-                        span,
-                        format!(
-                            "Write dates as day, month, year without ordinal, leading zero or comma: `{}`",
-                            rewritten.as_deref().unwrap_or("20 December 2013")
-                        ),
-                    );
-                    if let Some(rewritten) = rewritten {
-                        diagnostic.with_fix(Fix::write(span, rewritten));
-                    }
+                    None => (1..=31).contains(&day).then(|| format!("{day} {month}")),
+                };
+                let span = Span::new(index, whole.start(), whole.end());
+                let diagnostic = sink.report_at(
+                    severity,
+                    span,
+                    format!(
+                        "Write dates as day, month, year without ordinal, leading zero or comma: `{}`",
+                        rewritten.as_deref().unwrap_or("20 December 2013")
+                    ),
+                );
+                if let Some(rewritten) = rewritten {
+                    diagnostic.with_fix(Fix::write(span, rewritten));
                 }
             }
         }

@@ -2,11 +2,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::{Citation, Finding, is_body_role};
-use crate::analysis::symbol::Organ;
-use crate::analysis::{Fix, Severity};
-use crate::syntax::Span;
+use crate::analysis::Severity;
 
 declare_rule! {
     /// ## What it checks
@@ -117,37 +115,25 @@ fn check_line(text: &str, citations: &[Citation]) -> Vec<Finding> {
     out
 }
 
-impl Rule for CitationListSyntax {
+impl LineRule for CitationListSyntax {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        // Security Council texts list resolutions with serial commas and repeat
-        // the keyword (some 670 times in the adopted texts of the corpus): hints
-        // there.
-        let council =
-            context.security_council() || context.citations.citing == Some(Organ::SecurityCouncil);
-
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !context.own_text()[index] {
-                continue;
-            }
-            for finding in check_line(&line.text, context.citations.on_line(index)) {
-                let finding = if council {
-                    finding.at(Severity::Hint)
-                } else {
-                    finding
-                };
-                let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = match finding.severity {
-                    Some(severity) => sink.report_at(severity, span, finding.message),
-                    None => sink.report(span, finding.message),
-                };
-                if let Some(fixed) = finding.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
-            }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        if !is_body_role(at.role) || !at.own {
+            return;
+        }
+        for finding in check_line(&at.lexed.text, at.held.citations) {
+            // Security Council texts list resolutions with serial commas and
+            // repeat the keyword (some 670 times in the adopted texts of the
+            // corpus): hints there.
+            let finding = if at.facts.council() {
+                finding.at(Severity::Hint)
+            } else {
+                finding
+            };
+            sink.report_finding(at.index, finding);
         }
     }
 }

@@ -2,13 +2,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::Fix;
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Severity;
 use crate::analysis::citation::Citation;
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
 use crate::analysis::symbol::Organ;
-use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -91,30 +89,17 @@ fn check_line(text: &str, citations: &[Citation], citing: Option<Organ>) -> Vec<
     out
 }
 
-impl Rule for OrganNames {
+impl LineRule for OrganNames {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !context.own_text()[index] {
-                continue;
-            }
-            for finding in check_line(
-                &line.text,
-                context.citations.on_line(index),
-                context.citations.citing,
-            ) {
-                let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = match finding.severity {
-                    Some(severity) => sink.report_at(severity, span, finding.message),
-                    None => sink.report(span, finding.message),
-                };
-                if let Some(fixed) = finding.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
-            }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        if !is_body_role(at.role) || !at.own {
+            return;
+        }
+        for finding in check_line(&at.lexed.text, at.held.citations, at.facts.citing) {
+            sink.report_finding(at.index, finding);
         }
     }
 }

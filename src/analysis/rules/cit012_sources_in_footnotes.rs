@@ -2,11 +2,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::Fix;
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
-use crate::analysis::symbol::{Organ, classify};
-use crate::syntax::Span;
+use crate::analysis::symbol::classify;
 
 declare_rule! {
     /// ## What it checks
@@ -63,29 +61,17 @@ fn check_line(text: &str) -> Vec<Finding> {
         .collect()
 }
 
-impl Rule for SourcesInFootnotes {
+impl LineRule for SourcesInFootnotes {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        if context.security_council() || context.citations.citing == Some(Organ::SecurityCouncil) {
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        if !is_body_role(at.role) || !at.own || at.facts.council() {
             return;
         }
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !context.own_text()[index] {
-                continue;
-            }
-            for finding in check_line(&line.text) {
-                let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = match finding.severity {
-                    Some(severity) => sink.report_at(severity, span, finding.message),
-                    None => sink.report(span, finding.message),
-                };
-                if let Some(fixed) = finding.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
-            }
+        for finding in check_line(&at.lexed.text) {
+            sink.report_finding(at.index, finding);
         }
     }
 }

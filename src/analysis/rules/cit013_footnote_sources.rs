@@ -2,12 +2,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::Fix;
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::{Finding, Quotes};
 use crate::analysis::style::ordinal_words;
 use crate::syntax::Role;
-use crate::syntax::Span;
 
 declare_rule! {
     /// ## What it checks
@@ -132,26 +130,20 @@ fn check_line(text: &str) -> Vec<Finding> {
     out
 }
 
-impl Rule for FootnoteSources {
+impl LineRule for FootnoteSources {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            if !matches!(role, Role::FootnoteText { .. } | Role::FootnoteContinuation) {
-                continue;
-            }
-            for finding in check_line(&line.text) {
-                let span = Span::new(index, finding.range.start, finding.range.end);
-                let diagnostic = match finding.severity {
-                    Some(severity) => sink.report_at(severity, span, finding.message),
-                    None => sink.report(span, finding.message),
-                };
-                if let Some(fixed) = finding.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
-            }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        if !matches!(
+            at.role,
+            Role::FootnoteText { .. } | Role::FootnoteContinuation
+        ) {
+            return;
+        }
+        for finding in check_line(&at.lexed.text) {
+            sink.report_finding(at.index, finding);
         }
     }
 }

@@ -8,7 +8,10 @@ use super::catalog::Catalog;
 use super::citation::Citations;
 use std::cell::OnceCell;
 
-use super::agreed_language::{Extras, Openings, Paragraph, is_security_council, paragraphs_with};
+use super::agreed_language::{
+    Extras, LineOpenings, Opening, OpeningKind, Openings, Paragraph, is_security_council,
+    paragraphs_with,
+};
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::style::{self, StyleLine};
@@ -200,8 +203,6 @@ pub struct Derived<'a> {
     /// style scan reads, from the line memo.
     english: bool,
     walks: Vec<Option<crate::analysis::style::LineWalk>>,
-    /// Per line, the badly written symbols (lines the symbol rules read).
-    symbols: Vec<Option<std::sync::Arc<[crate::analysis::symbol::SymbolDefect]>>>,
     paragraphs: OnceCell<Vec<Paragraph<'a>>>,
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
@@ -214,14 +215,12 @@ impl Derived<'_> {
         openings: Openings,
         english: bool,
         walks: Vec<Option<crate::analysis::style::LineWalk>>,
-        symbols: Vec<Option<std::sync::Arc<[crate::analysis::symbol::SymbolDefect]>>>,
     ) -> Self {
         Derived {
             extras,
             openings,
             english,
             walks,
-            symbols,
             paragraphs: OnceCell::new(),
             units: OnceCell::new(),
             security_council: OnceCell::new(),
@@ -254,17 +253,6 @@ impl<'a> Context<'a> {
         self.derived
             .units
             .get_or_init(|| units::units(self.tree, &self.derived.openings))
-    }
-
-    /// [`symbol_defects`](crate::analysis::symbol::symbol_defects) of line
-    /// `index` (empty for lines whose role the symbol rules do not read), kept
-    /// per line by the line memo.
-    pub fn symbol_defects(&self, index: usize) -> &[crate::analysis::symbol::SymbolDefect] {
-        self.derived
-            .symbols
-            .get(index)
-            .and_then(Option::as_deref)
-            .unwrap_or(&[])
     }
 
     /// Which lines are the resolution's own text (not annexed instruments).
@@ -459,9 +447,24 @@ pub struct DocumentFacts {
     /// A line the style rules read names an organisation spelled so
     /// ("Organisation for the Prohibition of Chemical Weapons").
     pub names_an_organisation: bool,
+    /// The organ whose text this is, as its citations read it
+    /// ([`Citations::citing`]).
+    pub citing: Option<crate::analysis::symbol::Organ>,
+    /// [`Catalog::fingerprint`] of the record the rules consult.
+    pub catalog: u64,
+    /// The text is a negotiation text ([`Context::kind`]), where `OP5` and
+    /// `PP3` are the labels in use.
+    pub negotiation: bool,
 }
 
 impl DocumentFacts {
+    /// A Security Council text, by its settings or organ line or by the organ
+    /// its citations read: the Council's house style applies.
+    pub fn council(&self) -> bool {
+        self.security_council
+            || self.citing == Some(crate::analysis::symbol::Organ::SecurityCouncil)
+    }
+
     /// The level of a finding the Security Council's own practice
     /// contradicts: information in Council texts, `default` elsewhere.
     pub fn council_level(&self, default: Severity) -> Severity {
@@ -481,7 +484,20 @@ pub struct Line<'a> {
     /// The line is the resolution's own text (not an annexed instrument).
     pub own: bool,
     pub facts: &'a DocumentFacts,
+    /// What the line holds besides its text, kept with it by the line memo.
+    pub held: LineHeld<'a>,
     style: OnceCell<Option<StyleLine<'a>>>,
+}
+
+/// What the line memo finds once per line text and a [`Line`] reads: the
+/// openings, the citations (as found on line 0, outside any part), the badly
+/// written symbols, and the record.
+#[derive(Clone, Copy)]
+pub struct LineHeld<'a> {
+    pub openings: Option<&'a LineOpenings>,
+    pub citations: &'a [crate::analysis::citation::Citation],
+    pub symbols: &'a [crate::analysis::symbol::SymbolDefect],
+    pub catalog: &'a Catalog,
 }
 
 impl<'a> Line<'a> {
@@ -491,6 +507,7 @@ impl<'a> Line<'a> {
         role: Role,
         own: bool,
         facts: &'a DocumentFacts,
+        held: LineHeld<'a>,
     ) -> Self {
         Line {
             index,
@@ -498,8 +515,24 @@ impl<'a> Line<'a> {
             role,
             own,
             facts,
+            held,
             style: OnceCell::new(),
         }
+    }
+
+    /// The opening of the paragraph this line is, as the paragraph views
+    /// ([`Context::paragraphs`]) give it: for preambular and operative
+    /// paragraphs of the own text.
+    pub fn paragraph_opening(&self) -> Option<&'a Opening> {
+        let kind = match self.role {
+            Role::Preambular => OpeningKind::Preambular,
+            Role::Operative { .. } | Role::MalformedOperative { .. } => OpeningKind::Operative,
+            _ => return None,
+        };
+        self.own
+            .then_some(self.held.openings)
+            .flatten()
+            .and_then(|openings| openings.of_kind(kind))
     }
 
     /// The line as the style rules read it, scanned on first use; `None` when
@@ -567,34 +600,34 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&num007_roman_sequence::RomanSequence),
     Registered::Document(&num009_section_numbering::SectionNumbering),
     Registered::Document(&num010_cross_reference::CrossReference),
-    Registered::Document(&num011_reference_form::ReferenceForm),
+    Registered::Line(&num011_reference_form::ReferenceForm),
     Registered::Document(&num012_inserted_paragraphs::InsertedParagraphs),
     Registered::Line(&sym001_ga_resolution_number::GaResolutionNumber),
     Registered::Line(&sym002_old_ga_number::OldGaNumber),
     Registered::Line(&sym003_part_letter::PartLetter),
-    Registered::Document(&sym004_ga_decision_number::GaDecisionNumber),
+    Registered::Line(&sym004_ga_decision_number::GaDecisionNumber),
     Registered::Line(&sym005_ga_draft_symbol::GaDraftSymbol),
     Registered::Line(&sym006_symbol_modifiers::SymbolModifiers),
     Registered::Line(&sym008_supplement_number::SupplementNumber),
-    Registered::Document(&sym009_council_year::CouncilYear),
+    Registered::Line(&sym009_council_year::CouncilYear),
     Registered::Line(&sym010_council_symbols::CouncilSymbols),
-    Registered::Document(&sym011_ecosoc_symbols::EcosocSymbols),
+    Registered::Line(&sym011_ecosoc_symbols::EcosocSymbols),
     Registered::Line(&sym012_hrc_symbols::HrcSymbols),
-    Registered::Document(&sym013_resolution_by_number::ResolutionByNumber),
+    Registered::Line(&sym013_resolution_by_number::ResolutionByNumber),
     Registered::Line(&sym014_symbol_typography::SymbolTypography),
     Registered::Document(&cit001_first_citation_date::FirstCitationDate),
     Registered::Document(&cit002_date_at_later_citation::DateAtLaterCitation),
-    Registered::Document(&cit003_date_format::DateFormat),
+    Registered::Line(&cit003_date_format::DateFormat),
     Registered::Document(&cit004_chronological_order::ChronologicalOrder),
-    Registered::Document(&cit005_citation_list_syntax::CitationListSyntax),
-    Registered::Document(&cit006_organ_names::OrganNames),
+    Registered::Line(&cit005_citation_list_syntax::CitationListSyntax),
+    Registered::Line(&cit006_organ_names::OrganNames),
     Registered::Document(&cit007_council_year::CouncilNumberYear),
     Registered::Line(&cit008_generic_tails::GenericTails),
-    Registered::Document(&cit009_pinpoint_references::PinpointReferences),
-    Registered::Document(&cit010_present_resolution::PresentResolution),
+    Registered::Line(&cit009_pinpoint_references::PinpointReferences),
+    Registered::Line(&cit010_present_resolution::PresentResolution),
     Registered::Line(&cit011_session_ordinals::SessionOrdinals),
-    Registered::Document(&cit012_sources_in_footnotes::SourcesInFootnotes),
-    Registered::Document(&cit013_footnote_sources::FootnoteSources),
+    Registered::Line(&cit012_sources_in_footnotes::SourcesInFootnotes),
+    Registered::Line(&cit013_footnote_sources::FootnoteSources),
     Registered::Line(&cit014_descriptive_titles::DescriptiveTitles),
     Registered::Line(&cit015_subsidiary_decisions::SubsidiaryDecisions),
     Registered::Document(&cit016_date_contradicts_record::DateContradictsRecord),
@@ -606,19 +639,19 @@ pub static RULES: &[Registered] = &[
     Registered::Document(&pun005_subparagraph_endings::SubparagraphEndings),
     Registered::Document(&pun006_and_before_last_item::AndBeforeLastItem),
     Registered::Line(&pun007_serial_comma::SerialComma),
-    Registered::Document(&pun008_space_before_parenthesis::SpaceBeforeParenthesis),
-    Registered::Document(&pun009_entitled_quotes::EntitledQuotes),
+    Registered::Line(&pun008_space_before_parenthesis::SpaceBeforeParenthesis),
+    Registered::Line(&pun009_entitled_quotes::EntitledQuotes),
     Registered::Line(&pun010_whitespace::Whitespace),
     Registered::Document(&vrb001_preambular_form::PreambularForm),
     Registered::Document(&vrb002_operative_verb_form::OperativeVerbForm),
-    Registered::Document(&vrb003_opening_capitals::OpeningCapitals),
+    Registered::Line(&vrb003_opening_capitals::OpeningCapitals),
     Registered::Line(&vrb004_later_verbs::LaterVerbs),
     Registered::Document(&vrb005_marker_placement::MarkerPlacement),
     Registered::Document(&vrb006_marker_order::MarkerOrder),
     Registered::Document(&vrb007_marker_antecedent::MarkerAntecedent),
     Registered::Document(&vrb008_repeat_takes_marker::RepeatTakesMarker),
     Registered::Document(&vrb010_calls_upon::CallsUpon),
-    Registered::Document(&vrb011_takes_note_of::TakesNoteOf),
+    Registered::Line(&vrb011_takes_note_of::TakesNoteOf),
     Registered::Document(&vrb013_wrong_part::WrongPart),
     Registered::Document(&vrb017_unknown_opening::UnknownOpening),
     Registered::Document(&ftn001_numbered_footnotes::NumberedFootnotes),

@@ -2,10 +2,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::style::ordinal_words;
-use crate::syntax::{DocumentKind, Role, Span};
+use crate::syntax::{Role, Span};
 
 declare_rule! {
     /// ## What it checks
@@ -52,75 +52,72 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 static WRITTEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(paras?\.?|OP|PP) ?([0-9]{1,3})\b").expect("label pattern"));
 
-impl Rule for ReferenceForm {
+impl LineRule for ReferenceForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let labels_allowed = context.kind() == DocumentKind::Negotiation;
-        for (index, line, role) in context.tree.iter() {
-            if !context.own_text()[index]
-                || !(role.is_body_paragraph() || matches!(role, Role::Continuation { .. }))
-            {
-                continue;
-            }
-            let text = &line.text[line.body_start..];
-            let items = REFERENCE.find_iter(text).flat_map(|reference| {
-                WRITTEN
-                    .captures_iter(reference.as_str())
-                    .map(move |c| (reference.start(), c))
-            });
-            for (offset, captures) in items {
-                let written = captures.get(1).expect("group");
-                let number = captures.get(2).expect("group");
-                let start = line.body_start + offset + written.start();
-                let end = line.body_start + offset + number.end();
-                let span = Span::new(index, start, end);
-                let digits = number.as_str();
-                let (message, replacement) = match written.as_str() {
-                    "OP" | "PP" if labels_allowed => continue,
-                    "OP" => (
-                        format!("Write `paragraph {digits}`: `OP{digits}` is a negotiation label"),
-                        format!("paragraph {digits}"),
-                    ),
-                    "PP" => {
-                        let ordinal = digits
-                            .parse()
-                            .ok()
-                            .and_then(ordinal_words)
-                            .unwrap_or_else(|| digits.to_owned());
-                        (
-                            format!(
-                                "Write `the {ordinal} preambular paragraph`: `PP{digits}` is a negotiation label"
-                            ),
-                            format!("the {ordinal} preambular paragraph"),
-                        )
-                    }
-                    abbreviation => {
-                        let word = if abbreviation.starts_with("paras") {
-                            "paragraphs"
-                        } else {
-                            "paragraph"
-                        };
-                        (
-                            format!("Write `{word} {digits}` in full in the text"),
-                            format!("{word} {digits}"),
-                        )
-                    }
-                };
-                // "the PP3" would become "the the third …".
-                let span = if written.as_str() == "PP" {
-                    let before = &line.text[..start];
-                    before
-                        .strip_suffix("the ")
-                        .map_or(span, |rest| Span::new(index, rest.len(), end))
-                } else {
-                    span
-                };
-                sink.report(Span::new(index, start, end), message)
-                    .with_fix(Fix::write(span, replacement));
-            }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line, role) = (at.index, at.lexed, at.role);
+        let labels_allowed = at.facts.negotiation;
+        if !at.own || !(role.is_body_paragraph() || matches!(role, Role::Continuation { .. })) {
+            return;
+        }
+        let text = &line.text[line.body_start..];
+        let items = REFERENCE.find_iter(text).flat_map(|reference| {
+            WRITTEN
+                .captures_iter(reference.as_str())
+                .map(move |c| (reference.start(), c))
+        });
+        for (offset, captures) in items {
+            let written = captures.get(1).expect("group");
+            let number = captures.get(2).expect("group");
+            let start = line.body_start + offset + written.start();
+            let end = line.body_start + offset + number.end();
+            let span = Span::new(index, start, end);
+            let digits = number.as_str();
+            let (message, replacement) = match written.as_str() {
+                "OP" | "PP" if labels_allowed => continue,
+                "OP" => (
+                    format!("Write `paragraph {digits}`: `OP{digits}` is a negotiation label"),
+                    format!("paragraph {digits}"),
+                ),
+                "PP" => {
+                    let ordinal = digits
+                        .parse()
+                        .ok()
+                        .and_then(ordinal_words)
+                        .unwrap_or_else(|| digits.to_owned());
+                    (
+                        format!(
+                            "Write `the {ordinal} preambular paragraph`: `PP{digits}` is a negotiation label"
+                        ),
+                        format!("the {ordinal} preambular paragraph"),
+                    )
+                }
+                abbreviation => {
+                    let word = if abbreviation.starts_with("paras") {
+                        "paragraphs"
+                    } else {
+                        "paragraph"
+                    };
+                    (
+                        format!("Write `{word} {digits}` in full in the text"),
+                        format!("{word} {digits}"),
+                    )
+                }
+            };
+            // "the PP3" would become "the the third …".
+            let span = if written.as_str() == "PP" {
+                let before = &line.text[..start];
+                before
+                    .strip_suffix("the ")
+                    .map_or(span, |rest| Span::new(index, rest.len(), end))
+            } else {
+                span
+            };
+            sink.report(Span::new(index, start, end), message)
+                .with_fix(Fix::write(span, replacement));
         }
     }
 }

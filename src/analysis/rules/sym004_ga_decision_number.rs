@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Citation, ItemForm, quoted_at};
 use crate::analysis::symbol::{Organ, SymbolDefect, reads_symbols};
@@ -79,32 +79,29 @@ fn short_numbers(citation: &Citation, citing: Option<Organ>) -> Vec<Finding> {
         .collect()
 }
 
-impl Rule for GaDecisionNumber {
+impl LineRule for GaDecisionNumber {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let citing = context.citations.citing;
-        for (index, line, role) in context.tree.iter() {
-            // Footnotes are read even after an annex: they cite the sources of the
-            // whole document.
-            let footnote = matches!(role, Role::FootnoteText { .. });
-            if !reads_symbols(role) || !(footnote || context.own_text()[index]) {
-                continue;
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let footnote = matches!(at.role, Role::FootnoteText { .. });
+        // Footnotes are read even after an annex: they cite the sources of the
+        // whole document.
+        if !reads_symbols(at.role) || !(footnote || at.own) {
+            return;
+        }
+        let mut findings = check_line(&at.lexed.text, at.held.symbols);
+        for citation in at.held.citations {
+            if citation.in_body {
+                findings.extend(short_numbers(citation, at.facts.citing));
             }
-            let mut findings = check_line(&line.text, context.symbol_defects(index));
-            for citation in context.citations.on_line(index) {
-                if citation.in_body {
-                    findings.extend(short_numbers(citation, citing));
-                }
-            }
-            for (range, message, fix) in findings {
-                let span = Span::new(index, range.start, range.end);
-                let diagnostic = sink.report(span, message);
-                if let Some(fixed) = fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
+        }
+        for (range, message, fix) in findings {
+            let span = Span::new(at.index, range.start, range.end);
+            let diagnostic = sink.report(span, message);
+            if let Some(fixed) = fix {
+                diagnostic.with_fix(Fix::write(span, fixed));
             }
         }
     }

@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::is_body_role;
 use crate::syntax::{Role, Span};
@@ -39,49 +39,48 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bS/RES/([1-9][0-9]*)\b(?: ?\(|/[0-9])?").expect("valid regex"));
 
-impl Rule for CouncilYear {
+impl LineRule for CouncilYear {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            let footnote = matches!(role, Role::FootnoteText { .. });
-            if !(is_body_role(role) || footnote) {
-                continue;
-            }
-            let patterns: &[&Regex] = if footnote {
-                &[&SYMBOL]
-            } else {
-                &[&NAMED, &SYMBOL]
-            };
-            for pattern in patterns {
-                for captures in pattern.captures_iter(&line.text) {
-                    let whole = captures.get(0).expect("group 0");
-                    let number = captures.get(1).expect("number");
-                    if whole.end() > number.end() {
-                        // A year, a parenthesis or a slash follows: not this rule's case.
-                        continue;
-                    }
-                    let span = Span::new(index, number.start(), number.end());
-                    let year = context
-                        .catalog
-                        .search_number(&format!("{} (", number.as_str()), 1, &|r| {
-                            r.symbol.starts_with("S/RES/")
-                        })
-                        .into_iter()
-                        .next()
-                        .map(|r| r.citation());
-                    let diagnostic = sink.report(
-                        span,
-                        format!(
-                            "Security Council resolutions carry their year: `{}`",
-                            year.as_deref().unwrap_or("1325 (2000)")
-                        ),
-                    );
-                    if let Some(year) = year {
-                        diagnostic.with_fix(Fix::write(span, year));
-                    }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let footnote = matches!(at.role, Role::FootnoteText { .. });
+        if !(is_body_role(at.role) || footnote) {
+            return;
+        }
+        let patterns: &[&Regex] = if footnote {
+            &[&SYMBOL]
+        } else {
+            &[&NAMED, &SYMBOL]
+        };
+        for pattern in patterns {
+            for captures in pattern.captures_iter(&at.lexed.text) {
+                let whole = captures.get(0).expect("group 0");
+                let number = captures.get(1).expect("number");
+                // A year, a parenthesis or a slash follows: not this rule's case.
+                if whole.end() > number.end() {
+                    continue;
+                }
+                let span = Span::new(at.index, number.start(), number.end());
+                let year = at
+                    .held
+                    .catalog
+                    .search_number(&format!("{} (", number.as_str()), 1, &|r| {
+                        r.symbol.starts_with("S/RES/")
+                    })
+                    .into_iter()
+                    .next()
+                    .map(|r| r.citation());
+                let diagnostic = sink.report(
+                    span,
+                    format!(
+                        "Security Council resolutions carry their year: `{}`",
+                        year.as_deref().unwrap_or("1325 (2000)")
+                    ),
+                );
+                if let Some(year) = year {
+                    diagnostic.with_fix(Fix::write(span, year));
                 }
             }
         }

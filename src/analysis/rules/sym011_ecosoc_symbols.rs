@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Citation, ItemForm, quoted_at};
 use crate::analysis::symbol::{SymbolDefect, reads_symbols};
@@ -63,29 +63,27 @@ fn year_last(text: &str, citation: &Citation) -> Vec<SymbolDefect> {
         .collect()
 }
 
-impl Rule for EcosocSymbols {
+impl LineRule for EcosocSymbols {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for (index, line, role) in context.tree.iter() {
-            // Footnotes are read even after an annex: they cite the sources of the
-            // whole document.
-            let footnote = matches!(role, Role::FootnoteText { .. });
-            if !reads_symbols(role) || !(footnote || context.own_text()[index]) {
-                continue;
-            }
-            let citations = context.citations.on_line(index).iter();
-            for defect in check_line(&line.text, context.symbol_defects(index))
-                .into_iter()
-                .chain(citations.flat_map(|c| year_last(&line.text, c)))
-            {
-                let span = Span::new(index, defect.range.start, defect.range.end);
-                let diagnostic = sink.report(span, defect.message);
-                if let Some(fixed) = defect.fix {
-                    diagnostic.with_fix(Fix::write(span, fixed));
-                }
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let footnote = matches!(at.role, Role::FootnoteText { .. });
+        // Footnotes are read even after an annex: they cite the sources of the
+        // whole document.
+        if !reads_symbols(at.role) || !(footnote || at.own) {
+            return;
+        }
+        let text = &at.lexed.text;
+        for defect in check_line(text, at.held.symbols)
+            .into_iter()
+            .chain(at.held.citations.iter().flat_map(|c| year_last(text, c)))
+        {
+            let span = Span::new(at.index, defect.range.start, defect.range.end);
+            let diagnostic = sink.report(span, defect.message);
+            if let Some(fixed) = defect.fix {
+                diagnostic.with_fix(Fix::write(span, fixed));
             }
         }
     }

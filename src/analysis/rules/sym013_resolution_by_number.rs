@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::is_body_role;
 use crate::analysis::symbol::{Organ, canonical_resolution, citation_form};
 use crate::analysis::{Fix, Severity};
@@ -34,42 +34,41 @@ static SYMBOL_AFTER_KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-impl Rule for ResolutionByNumber {
+impl LineRule for ResolutionByNumber {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let (index, line) = (at.index, at.lexed);
+        if !is_body_role(at.role) || !line.text.contains("/RES/") {
+            return;
+        }
         // Security Council texts put document symbols in the text (CIT012 is off
         // there): a hint only.
-        let severity = if context.citations.citing == Some(Organ::SecurityCouncil) {
+        let severity = if at.facts.citing == Some(Organ::SecurityCouncil) {
             Severity::Hint
         } else {
             Self::META.default_severity
         };
-        for (index, line, role) in context.tree.iter() {
-            if !is_body_role(role) || !line.text.contains("/RES/") {
-                continue;
-            }
-            for captures in SYMBOL_AFTER_KEYWORD.captures_iter(&line.text) {
-                let symbol = captures.get(1).expect("symbol");
-                let span = Span::new(index, symbol.start(), symbol.end());
-                let number = canonical_resolution(symbol.as_str())
-                    .and_then(|canonical| citation_form(&canonical));
-                let diagnostic = sink.report_at(
-                    severity,
-                    span,
-                    format!(
-                        "Cite the resolution by its number{}, not by its symbol",
-                        number
-                            .as_deref()
-                            .map(|n| format!(" (`{n}`)"))
-                            .unwrap_or_default()
-                    ),
-                );
-                if let Some(number) = number {
-                    diagnostic.with_fix(Fix::write(span, number));
-                }
+        for captures in SYMBOL_AFTER_KEYWORD.captures_iter(&line.text) {
+            let symbol = captures.get(1).expect("symbol");
+            let span = Span::new(index, symbol.start(), symbol.end());
+            let number = canonical_resolution(symbol.as_str())
+                .and_then(|canonical| citation_form(&canonical));
+            let diagnostic = sink.report_at(
+                severity,
+                span,
+                format!(
+                    "Cite the resolution by its number{}, not by its symbol",
+                    number
+                        .as_deref()
+                        .map(|n| format!(" (`{n}`)"))
+                        .unwrap_or_default()
+                ),
+            );
+            if let Some(number) = number {
+                diagnostic.with_fix(Fix::write(span, number));
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::{MarkerPlace, Opening, Recognition, tokenize_opening};
 use crate::syntax::Span;
@@ -25,29 +25,27 @@ declare_rule! {
     }
 }
 
-impl Rule for OpeningCapitals {
+impl LineRule for OpeningCapitals {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for paragraph in context.paragraphs() {
-            let Some(opening) = &paragraph.opening else {
-                continue;
-            };
-            let text = &paragraph.lexed.text;
-            let expected = expected_case(text, opening);
-            let written = &text[opening.range.start..opening.range.end];
-            if expected == written {
-                continue;
-            }
-            let span = Span::in_line(paragraph.line, opening.range);
-            sink.report(
-                span,
-                format!("Capitalize only the first word of the opening: `{expected}`"),
-            )
-            .with_fix(Fix::write(span, expected));
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(opening) = at.paragraph_opening() else {
+            return;
+        };
+        let text = &at.lexed.text;
+        let expected = expected_case(text, opening);
+        let written = &text[opening.range.start..opening.range.end];
+        if expected == written {
+            return;
         }
+        let span = Span::in_line(at.index, opening.range);
+        sink.report(
+            span,
+            format!("Capitalize only the first word of the opening: `{expected}`"),
+        )
+        .with_fix(Fix::write(span, expected));
     }
 }
 

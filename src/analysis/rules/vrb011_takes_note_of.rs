@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::tokenize;
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
@@ -29,59 +29,58 @@ declare_rule! {
 /// Words that start the object directly: after them `of` is missing.
 const OBJECT_START: &[&str] = &["the", "a", "an", "its", "their", "all", "his", "her"];
 
-impl Rule for TakesNoteOf {
+impl LineRule for TakesNoteOf {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        for paragraph in context.paragraphs() {
-            let Some(opening) = &paragraph.opening else {
-                continue;
-            };
-            let text = &paragraph.lexed.text;
-            let tokens = tokenize(text, opening.phrase.start, 4);
-            let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-            let word = |i: usize| words.get(i).map(String::as_str);
-            match (word(0), word(1), word(2)) {
-                (Some("takes" | "taking"), Some("note"), Some(next))
-                    if OBJECT_START.contains(&next) =>
-                {
-                    let note = &tokens[1];
-                    let span = Span::new(paragraph.line, note.end, note.end);
-                    sink.report(
-                        Span::new(paragraph.line, tokens[0].start, note.end),
-                        format!("Write `{} note of` before the object", tokens[0].text),
-                    )
-                    .with_fix(Fix {
-                        safe: true,
-                        title: "Add `of`".to_owned(),
-                        edits: vec![Edit::new(span, " of")],
-                    });
-                }
-                (Some("notes" | "noting"), Some("of"), Some(_)) => {
-                    let of = &tokens[1];
-                    let span = Span::new(paragraph.line, tokens[0].end, of.end);
-                    sink.report(
-                        Span::new(paragraph.line, tokens[0].start, of.end),
-                        format!(
-                            "`{}` takes its object directly; for `of` write `{} note of`",
-                            tokens[0].text,
-                            if words[0] == "notes" {
-                                "Takes"
-                            } else {
-                                "Taking"
-                            }
-                        ),
-                    )
-                    .with_fix(Fix {
-                        safe: true,
-                        title: "Remove `of`".to_owned(),
-                        edits: vec![Edit::new(span, "")],
-                    });
-                }
-                _ => {}
+    fn check_line(&self, at: &Line<'_>, sink: &mut Sink<'_>) {
+        let Some(opening) = at.paragraph_opening() else {
+            return;
+        };
+        let line = at.index;
+        let text = &at.lexed.text;
+        let tokens = tokenize(text, opening.phrase.start, 4);
+        let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        let word = |i: usize| words.get(i).map(String::as_str);
+        match (word(0), word(1), word(2)) {
+            (Some("takes" | "taking"), Some("note"), Some(next))
+                if OBJECT_START.contains(&next) =>
+            {
+                let note = &tokens[1];
+                let span = Span::new(line, note.end, note.end);
+                sink.report(
+                    Span::new(line, tokens[0].start, note.end),
+                    format!("Write `{} note of` before the object", tokens[0].text),
+                )
+                .with_fix(Fix {
+                    safe: true,
+                    title: "Add `of`".to_owned(),
+                    edits: vec![Edit::new(span, " of")],
+                });
             }
+            (Some("notes" | "noting"), Some("of"), Some(_)) => {
+                let of = &tokens[1];
+                let span = Span::new(line, tokens[0].end, of.end);
+                sink.report(
+                    Span::new(line, tokens[0].start, of.end),
+                    format!(
+                        "`{}` takes its object directly; for `of` write `{} note of`",
+                        tokens[0].text,
+                        if words[0] == "notes" {
+                            "Takes"
+                        } else {
+                            "Taking"
+                        }
+                    ),
+                )
+                .with_fix(Fix {
+                    safe: true,
+                    title: "Remove `of`".to_owned(),
+                    edits: vec![Edit::new(span, "")],
+                });
+            }
+            _ => {}
         }
     }
 }
