@@ -29,7 +29,7 @@ pub mod tokens;
 pub mod workspace;
 
 pub use crate::syntax::Footnotes;
-pub use agreed_language::{complete_opening, hover_opening, opening_tokens};
+pub use agreed_language::{complete_opening, hover_opening, opening_tokens, opening_tokens_with};
 pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
@@ -59,6 +59,26 @@ pub fn analyze_with_memo(
     catalog: &Catalog,
     memo: &mut LineMemo,
 ) -> Vec<Diagnostic> {
+    analyze_with_views(tree, config, catalog, memo).0
+}
+
+/// The views of a document the analysis assembles and the editor features
+/// read too (semantic tokens, links): kept with the version's diagnostics so
+/// that no request finds them again.
+#[derive(Debug, Default)]
+pub struct DocumentViews {
+    pub citations: Citations,
+    /// The openings of each line, by index.
+    pub openings: agreed_language::Openings,
+}
+
+/// [`analyze_with_memo`], also giving the [`DocumentViews`] it assembled.
+pub fn analyze_with_views(
+    tree: &Tree,
+    config: &Config,
+    catalog: &Catalog,
+    memo: &mut LineMemo,
+) -> (Vec<Diagnostic>, DocumentViews) {
     let extras = agreed_language::Extras::from_config(config);
     let citing = citation::citing_organ(tree);
     let (mut prepared, openings) = memo.prepare(tree, config, &extras, citing);
@@ -71,12 +91,19 @@ pub fn analyze_with_memo(
         footnotes: tree.footnotes(),
         catalog,
         citations: &citations,
-        derived: rules::Derived::new(extras, openings, english, walks),
+        derived: rules::Derived::new(extras, &openings, english, walks),
     };
     let mut found = Vec::new();
     memo.check_lines(&context, prepared, &mut found);
     rules::run_document_rules(&context, &mut found);
     let mut diagnostics = suppression::apply(tree, config, found);
     diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));
-    diagnostics
+    drop(context);
+    (
+        diagnostics,
+        DocumentViews {
+            citations,
+            openings,
+        },
+    )
 }

@@ -298,7 +298,11 @@ pub fn definition_symbol(tree: &Tree, line: usize, byte: usize) -> Option<String
 
 /// Semantic tokens for cited resolution numbers and their dates.
 pub fn citation_tokens(tree: &Tree) -> Vec<SemanticToken> {
-    let citations = Citations::collect(tree);
+    citation_tokens_of(&Citations::collect(tree))
+}
+
+/// [`citation_tokens`] of citations already collected.
+pub fn citation_tokens_of(citations: &Citations) -> Vec<SemanticToken> {
     let mut tokens = Vec::new();
     for item in citations.list.iter().flat_map(|c| c.items.iter()) {
         tokens.push(SemanticToken {
@@ -318,7 +322,11 @@ pub fn citation_tokens(tree: &Tree) -> Vec<SemanticToken> {
 
 /// A link to undocs.org on every cited resolution and every document symbol.
 pub fn symbol_links(tree: &Tree, catalog: &Catalog) -> Vec<DocumentLink> {
-    let citations = Citations::collect(tree);
+    symbol_links_of(tree, catalog, &Citations::collect(tree))
+}
+
+/// [`symbol_links`] with the citations already collected.
+pub fn symbol_links_of(tree: &Tree, catalog: &Catalog, citations: &Citations) -> Vec<DocumentLink> {
     let mut links: Vec<DocumentLink> = Vec::new();
     for citation in &citations.list {
         for item in &citation.items {
@@ -349,9 +357,11 @@ pub fn symbol_links(tree: &Tree, catalog: &Catalog) -> Vec<DocumentLink> {
                     continue;
                 };
                 let span = Span::new(index, range.start, range.end);
-                if links.iter().any(|l| {
-                    l.span.line == index && l.span.start < span.end && span.start < l.span.end
-                }) {
+                let cited = citations.on_line(index).iter().flat_map(|c| &c.items);
+                if cited
+                    .filter(|item| !item.symbols.is_empty())
+                    .any(|item| item.span.start < span.end && span.start < item.span.end)
+                {
                     continue;
                 }
                 links.push(DocumentLink {

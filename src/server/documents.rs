@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::from_lsp_position;
-use crate::analysis::{self, Catalog, Config, Diagnostic, LineMemo};
+use crate::analysis::{self, Catalog, Config, Diagnostic, DocumentViews, LineMemo};
 use crate::syntax::Tree;
 use crate::text::{EditedLines, PositionEncoding, SourceText};
 
@@ -27,7 +27,7 @@ const MAX_EDIT_WINDOW: usize = 2_000;
 #[derive(Debug)]
 pub struct AnalysisCell {
     generation: u64,
-    diagnostics: OnceLock<Arc<Vec<Diagnostic>>>,
+    analysis: OnceLock<(Arc<Vec<Diagnostic>>, Arc<DocumentViews>)>,
     semantic_tokens: OnceLock<Arc<Vec<SemanticToken>>>,
 }
 
@@ -35,7 +35,7 @@ impl AnalysisCell {
     fn new(generation: u64) -> Arc<Self> {
         Arc::new(AnalysisCell {
             generation,
-            diagnostics: OnceLock::new(),
+            analysis: OnceLock::new(),
             semantic_tokens: OnceLock::new(),
         })
     }
@@ -59,12 +59,26 @@ impl Snapshot {
     /// The diagnostics of this version, computed at most once per knowledge
     /// generation (publishing and every code action share them).
     pub fn diagnostics(&self, config: &Config, catalog: &Catalog) -> Arc<Vec<Diagnostic>> {
-        Arc::clone(self.analysis.diagnostics.get_or_init(|| {
+        Arc::clone(&self.analyzed(config, catalog).0)
+    }
+
+    /// The citations and openings the analysis of this version assembled
+    /// (semantic tokens and links read them instead of finding them again).
+    pub fn views(&self, config: &Config, catalog: &Catalog) -> Arc<DocumentViews> {
+        Arc::clone(&self.analyzed(config, catalog).1)
+    }
+
+    fn analyzed(
+        &self,
+        config: &Config,
+        catalog: &Catalog,
+    ) -> &(Arc<Vec<Diagnostic>>, Arc<DocumentViews>) {
+        self.analysis.analysis.get_or_init(|| {
             let mut memo = lock(&self.memo);
-            Arc::new(analysis::analyze_with_memo(
-                &self.tree, config, catalog, &mut memo,
-            ))
-        }))
+            let (diagnostics, views) =
+                analysis::analyze_with_views(&self.tree, config, catalog, &mut memo);
+            (Arc::new(diagnostics), Arc::new(views))
+        })
     }
 
     /// The semantic tokens of this version, computed by `compute` at most once

@@ -1047,7 +1047,12 @@ impl LanguageServer for Backend {
             "semanticTokens",
             &uri,
             move |snapshot, encoding, knowledge| {
-                let data = semantic_tokens::of_version(&snapshot, &knowledge.config, encoding);
+                let data = semantic_tokens::of_version(
+                    &snapshot,
+                    &knowledge.config,
+                    &knowledge.catalog,
+                    encoding,
+                );
                 let id =
                     pull::open_result_id(snapshot.instance, snapshot.version, knowledge.generation);
                 Some(SemanticTokensResult::Tokens(
@@ -1070,7 +1075,12 @@ impl LanguageServer for Backend {
             "semanticTokens",
             &uri,
             move |snapshot, encoding, knowledge| {
-                let data = semantic_tokens::of_version(&snapshot, &knowledge.config, encoding);
+                let data = semantic_tokens::of_version(
+                    &snapshot,
+                    &knowledge.config,
+                    &knowledge.catalog,
+                    encoding,
+                );
                 let id =
                     pull::open_result_id(snapshot.instance, snapshot.version, knowledge.generation);
                 let sent = &shared.tokens_sent;
@@ -1094,7 +1104,12 @@ impl LanguageServer for Backend {
             "semanticTokens",
             &params.text_document.uri,
             move |snapshot, encoding, knowledge| {
-                let data = semantic_tokens::of_version(&snapshot, &knowledge.config, encoding);
+                let data = semantic_tokens::of_version(
+                    &snapshot,
+                    &knowledge.config,
+                    &knowledge.catalog,
+                    encoding,
+                );
                 Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                     result_id: None,
                     data: semantic_tokens::within_lines(&data, range.start.line, range.end.line),
@@ -1110,7 +1125,8 @@ impl LanguageServer for Backend {
             &params.text_document.uri,
             |snapshot, encoding, knowledge| {
                 let tree = &snapshot.tree;
-                let links = record::symbol_links(tree, &knowledge.catalog)
+                let views = snapshot.views(&knowledge.config, &knowledge.catalog);
+                let links = record::symbol_links_of(tree, &knowledge.catalog, &views.citations)
                     .into_iter()
                     .filter_map(|link| {
                         Some(DocumentLink {

@@ -22,7 +22,7 @@ use tower_lsp_server::ls_types::{
 
 use super::documents::Snapshot;
 use crate::analysis::ide::{self, TokenKind};
-use crate::analysis::{Config, agreed_language, negotiation_view, record, tokens};
+use crate::analysis::{Catalog, Config, agreed_language, negotiation_view, record, tokens};
 use crate::syntax::Tree;
 use crate::text::{PositionEncoding, byte_to_column};
 
@@ -90,13 +90,15 @@ pub fn legend() -> SemanticTokensLegend {
 pub fn of_version(
     snapshot: &Snapshot,
     config: &Config,
+    catalog: &Catalog,
     encoding: PositionEncoding,
 ) -> Arc<Vec<SemanticToken>> {
     let tree = &snapshot.tree;
     snapshot.semantic_tokens(|| {
+        let views = snapshot.views(config, catalog);
         let mut all = tokens::structure_tokens(tree);
-        all.extend(agreed_language::opening_tokens(tree, config));
-        all.extend(record::citation_tokens(tree));
+        all.extend(agreed_language::opening_tokens_with(tree, &views.openings));
+        all.extend(record::citation_tokens_of(&views.citations));
         // Adopted texts hold no rolling-text marks; a bracket there is text.
         if config.kind_of(tree) != crate::syntax::DocumentKind::Adopted {
             all.extend(negotiation_view::tokens(tree));

@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock};
 pub use completion::complete_opening;
 pub use forms::{Finding, finding, near_misses};
 pub use hover::hover_opening;
-pub use tokens::opening_tokens;
+pub use tokens::{opening_tokens, opening_tokens_with};
 
 use super::Config;
 use crate::syntax::{ByteRange, LexedLine, Role, Tree};

@@ -1,7 +1,7 @@
 //! Semantic tokens for openings and markers, so editors can print the opening in
 //! italics as the UN does (ITL001).
 
-use super::{Extras, MarkerPlace, paragraphs};
+use super::{Extras, MarkerPlace, Openings, paragraphs_with};
 use crate::analysis::Config;
 use crate::analysis::ide::{SemanticToken, TokenKind};
 use crate::syntax::{Span, Tree};
@@ -9,9 +9,14 @@ use crate::syntax::{Span, Tree};
 /// One `Opening` token per opening phrase (two when a marker sits inside it) and
 /// one `Marker` token per marker, in document order.
 pub fn opening_tokens(tree: &Tree, config: &Config) -> Vec<SemanticToken> {
-    let extras = Extras::from_config(config);
+    opening_tokens_with(tree, &super::openings(tree, &Extras::from_config(config)))
+}
+
+/// [`opening_tokens`] with the openings already found (the analysis of the
+/// version found them).
+pub fn opening_tokens_with(tree: &Tree, openings: &Openings) -> Vec<SemanticToken> {
     let mut out = Vec::new();
-    for paragraph in paragraphs(tree, &extras) {
+    for paragraph in paragraphs_with(tree, openings) {
         let Some(opening) = paragraph.opening else {
             continue;
         };

@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Line, LineRule, RuleMeta, Sink, declare_rule};
-use crate::analysis::citation::{Citation, Finding, is_body_role};
 use crate::analysis::Severity;
+use crate::analysis::citation::{Citation, Finding, is_body_role};
 
 declare_rule! {
     /// ## What it checks

@@ -198,7 +198,7 @@ pub struct Context<'a> {
 /// come in (from the line memo); the paragraph views assemble them.
 pub struct Derived<'a> {
     extras: Extras,
-    openings: Openings,
+    openings: &'a Openings,
     /// Whether the text is in English, and the style walks of the lines the
     /// style scan reads, from the line memo.
     english: bool,
@@ -209,10 +209,10 @@ pub struct Derived<'a> {
     style_lines: OnceCell<Vec<StyleLine<'a>>>,
 }
 
-impl Derived<'_> {
+impl<'a> Derived<'a> {
     pub fn new(
         extras: Extras,
-        openings: Openings,
+        openings: &'a Openings,
         english: bool,
         walks: Vec<Option<crate::analysis::style::LineWalk>>,
     ) -> Self {
@@ -245,14 +245,14 @@ impl<'a> Context<'a> {
     pub fn paragraphs(&self) -> &[Paragraph<'a>] {
         self.derived
             .paragraphs
-            .get_or_init(|| paragraphs_with(self.tree, &self.derived.openings))
+            .get_or_init(|| paragraphs_with(self.tree, self.derived.openings))
     }
 
     /// Paragraph units with the mark each must end with.
     pub fn units(&self) -> &[Unit] {
         self.derived
             .units
-            .get_or_init(|| units::units(self.tree, &self.derived.openings))
+            .get_or_init(|| units::units(self.tree, self.derived.openings))
     }
 
     /// Which lines are the resolution's own text (not annexed instruments).
