@@ -76,7 +76,7 @@ pub fn class_of(body: &str) -> Option<OpeningClass> {
     let mut word = words.next()?;
     let mut after_adverb = false;
     for _ in 0..2 {
-        if !ADVERBS.contains(&capitalised(word).as_str()) {
+        if !ADVERBS.contains(&&*capitalised(word)) {
             break;
         }
         match words.next() {
@@ -89,10 +89,10 @@ pub fn class_of(body: &str) -> Option<OpeningClass> {
     }
     let head = capitalised(word);
     let heads = &*HEADS;
-    if heads.operative.contains(head.as_str()) {
+    if heads.operative.contains(&*head) {
         return Some(OpeningClass::Operative);
     }
-    if heads.preambular.contains(head.as_str()) {
+    if heads.preambular.contains(&*head) {
         return Some(OpeningClass::Preambular);
     }
     // Openings beyond the shipped lists, by form: a participle, or a verb in the
@@ -106,7 +106,7 @@ pub fn class_of(body: &str) -> Option<OpeningClass> {
     let finite_form = head.len() > 3
         && head.ends_with('s')
         && !head.ends_with("ss")
-        && !PLURAL_SUBJECTS.contains(&head.as_str());
+        && !PLURAL_SUBJECTS.contains(&&*head);
     ((after_adverb || next_is_lower) && finite_form).then_some(OpeningClass::Operative)
 }
 
@@ -122,12 +122,15 @@ const PLURAL_SUBJECTS: [&str; 8] = [
     "Its",
 ];
 
-/// `again` → `Again`, so that a lower-case word after an adverb is found.
-fn capitalised(word: &str) -> String {
+/// `again` → `Again`, so that a lower-case word after an adverb is found;
+/// borrowed when the word is already capitalised (nearly every opening: every
+/// paragraph line of every parse asks).
+fn capitalised(word: &str) -> std::borrow::Cow<'_, str> {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        Some(first) if first.is_uppercase() || !first.is_alphabetic() => word.into(),
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>().into(),
+        None => word.into(),
     }
 }
 

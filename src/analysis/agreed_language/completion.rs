@@ -400,7 +400,7 @@ fn position(tree: &Tree, extras: &Extras, line: usize) -> Option<Position> {
                 kind = Some(here);
                 let line = tree.line(index)?;
                 previous = opening_with(&line.text, line.body_start, here, extras)
-                    .map(|o| (o.canonical.clone(), o.marker.map(|m| m.word)));
+                    .map(|o| (o.canonical.to_string(), o.marker.map(|m| m.word)));
             }
             if here == OpeningKind::Operative {
                 break;

@@ -253,8 +253,11 @@ pub struct Opening {
     /// The shipped entry, when the phrase is listed.
     pub entry: Option<&'static Entry>,
     /// The canonical base form (`Takes note of`), or the first word as written
-    /// when only the first word is known.
-    pub canonical: String,
+    /// when only the first word is known. Shared: the paragraph views copy
+    /// the openings the line memo keeps on every analysis.
+    pub canonical: Arc<str>,
+    /// The first word of `canonical`, normalized ([`head_of`]), found once.
+    pub head: Arc<str>,
     pub recognition: Recognition,
 }
 
@@ -615,7 +618,8 @@ fn build(
         phrase,
         marker,
         entry: found.source,
-        canonical: found.canonical,
+        head: normalize(found.canonical.split(' ').next().unwrap_or("")).into(),
+        canonical: found.canonical.into(),
         recognition: found.recognition,
     }
 }
@@ -711,8 +715,8 @@ fn lower_first(word: &str) -> String {
 
 /// The normalized first word of an opening: paragraphs that open with the same
 /// verb share it (`Takes note of` and `Takes note with appreciation of`).
-pub fn head_of(opening: &Opening) -> String {
-    normalize(opening.canonical.split(' ').next().unwrap_or(""))
+pub fn head_of(opening: &Opening) -> &str {
+    &opening.head
 }
 
 /// One paragraph of a preamble or an operative part, with its opening.
@@ -879,7 +883,7 @@ mod tests {
             OpeningKind::Operative,
         )
         .expect("opening");
-        assert_eq!(o.canonical, "Takes note with appreciation of");
+        assert_eq!(&*o.canonical, "Takes note with appreciation of");
         assert_eq!(o.recognition, Recognition::Listed);
         assert!(o.entry.is_some_and(|e| e.count > 0));
     }
@@ -887,21 +891,21 @@ mod tests {
     #[test]
     fn markers_in_three_places() {
         let o = open("Also takes note of the report", OpeningKind::Operative).expect("opening");
-        assert_eq!(o.canonical, "Takes note of");
+        assert_eq!(&*o.canonical, "Takes note of");
         let marker = o.marker.expect("marker");
         assert_eq!(
             (marker.word, marker.place),
             (MarkerWord::Also, MarkerPlace::BeforePhrase)
         );
         let o = open("Taking note also of the reports", OpeningKind::Preambular).expect("opening");
-        assert_eq!(o.canonical, "Taking note of");
+        assert_eq!(&*o.canonical, "Taking note of");
         assert_eq!(o.marker.map(|m| m.place), Some(MarkerPlace::Inside));
         let o =
             open("Recalling further its resolutions", OpeningKind::Preambular).expect("opening");
         assert_eq!(o.marker.map(|m| m.place), Some(MarkerPlace::AfterPhrase));
         let o = open("Once again calls upon all States", OpeningKind::Operative).expect("opening");
         assert_eq!(o.marker.map(|m| m.word), Some(MarkerWord::OnceAgain));
-        assert_eq!(o.canonical, "Calls upon");
+        assert_eq!(&*o.canonical, "Calls upon");
     }
 
     #[test]
@@ -913,16 +917,13 @@ mod tests {
     #[test]
     fn british_spelling_and_head_words() {
         let o = open("Recognising the need", OpeningKind::Preambular).expect("opening");
-        assert_eq!(o.canonical, "Recognizing");
+        assert_eq!(&*o.canonical, "Recognizing");
         let o = open("Expresses its solidarity with", OpeningKind::Operative).expect("opening");
         assert_eq!(o.recognition, Recognition::Listed);
         let o = open("Expresses dismay at", OpeningKind::Operative).expect("opening");
         assert_eq!(o.recognition, Recognition::Head);
         let o = open("Firmly rejects any", OpeningKind::Operative).expect("opening");
-        assert_eq!(
-            (o.canonical.as_str(), o.phrase.start),
-            ("Firmly rejects", 0)
-        );
+        assert_eq!((&*o.canonical, o.phrase.start), ("Firmly rejects", 0));
         assert_eq!(open("Gaza will be", OpeningKind::Operative), None);
     }
 

@@ -241,7 +241,7 @@ impl Builder<'_> {
         };
         let opening = opening_kind
             .and_then(|kind| opening_of(&line.text, line.body_start, kind))
-            .map(|opening| head_of(&opening));
+            .map(|opening| head_of(&opening).to_owned());
         self.out.push(Paragraph {
             opening,
             kind,

@@ -1,14 +1,14 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::OpeningKind;
-use crate::analysis::agreed_language::{head_of, with_marker, written_words};
+use crate::analysis::agreed_language::{with_marker, written_words};
 use crate::syntax::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What VRB007 remembers of the paragraphs of one part and kind read so far.
 #[derive(Default)]
 struct Part {
-    heads: HashSet<String>,
+    heads: HashSet<std::sync::Arc<str>>,
     last_unknown: bool,
 }
 
@@ -49,7 +49,7 @@ impl Rule for MarkerAntecedent {
         // latest paragraph had no recognizable opening.
         let mut seen: HashMap<(usize, OpeningKind), Part> = HashMap::default();
         for paragraph in context.paragraphs() {
-            let head = paragraph.opening.as_ref().map(head_of);
+            let head = paragraph.opening.as_ref().map(|o| o.head.clone());
             let part = seen.entry((paragraph.part, paragraph.kind)).or_default();
             let previous_unknown = std::mem::replace(&mut part.last_unknown, head.is_none());
             let Some(head) = head else {

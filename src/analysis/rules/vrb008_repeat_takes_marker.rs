@@ -53,7 +53,7 @@ impl Rule for RepeatTakesMarker {
         };
         // Each paragraph's head, computed once (the comparisons below read each
         // head up to six times).
-        let heads: Vec<Option<String>> = paragraphs
+        let heads: Vec<Option<&str>> = paragraphs
             .iter()
             .map(|p| p.opening.as_ref().map(head_of))
             .collect();

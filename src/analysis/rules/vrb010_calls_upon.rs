@@ -35,7 +35,7 @@ impl Rule for CallsUpon {
             let Some(opening) = &paragraph.opening else {
                 continue;
             };
-            if !matches!(opening.canonical.as_str(), "Calls on" | "Calling on") {
+            if !matches!(&*opening.canonical, "Calls on" | "Calling on") {
                 continue;
             }
             let text = &paragraph.lexed.text;
