@@ -691,7 +691,7 @@ fn known_defects() -> Vec<Defect> {
             name: "preambular paragraph without its comma",
             code: "PUN001",
             inject: preambular_semicolon,
-            gated: false,
+            gated: true,
         },
         Defect {
             name: "operative paragraph without its semicolon",
