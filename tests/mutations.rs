@@ -685,13 +685,13 @@ fn known_defects() -> Vec<Defect> {
             name: "unused footnote",
             code: "FTN008",
             inject: unused_footnote,
-            gated: false,
+            gated: true,
         },
         Defect {
             name: "preambular paragraph without its comma",
             code: "PUN001",
             inject: preambular_semicolon,
-            gated: false,
+            gated: true,
         },
         Defect {
             name: "operative paragraph without its semicolon",
@@ -744,7 +744,11 @@ fn every_known_defect_is_found_on_its_line() {
     let mut before: Vec<Option<common::Findings>> = vec![None; texts.len()];
     let mut report = Vec::new();
     let mut failures = Vec::new();
+    let only = std::env::var("UNRES_RECALL_ONLY").ok();
     for defect in known_defects() {
+        if only.as_deref().is_some_and(|o| !defect.name.contains(o)) {
+            continue;
+        }
         let mut recall = common::Recall::default();
         // Spread the injections over all texts: every n-th text that offers a place.
         let places: Vec<usize> = (0..texts.len())

@@ -833,12 +833,44 @@ fn split_candidates(
                 .chars()
                 .next()
                 .is_none_or(|c| c == '\t');
+        // A year standing alone (`the occupation that began in 1967`), after a
+        // prefix (`pre-1967`) or ending a range (`2016–2019`) is a year, not
+        // `196` and marker 7: a marker glued to a year makes five digits or
+        // more (`20044`, an `AfterYear` reading and a split one).
+        let hyphen = before.ends_with(['-', '\u{2011}', '–']);
+        let prefix = before.trim_end_matches(['-', '\u{2011}', '–']);
+        let year = run == 4
+            && trimmed[before.len()..]
+                .parse::<u32>()
+                .is_ok_and(|year| (1900..=2099).contains(&year))
+            && (before.is_empty()
+                || hyphen && prefix.ends_with(|c: char| c.is_ascii_digit() || c.is_lowercase()));
+        // A number before its session or year is a resolution's
+        // (`resolution 2621 (XXV)`, `resolution 2467 (2019)`).
+        let session = next.trim_end_matches([',', ';', ':', '.']);
+        let before_its_session = trimmed.len() == token.len()
+            && session.len() > 2
+            && session.starts_with('(')
+            && session.ends_with(')')
+            && {
+                let inner = &session[1..session.len() - 1];
+                inner.len() == 4 && inner.chars().all(|c| c.is_ascii_digit())
+                    || inner.chars().all(|c| "IVXLC".contains(c))
+            };
+        // A designation of letters and a number keeps two digits (`COVID-19`,
+        // and `COVID‑1918` with marker 18).
+        let name = prefix.trim_start_matches(['(', '“', '"']);
+        let designation =
+            hyphen && !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase());
+        let kept = if designation { 2 } else { 1 };
         let after_number = !before_its_date
             && !cell_figure
+            && !year
+            && !before_its_session
             && ((before.is_empty() && run >= 3 && !next_is_month && !after_month)
                 || before.ends_with(['/', '-', '\u{2011}', '–', '.']));
-        if run >= 2 && after_number {
-            for length in 1..=2.min(run - 1) {
+        if run > kept && after_number {
+            for length in 1..=2.min(run - kept) {
                 let start = trimmed.len() - length;
                 push(token_start + start, &trimmed[start..]);
             }
@@ -1047,14 +1079,20 @@ fn detached_marker(token: &str, last: bool) -> Option<(usize, usize, u32)> {
         return None;
     }
     let rest = &token[start + digits..];
-    let glued_to_word = rest.len() > 1 && rest.chars().all(|c| c.is_ascii_lowercase());
+    let before = &token[..start];
+    // Between the letters of two words or inside a long one (`Paris
+    // Agreement4and its`, `with a view to doublin4g their share`): the
+    // renderer put the marker where the official text has it.
+    let between_letters = before.chars().count() > 1 && before.chars().all(char::is_alphabetic);
+    let glued_to_word = (rest.len() > 1 || between_letters && !rest.is_empty())
+        && rest.chars().all(|c| c.is_ascii_lowercase());
     let alone_at_end = rest.is_empty() && last && start == 0;
     if !(glued_to_word || alone_at_end) {
         return None;
     }
-    // Inside a word (`a21nd`), the letters around the digits make a word the
-    // renderer split: the marker belongs before it.
-    if start > 0 && !token[..start].ends_with([',', ';', ':']) {
+    // After one letter (`a21nd`), the letters around the digits make a word
+    // the renderer split: the marker belongs before it.
+    if start > 0 && !between_letters && !before.ends_with([',', ';', ':']) {
         let joined = format!("{}{rest}", &token[..start]);
         if !SPLIT_WORDS.contains(&joined.as_str()) {
             return None;
@@ -1085,7 +1123,11 @@ fn detached_digits(token: &str) -> Option<(usize, usize)> {
                     .next_back()
                     .is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '”' | '’'));
             let in_word = before.len() == 1 && before.chars().all(|c| c.is_ascii_lowercase());
-            if !(after_mark || in_word) {
+            // `Agreement4and`, `doublin4g`: a word that ends in a small letter.
+            let between_letters = before.chars().count() > 1
+                && before.chars().all(char::is_alphabetic)
+                && before.ends_with(|c: char| c.is_lowercase());
+            if !(after_mark || in_word || between_letters) {
                 return None;
             }
             at
@@ -1480,6 +1522,15 @@ mod tests {
             detached("the item b12ank, x3yz and Add.2and"),
             Vec::<u32>::new()
         );
+        // Between two words or inside a long one, after a small letter.
+        assert_eq!(
+            detached("the Paris Agreement4and its, a view to doublin4g their"),
+            vec![4, 4]
+        );
+        assert_eq!(
+            detached("the DAC2a table, H5N1 and mid2020s, HIV/AIDS4and"),
+            Vec::<u32>::new()
+        );
     }
 
     #[test]
@@ -1510,6 +1561,21 @@ mod tests {
         assert!(candidates("resolutions 5/64 of 2 March").contains(&(4, MarkerForm::Split)));
         assert!(!candidates("resolutions 21/12 of 27 September").contains(&(2, MarkerForm::Split)));
         assert!(candidates("2016,20S-25/1 of").contains(&(20, MarkerForm::Split)));
+        // A year standing alone stays whole; with a marker glued on it has five
+        // digits.
+        assert_eq!(candidates("the occupation that began in 1967 and"), vec![]);
+        assert!(candidates("adopted in 20044 and").contains(&(4, MarkerForm::AfterYear)));
+        assert!(candidates("of 19072 and").contains(&(2, MarkerForm::Split)));
+        assert!(candidates("Agenda 218 and").contains(&(8, MarkerForm::Split)));
+        assert_eq!(
+            candidates("the pre\u{2011}1967 borders, in 2016–2019 and"),
+            vec![]
+        );
+        assert_eq!(
+            candidates("resolutions 2621 (XXV) and 2467 (2019),"),
+            vec![]
+        );
+        assert_eq!(candidates("the (COVID-19) pandemic"), vec![]);
         assert_eq!(detached_marker("w14hich", false), Some((1, 2, 14)));
     }
 

@@ -6,7 +6,9 @@ declare_rule! {
     /// ## What it checks
     /// A preambular paragraph ends with a comma (after any footnote marker is set
     /// aside): the resolution is one sentence, and the preamble only leads up to
-    /// the operative part.
+    /// the operative part. A paragraph whose opening is in no list (`Continuing
+    /// in its resolve …`, a preamble in French) is checked when it has the
+    /// shape of one: a capital first, a comma or semicolon last.
     ///
     /// ## Why
     /// PUN001 (AKN4UN: the preamble "ends with a comma"; every adopted text).
@@ -77,6 +79,16 @@ mod tests {
     fn the_preamble_before_unnumbered_operative_paragraphs_is_checked() {
         check(
             "\tThe Security Council,\n\tRecalling its resolution 1547 (2004);\n                                     ^ PUN001\n\tReaffirming its readiness to support the peace process,\n\tDecides to extend the mandate of the Mission;\n\tDecides to remain seized of the matter.",
+        );
+    }
+
+    #[test]
+    fn paragraphs_whose_opening_is_in_no_list_are_checked_by_their_shape() {
+        check(
+            "\tThe Security Council,\n\tRecalling resolution 1730 (2006),\n\tContinuing in its resolve to ensure that sanctions are carefully targeted;\n                                                                          ^ PUN001\n\tWelcoming the efforts to strengthen due process,\n\t1.\tAdopts the delisting procedure;\n\t2.\tDecides to remain seized of the matter.",
+        );
+        check(
+            "\tL’Assemblée générale,\n\tRappelant ses résolutions 53/199,\n\tRéaffirmant que la participation active des femmes est indispensable;\n                                                                     ^ PUN001\n\tConstatant que relativement peu de femmes occupent des fonctions de juge,\n\t1.\tDécide de proclamer le 10 mars Journée internationale des femmes juges;\n\t2.\tPrie le Secrétaire général de porter la présente résolution à leur attention.",
         );
     }
 

@@ -4,6 +4,7 @@
 
 use crate::analysis::agreed_language::{OpeningKind, Openings, Recognition};
 use crate::analysis::{Edit, Fix};
+use crate::syntax::structure::preambular_by_shape;
 use crate::syntax::{LexedLine, Role, Span, Tree};
 
 /// The mark that ends a paragraph unit.
@@ -163,7 +164,10 @@ pub fn units(tree: &Tree, openings: &Openings) -> Vec<Unit> {
             }
             _ => false,
         };
-        let checked = opened.is_some_and(|o| o.opens_like_a_paragraph);
+        // Paragraphs whose opening is in no list are checked when the structure
+        // reads them as preambular paragraphs by their shape.
+        let checked =
+            opened.is_some_and(|o| o.opens_like_a_paragraph) || preambular_by_shape(lexed, role);
         match role {
             _ if preambular => units.push(Unit {
                 kind: OpeningKind::Preambular,
