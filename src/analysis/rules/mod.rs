@@ -207,6 +207,8 @@ pub struct Derived<'a> {
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
     style_lines: OnceCell<Vec<StyleLine<'a>>>,
+    cross_refs: OnceCell<Vec<crate::analysis::cross_refs::CrossRef>>,
+    numbering: OnceCell<crate::analysis::numbering::Plan>,
 }
 
 impl<'a> Derived<'a> {
@@ -225,6 +227,8 @@ impl<'a> Derived<'a> {
             units: OnceCell::new(),
             security_council: OnceCell::new(),
             style_lines: OnceCell::new(),
+            cross_refs: OnceCell::new(),
+            numbering: OnceCell::new(),
         }
     }
 }
@@ -253,6 +257,21 @@ impl<'a> Context<'a> {
         self.derived
             .units
             .get_or_init(|| units::units(self.tree, self.derived.openings))
+    }
+
+    /// References to the resolution's own paragraphs (`paragraph 5 above`),
+    /// found once for the rules that check and renumber them.
+    pub fn cross_refs(&self) -> &[crate::analysis::cross_refs::CrossRef] {
+        self.derived
+            .cross_refs
+            .get_or_init(|| crate::analysis::cross_refs::collect(self.tree))
+    }
+
+    /// The operative numbering and its issues, planned once.
+    pub fn numbering(&self) -> &crate::analysis::numbering::Plan {
+        self.derived
+            .numbering
+            .get_or_init(|| crate::analysis::numbering::plan(self.tree))
     }
 
     /// Which lines are the resolution's own text (not annexed instruments).

@@ -1,6 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::cross_refs;
-use crate::analysis::numbering::{self, Issue, SequenceFault};
+use crate::analysis::numbering::{Issue, SequenceFault};
 use crate::analysis::{Edit, Fix};
 
 declare_rule! {
@@ -35,8 +34,8 @@ impl Rule for OperativeSequence {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let plan = numbering::plan(context.tree);
-        let references = cross_refs::collect(context.tree);
+        let plan = context.numbering();
+        let references = context.cross_refs();
         for issue in &plan.issues {
             let Issue::Sequence {
                 index,
@@ -70,7 +69,7 @@ impl Rule for OperativeSequence {
                     format!("The numbering starts at {number}; expected {expected}")
                 }
             };
-            let edits: Vec<Edit> = plan.renumber_run(context.tree, index, &references);
+            let edits: Vec<Edit> = plan.renumber_run(context.tree, index, references);
             let diagnostic = sink.report(paragraph.digits, message);
             if let (false, Some((_, first))) = (edits.is_empty(), plan.run_start(index)) {
                 diagnostic.with_fix(Fix {

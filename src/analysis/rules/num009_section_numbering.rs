@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::numbering::{self, Issue};
+use crate::analysis::numbering::Issue;
 
 declare_rule! {
     /// ## What it checks
@@ -30,7 +30,7 @@ impl Rule for SectionNumbering {
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
-        let plan = numbering::plan(context.tree);
+        let plan = context.numbering();
         for issue in &plan.issues {
             if let Issue::MixedSectionStyle { index, restarts } = *issue {
                 let paragraph = plan.paragraphs[index];

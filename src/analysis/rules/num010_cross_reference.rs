@@ -1,5 +1,5 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
-use crate::analysis::cross_refs::{self, Direction};
+use crate::analysis::cross_refs::Direction;
 use crate::syntax::Role;
 
 declare_rule! {
@@ -51,7 +51,7 @@ impl Rule for CrossReference {
             return;
         }
         let highest = paragraphs.iter().map(|p| p.0).max().unwrap_or(0);
-        for reference in cross_refs::collect(tree) {
+        for reference in context.cross_refs() {
             let number = reference.number;
             let line = reference.span.line;
             // Where numbering restarts (sections, articles of a statute), a
