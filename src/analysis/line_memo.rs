@@ -333,4 +333,29 @@ mod tests {
             assert_eq!(kept, analyze_with(&tree, &config, &catalog), "{text}");
         }
     }
+
+    /// Line rules that read the record (SYM009 writes the year it gives) are
+    /// checked again when the user's catalogs change.
+    #[test]
+    fn a_memo_kept_across_catalogs_gives_the_fresh_findings() {
+        let config = Config::default();
+        let tree = Tree::parse(
+            "The General Assembly,\n\tRecalling Security Council resolution 9876,\n\t1.\tDecides to remain seized of the matter.\n",
+        );
+        let embedded = Catalog::embedded();
+        let extended = Catalog::with_extras(&[
+            "symbol\tdate\ttitle\nS/RES/9876 (2031)\t2031-01-02\tA future resolution",
+        ]);
+        let fresh = |catalog: &Catalog| analyze_with(&tree, &config, catalog);
+        assert_ne!(
+            fresh(&embedded),
+            fresh(&extended),
+            "the record changes the fix"
+        );
+        let mut memo = LineMemo::default();
+        for catalog in [&embedded, &extended, &embedded] {
+            let kept = analyze_with_memo(&tree, &config, catalog, &mut memo);
+            assert_eq!(kept, fresh(catalog));
+        }
+    }
 }
