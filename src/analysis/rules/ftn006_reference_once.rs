@@ -1,4 +1,6 @@
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 
@@ -35,16 +37,27 @@ impl Rule for ReferenceOnce {
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let lines = context.tree.lines();
-        let mut first_with_text: HashMap<String, (u32, crate::syntax::Span)> = HashMap::new();
+        let mut first_with_text: FxHashMap<Cow<'_, str>, (u32, crate::syntax::Span)> =
+            FxHashMap::default();
         for text in &context.footnotes.texts {
             let body = lines[text.line].text[text.body.start..text.body.end].trim();
             // `Ibid.` and bodies too short to name a source.
-            if body.len() < 6 || body.to_lowercase().starts_with("ib") {
+            let ibid = body
+                .get(..2)
+                .is_some_and(|start| start.eq_ignore_ascii_case("ib"));
+            if body.len() < 6 || ibid {
                 continue;
             }
             // One body line is enough to tell two references apart; a text
-            // continued on other lines is compared by its first.
-            let key = body.split_whitespace().collect::<Vec<_>>().join(" ");
+            // continued on other lines is compared by its first. Spacing
+            // aside: a single-spaced body (nearly all) is its own key.
+            let single_spaced =
+                !body.contains("  ") && !body.contains(|c: char| c.is_whitespace() && c != ' ');
+            let key: Cow<'_, str> = if single_spaced {
+                body.into()
+            } else {
+                body.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            };
             match first_with_text.get(&key) {
                 Some(&(number, span)) if number != text.number => {
                     sink.report(
