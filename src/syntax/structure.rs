@@ -460,11 +460,12 @@ impl Builder<'_> {
         let line = &self.lines[index];
         match &line.shape {
             // A numbered row of a table (`1.<TAB>Income<TAB>314 723 800`).
-            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. }
-                if is_table_row(line.body()) && !ends_with_a_mark(line) =>
-            {
-                Role::TableRow
-            }
+            // A lettered row (`B<TAB>All Member States …<TAB>Not applicable<TAB>0`).
+            LineShape::Numbered { .. }
+            | LineShape::MalformedNumber { .. }
+            | LineShape::LetterHeading {
+                has_title: true, ..
+            } if is_table_row(line.body()) && !ends_with_a_mark(line) => Role::TableRow,
             // `Section<TAB>Amount (United States dollars)`.
             LineShape::Text
                 if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) =>
