@@ -160,6 +160,18 @@ impl Role {
     }
 }
 
+/// A preambular paragraph by its shape, whatever its opening: it opens with a
+/// capital and ends with the mark of a paragraph that others follow (`,` or
+/// `;`). The agreed-language lists know the openings of most preambular
+/// paragraphs; these are the others (`Continuing in its resolve …`, a preamble
+/// in French, `Réaffirmant …`), which are paragraphs and not headings or
+/// table rows, so their final mark is checked too (PUN001).
+pub fn preambular_by_shape(line: &LexedLine, role: Role) -> bool {
+    role == Role::Preambular
+        && line.body().starts_with(char::is_uppercase)
+        && matches!(line.final_char(), Some((_, ',' | ';')))
+}
+
 /// What starts a numbering segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegmentKind {
@@ -460,12 +472,11 @@ impl Builder<'_> {
         let line = &self.lines[index];
         match &line.shape {
             // A numbered row of a table (`1.<TAB>Income<TAB>314 723 800`).
-            // A lettered row (`B<TAB>All Member States …<TAB>Not applicable<TAB>0`).
-            LineShape::Numbered { .. }
-            | LineShape::MalformedNumber { .. }
-            | LineShape::LetterHeading {
-                has_title: true, ..
-            } if is_table_row(line.body()) && !ends_with_a_mark(line) => Role::TableRow,
+            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. }
+                if is_table_row(line.body()) && !ends_with_a_mark(line) =>
+            {
+                Role::TableRow
+            }
             // `Section<TAB>Amount (United States dollars)`.
             LineShape::Text
                 if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) =>
@@ -1293,6 +1304,26 @@ pub fn successor_roman(label: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preambular_paragraphs_by_shape() {
+        let shaped =
+            |text: &str| preambular_by_shape(&super::super::lex::lex_line(text), Role::Preambular);
+        assert!(shaped(
+            "\tContinuing in its resolve to ensure that sanctions are targeted;"
+        ));
+        assert!(shaped(
+            "\tRéaffirmant que la participation des femmes est indispensable,"
+        ));
+        // Headings and sentences without the mark of a paragraph in a sequence.
+        assert!(!shaped("\tAchieving sustainable fisheries"));
+        assert!(!shaped("\tReporting:"));
+        assert!(!shaped("\t“Having particular regard to the report,"));
+        assert!(!preambular_by_shape(
+            &super::super::lex::lex_line("\tContinuing in its resolve;"),
+            Role::Heading
+        ));
+    }
 
     #[test]
     fn letter_and_roman_sequences() {

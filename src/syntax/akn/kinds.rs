@@ -186,6 +186,16 @@ impl Reader {
                 self.visit(node, Place::Body);
             }
             ("paragraph", Place::Body) => return self.paragraph(node),
+            // A subsection numbered in a `title` of its section
+            // (`<section><num>I</num>…<title><num>A.</num><subheading>…`).
+            ("title", Place::Body)
+                if node_child(node, "num")
+                    .is_some_and(|n| is_section_number(text_of(n).trim())) =>
+            {
+                let num = node_child(node, "num").map(text_of).unwrap_or_default();
+                self.push(Kind::Section, section_key(num.trim()));
+                self.visit(node, Place::Body);
+            }
             ("paragraph" | "crossHeading" | "section" | "container", Place::Annex) => {
                 self.notes_in(node)
             }
@@ -249,10 +259,12 @@ impl Reader {
                 Kind::Subparagraph,
                 format!("{label} {}", first_words(&own_text, 2)),
             );
+        } else if num.is_empty() && is_section_number(own_text.trim()) {
+            // The number alone in the paragraph's text or block
+            // (`<paragraph><p><num>XIII</num></p></paragraph>`).
+            self.push(Kind::Section, section_key(own_text.trim()));
         } else if num.is_empty() && has_content(node) {
-            if is_section_number(own_text.trim()) {
-                self.push(Kind::Section, section_key(own_text.trim()));
-            } else if let Some((label, rest)) = leading_sublabel(&own_text) {
+            if let Some((label, rest)) = leading_sublabel(&own_text) {
                 self.push(
                     Kind::Subparagraph,
                     format!("{label} {}", first_words(rest, 2)),
