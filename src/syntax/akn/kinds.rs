@@ -158,17 +158,57 @@ impl Reader {
                 self.notes_in(node);
             }
             ("section" | "subsection" | "part", Place::Body) => {
+                // The number is the section's `num`, or a `num` in a block of
+                // its own before the heading (`<section><p><num>I</num></p>`).
                 let num = node_child(node, "num")
+                    .or_else(|| {
+                        node_child(node, "p")
+                            .filter(|p| {
+                                text_of(*p).trim()
+                                    == node_child(*p, "num")
+                                        .map(text_of)
+                                        .unwrap_or_default()
+                                        .trim()
+                            })
+                            .and_then(|p| node_child(p, "num"))
+                    })
                     .map(|n| text_of(n))
+                    // Or the first heading that is a number
+                    // (`<section><subheading>II</subheading>`).
+                    .or_else(|| {
+                        node.children()
+                            .filter(|c| matches!(c.tag_name().name(), "heading" | "subheading"))
+                            .map(text_of)
+                            .find(|t| is_section_number(t.trim()))
+                    })
                     .unwrap_or_default();
                 self.push(Kind::Section, section_key(&num));
                 self.visit(node, Place::Body);
             }
             ("paragraph", Place::Body) => return self.paragraph(node),
+            // A subsection numbered in a `title` of its section
+            // (`<section><num>I</num>…<title><num>A.</num><subheading>…`).
+            ("title", Place::Body)
+                if node_child(node, "num")
+                    .is_some_and(|n| is_section_number(text_of(n).trim())) =>
+            {
+                let num = node_child(node, "num").map(text_of).unwrap_or_default();
+                self.push(Kind::Section, section_key(num.trim()));
+                self.visit(node, Place::Body);
+            }
             ("paragraph" | "crossHeading" | "section" | "container", Place::Annex) => {
                 self.notes_in(node)
             }
             ("paragraph" | "point" | "item", Place::List) => self.point(node),
+            // A number standing alone as a heading of the body
+            // (`<mainBody><subheading>II</subheading>`) heads a section.
+            ("heading" | "subheading", Place::Body)
+                if parent_name(node) == Some("mainBody")
+                    && is_section_number(text_of(node).trim()) =>
+            {
+                self.push(Kind::Section, section_key(text_of(node).trim()));
+                self.notes_in(node);
+            }
             ("heading" | "subheading" | "num" | "intro" | "wrapUp" | "listIntroduction", _) => {
                 self.notes_in(node);
             }
@@ -207,15 +247,24 @@ impl Reader {
             );
         } else if is_section_number(num) {
             self.push(Kind::Section, section_key(num));
+        } else if num.is_empty()
+            && own_text.trim().is_empty()
+            && is_section_number(heading_text.trim())
+        {
+            // A paragraph holding only the section's number as its heading
+            // (`<paragraph><subheading>II</subheading></paragraph>`).
+            self.push(Kind::Section, section_key(heading_text.trim()));
         } else if let Some(label) = sublabel(num) {
             self.push(
                 Kind::Subparagraph,
                 format!("{label} {}", first_words(&own_text, 2)),
             );
+        } else if num.is_empty() && is_section_number(own_text.trim()) {
+            // The number alone in the paragraph's text or block
+            // (`<paragraph><p><num>XIII</num></p></paragraph>`).
+            self.push(Kind::Section, section_key(own_text.trim()));
         } else if num.is_empty() && has_content(node) {
-            if is_section_number(own_text.trim()) {
-                self.push(Kind::Section, section_key(own_text.trim()));
-            } else if let Some((label, rest)) = leading_sublabel(&own_text) {
+            if let Some((label, rest)) = leading_sublabel(&own_text) {
                 self.push(
                     Kind::Subparagraph,
                     format!("{label} {}", first_words(rest, 2)),
