@@ -95,6 +95,22 @@ pub enum LineShape {
     Text,
 }
 
+impl LineShape {
+    /// The label of a subparagraph in its list's sequence (`(a)`, `(ii)`) and
+    /// where it stands; `None` for other shapes and for a rolling text's
+    /// insertions (`(a bis)`), which stand outside the sequence (NUM012).
+    pub fn sequence_label(&self) -> Option<(&str, ByteRange)> {
+        match self {
+            LineShape::Subparagraph {
+                label,
+                range,
+                rank: 0,
+            } => Some((label, *range)),
+            _ => None,
+        }
+    }
+}
+
 /// How a footnote reference is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkerForm {

@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::structure::{is_letter_label, leading_label, successor_letter};
-use crate::syntax::{ItemLabel, LineShape, Role, Span};
+use crate::syntax::{ItemLabel, Role, Span};
 
 declare_rule! {
     /// ## What it checks
@@ -61,13 +61,7 @@ impl Rule for LetterSequence {
             for deeper in &mut lists[depth..] {
                 deeper.1 = false;
             }
-            // `(a bis)`: an insertion of a rolling text, outside the sequence (NUM012).
-            let LineShape::Subparagraph {
-                label,
-                range,
-                rank: 0,
-            } = &line.shape
-            else {
+            let Some((label, range)) = line.shape.sequence_label() else {
                 continue;
             };
             if kind != ItemLabel::Letter {
@@ -82,7 +76,7 @@ impl Rule for LetterSequence {
                 (Some(next), false, _) => vec!["a".to_owned(), next],
                 (None, ..) => vec!["a".to_owned()],
             };
-            if !accepted.contains(label) {
+            if !accepted.iter().any(|a| a == label) {
                 let expected = &accepted[0];
                 let message = if is_letter_label(label) {
                     format!(
@@ -92,10 +86,10 @@ impl Rule for LetterSequence {
                 } else {
                     format!("({label}) is not a letter label; expected ({expected})")
                 };
-                sink.report(Span::in_line(index, *range), message);
+                sink.report(Span::in_line(index, range), message);
             }
             let next_last = if is_letter_label(label) {
-                Some(label.clone())
+                Some(label.to_owned())
             } else {
                 Some(accepted[0].clone())
             };

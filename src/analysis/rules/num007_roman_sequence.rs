@@ -1,6 +1,6 @@
 use super::{Context, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::structure::{leading_label, roman_value, successor_roman};
-use crate::syntax::{ItemLabel, LineShape, Role, Span};
+use crate::syntax::{ItemLabel, Role, Span};
 
 declare_rule! {
     /// ## What it checks
@@ -57,12 +57,7 @@ impl Rule for RomanSequence {
             for deeper in &mut lists[depth..] {
                 *deeper = None;
             }
-            let LineShape::Subparagraph {
-                label,
-                range,
-                rank: 0,
-            } = &line.shape
-            else {
+            let Some((label, range)) = line.shape.sequence_label() else {
                 continue;
             };
             if kind == ItemLabel::Letter {
@@ -81,7 +76,7 @@ impl Rule for RomanSequence {
                 .as_deref()
                 .map_or_else(|| Some("i".to_owned()), successor_roman)
                 .unwrap_or_default();
-            let span = Span::in_line(index, *range);
+            let span = Span::in_line(index, range);
             if roman_value(label).is_none() {
                 sink.report(
                     span,
@@ -89,7 +84,7 @@ impl Rule for RomanSequence {
                         "({label}) is not a valid lower-case roman numeral; expected ({expected})"
                     ),
                 );
-            } else if label != &expected {
+            } else if label != expected {
                 let after = previous
                     .as_deref()
                     .map_or_else(|| "the start of the list".to_owned(), |p| format!("({p})"));
@@ -99,7 +94,7 @@ impl Rule for RomanSequence {
                 );
             }
             lists[depth - 1] = Some(if roman_value(label).is_some() {
-                label.clone()
+                label.to_owned()
             } else {
                 expected
             });
