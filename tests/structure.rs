@@ -182,3 +182,66 @@ fn footnote_texts_numbered_in_superscript_digits_are_apart() {
     let numbers: Vec<u32> = tree.footnotes().texts.iter().map(|t| t.number).collect();
     assert_eq!(numbers, vec![1, 2]);
 }
+
+#[test]
+fn lettered_rows_of_a_table_and_the_note_under_it_belong_to_the_table() {
+    let text = format!(
+        "{HEAD}\t1.\tDecides that the levels of discount shall be as follows:\n\
+         Level\tCriterion\tDiscount\n\
+         A\tPermanent members of the Security Council\tPremium\n\
+         B\tAll other Member States\t0\n\
+         \ta\tMember States in level B* have a discount of 70 per cent.\n\
+         \t2.\tEncourages Member States to pay on time;\n\
+         \t3.\tDecides to review the levels.\n"
+    );
+    let tree = Tree::parse(&text);
+    assert_eq!(role_of(&tree, "Permanent members"), Role::TableRow);
+    assert_eq!(role_of(&tree, "All other Member States"), Role::TableRow);
+    assert_eq!(role_of(&tree, "level B*"), Role::TableNote);
+    let xml = export(&tree);
+    assert!(!xml.contains("<section>"), "{xml}");
+}
+
+#[test]
+fn a_roman_numeral_with_a_title_heads_a_section() {
+    let text = format!(
+        "{HEAD}\tAdopts the following document:\n\
+         \tI.\tIntroduction\n\
+         \t1.\tThe United Nations has been at the centre of cooperation.\n\
+         \tII.\tStrategic vision\n\
+         \t2.\tWe acknowledge the record of the Committee.\n"
+    );
+    let tree = Tree::parse(&text);
+    assert!(matches!(
+        role_of(&tree, "Strategic vision"),
+        Role::SectionNumber { .. }
+    ));
+    let xml = export(&tree);
+    assert!(xml.contains("<num>II.</num>"), "{xml}");
+    assert!(xml.contains("Strategic vision</heading>"), "{xml}");
+}
+
+#[test]
+fn roman_points_under_a_colon_are_a_list_of_the_paragraph() {
+    let text = format!(
+        "{HEAD}\t1.\tDecides that the Mission shall have the following mandate:\n\
+         \tI.\tSecure and Stable Environment:\n\
+         \t(a)\tto ensure a secure environment;\n\
+         \tII.\tPolitical Process:\n\
+         \t(a)\tto support the political process;\n\
+         \t2.\tDecides to remain seized of the matter.\n"
+    );
+    let tree = Tree::parse(&text);
+    let paragraph = line_of(&tree, "following mandate");
+    for needle in ["Secure and Stable", "Political Process"] {
+        assert_eq!(
+            role_of(&tree, needle),
+            Role::Subparagraph {
+                level: 1,
+                label: ItemLabel::Capital,
+                parent: paragraph,
+            },
+            "{needle}"
+        );
+    }
+}

@@ -297,7 +297,7 @@ pub fn document_symbols(tree: &Tree, encoding: PositionEncoding) -> Vec<Document
                     index,
                 );
             }
-            Role::AnnexText | Role::TableRow => builder.extend(index),
+            Role::AnnexText | Role::TableRow | Role::TableNote => builder.extend(index),
             Role::ClosingMeeting => builder.close_to(rank::SECTION),
             Role::FootnoteText { number } => {
                 builder.ensure_group(rank::TOP, Group::Footnotes, "Footnotes", index);

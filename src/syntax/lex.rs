@@ -67,8 +67,10 @@ pub enum LineShape {
     Title { number: ByteRange },
     /// `The General Assembly,` (known organ) or another `The …,` line.
     Organ { known: bool, comma: bool },
-    /// `I`, `II.`: a roman section number alone on its line.
-    SectionNumber { numeral: String },
+    /// `I`, `II.` alone on its line, or `II.<TAB>Strategic vision`: a roman
+    /// section number. (`I`, `V`, `X` … with a title are letter headings: the
+    /// sequence decides which they are.)
+    SectionNumber { numeral: String, has_title: bool },
     /// `A`, `B.` alone or followed by a tab and a title: a part or subsection letter.
     LetterHeading { letter: char, has_title: bool },
     /// `71st plenary meeting`, `52nd (resumed) plenary meeting`, `53rd meeting`.
@@ -255,7 +257,10 @@ regex!(
     r"^[ \t]*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|GA|UNGA|SC|UNSC|ECOSOC|HRC|UNHRC)[ \t]*(,?)[ \t]*$"
 );
 regex!(ORGAN_OTHER, r"^[ \t]*The [A-Z][A-Za-z\- ]{2,60}(,)[ \t]*$");
-regex!(SECTION_NUMBER, r"^[ \t]*([IVXLC]{1,7})\.?[ \t]*$");
+regex!(
+    SECTION_NUMBER,
+    r"^[ \t]*([IVXLC]{1,7})\.?[ \t]*(?:\t[ \t]*(\S.*))?$"
+);
 regex!(
     LETTER_HEADING,
     r"^[ \t]*([A-Z])\.?[ \t]*(?:\t[ \t]*(\S.*))?$"
@@ -548,7 +553,24 @@ fn shape_of(text: &str, indent: usize) -> (LineShape, usize) {
             }
             if let Some(c) = SECTION_NUMBER.captures(text) {
                 let numeral = c.get(1).expect("group").as_str().to_owned();
-                return whole(LineShape::SectionNumber { numeral });
+                match c.get(2) {
+                    None => {
+                        return whole(LineShape::SectionNumber {
+                            numeral,
+                            has_title: false,
+                        });
+                    }
+                    Some(title) if numeral.len() > 1 => {
+                        return (
+                            LineShape::SectionNumber {
+                                numeral,
+                                has_title: true,
+                            },
+                            title.start(),
+                        );
+                    }
+                    Some(_) => {}
+                }
             }
             if let Some(c) = LETTER_HEADING.captures(text) {
                 let letter = c
@@ -1716,7 +1738,24 @@ mod tests {
         assert!(matches!(lex_line("[DU1]").shape, LineShape::Artifact));
         assert!(matches!(
             lex_line("\tII").shape,
-            LineShape::SectionNumber { .. }
+            LineShape::SectionNumber {
+                has_title: false,
+                ..
+            }
+        ));
+        let titled = lex_line("\tII.\tStrategic vision");
+        assert!(matches!(
+            titled.shape,
+            LineShape::SectionNumber {
+                has_title: true,
+                ..
+            }
+        ));
+        assert_eq!(titled.body(), "Strategic vision");
+        // One letter with a title is a letter heading: the sequence decides.
+        assert!(matches!(
+            lex_line("\tI.\tIntroduction").shape,
+            LineShape::LetterHeading { letter: 'I', .. }
         ));
         assert!(matches!(
             lex_line("B\tUnited Nations global communications").shape,

@@ -71,6 +71,10 @@ pub enum Role {
     Heading,
     /// A row of a table: cells separated by tabs.
     TableRow,
+    /// A note under a table, keyed by the letter its cells cite
+    /// (`a<TAB>Reflect amounts after recosting.`): part of the table, not of
+    /// the paragraph that introduced it.
+    TableNote,
     /// `71st plenary meeting`.
     ClosingMeeting,
     /// The adoption date under the meeting line.
@@ -116,7 +120,8 @@ pub enum ItemLabel {
     DottedLetter,
     /// `i.`, `ii.` ….
     DottedRoman,
-    /// `A.`, `B.`: a capital-lettered point.
+    /// `A.`, `B.` or `I.`, `II.`: a point labelled with a capital letter or a
+    /// capital roman numeral.
     Capital,
     /// A dash or bullet.
     Bullet,
@@ -238,6 +243,8 @@ struct ListState {
     bullet_level: Option<u8>,
     /// The last capital letter of a list lettered `A.`, `B.` ….
     capital: Option<char>,
+    /// The value of the last numeral of a list numbered `I.`, `II.` ….
+    capital_roman: Option<u32>,
 }
 
 struct Builder<'a> {
@@ -477,6 +484,11 @@ impl Builder<'_> {
             {
                 Role::TableRow
             }
+            // A lettered row of a table (`B<TAB>All Member States …<TAB>0`): a
+            // letter heading has no cells.
+            LineShape::LetterHeading {
+                has_title: true, ..
+            } if is_table_row(line.body()) && !ends_with_a_mark(line) => Role::TableRow,
             // `Section<TAB>Amount (United States dollars)`.
             LineShape::Text
                 if is_table_row(&line.text[line.indent..]) && !ends_with_a_mark(line) =>
@@ -539,6 +551,27 @@ impl Builder<'_> {
             },
             LineShape::DottedLetter { label, .. } => self.subparagraph(index, label, true),
             LineShape::Bullet { .. } => self.bullet(index),
+            LineShape::SectionNumber {
+                numeral,
+                has_title: true,
+            } if roman_value(&numeral.to_ascii_lowercase())
+                .is_some_and(|value| self.roman_point(index, value)) =>
+            {
+                self.capital_point_item(index, None, roman_value(&numeral.to_ascii_lowercase()))
+            }
+            LineShape::LetterHeading {
+                letter,
+                has_title: true,
+            } if self.list.capital.is_none()
+                && roman_value(&letter.to_ascii_lowercase().to_string())
+                    .is_some_and(|value| self.roman_point(index, value)) =>
+            {
+                self.capital_point_item(
+                    index,
+                    None,
+                    roman_value(&letter.to_ascii_lowercase().to_string()),
+                )
+            }
             LineShape::SectionNumber { .. } => {
                 let segment = self.new_segment(SegmentKind::Section, index);
                 self.last_paragraph = None;
@@ -548,16 +581,7 @@ impl Builder<'_> {
                 letter,
                 has_title: true,
             } if self.capital_point(index, *letter) => {
-                self.list.capital = Some(*letter);
-                let parent = self.list.parent.unwrap_or(index as u32);
-                self.list.last_level = 1;
-                self.list.last_colon = matches!(line.final_char(), Some((_, ':')));
-                self.last_paragraph = Some(parent);
-                Role::Subparagraph {
-                    level: 1,
-                    label: ItemLabel::Capital,
-                    parent,
-                }
+                self.capital_point_item(index, Some(*letter), None)
             }
             LineShape::LetterHeading { .. } => {
                 if self.next_is_organ(index) {
@@ -625,6 +649,17 @@ impl Builder<'_> {
                 || matches!(self.lines[previous].final_char(), Some((_, ':'))))
     }
 
+    /// `a<TAB>Member States in level H* have a discount …` right under the rows
+    /// of a table: the note its cells' `a` marks point to.
+    fn is_table_note(&self, index: usize) -> bool {
+        let mut key = self.lines[index].body().chars();
+        key.next().is_some_and(|c| c.is_ascii_lowercase())
+            && key.next() == Some('\t')
+            && self.previous_nonblank(index).is_some_and(|previous| {
+                matches!(self.roles[previous], Role::TableRow | Role::TableNote)
+            })
+    }
+
     /// An unlabelled line of text in the body: a preambular paragraph, a heading,
     /// or the continuation of the paragraph before.
     fn text_paragraph(&mut self, index: usize) -> Role {
@@ -645,6 +680,9 @@ impl Builder<'_> {
                     }
                 }
             };
+        }
+        if self.is_table_note(index) {
+            return Role::TableNote;
         }
         let first = body.chars().next();
         // A number or label printed alone on its line, its text on the next:
@@ -843,6 +881,53 @@ impl Builder<'_> {
                         .previous_nonblank(index)
                         .is_some_and(|p| matches!(self.lines[p].final_char(), Some((_, ':'))))
             }
+        }
+    }
+
+    /// `I.<TAB>Secure and stable environment:` as an item of the list that the
+    /// paragraph before introduces with a colon, or the next numeral of such a
+    /// list (the official markup makes them `point`s, their `(a)` … a sublist);
+    /// otherwise a roman numeral heads a section.
+    fn roman_point(&self, index: usize, value: u32) -> bool {
+        let Some(parent) = self.list.parent else {
+            return false;
+        };
+        if !self.roles[parent as usize].is_operative() {
+            return false;
+        }
+        match self.list.capital_roman {
+            Some(last) => last + 1 == value,
+            None => {
+                value == 1
+                    && self
+                        .previous_nonblank(index)
+                        .is_some_and(|p| matches!(self.lines[p].final_char(), Some((_, ':'))))
+            }
+        }
+    }
+
+    /// A point of a list labelled `A.`, `B.` … (`letter`) or `I.`, `II.` …
+    /// (`numeral`, its value).
+    fn capital_point_item(
+        &mut self,
+        index: usize,
+        letter: Option<char>,
+        numeral: Option<u32>,
+    ) -> Role {
+        if letter.is_some() {
+            self.list.capital = letter;
+        }
+        if numeral.is_some() {
+            self.list.capital_roman = numeral;
+        }
+        let parent = self.list.parent.unwrap_or(index as u32);
+        self.list.last_level = 1;
+        self.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
+        self.last_paragraph = Some(parent);
+        Role::Subparagraph {
+            level: 1,
+            label: ItemLabel::Capital,
+            parent,
         }
     }
 

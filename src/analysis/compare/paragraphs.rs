@@ -200,7 +200,7 @@ impl Builder<'_> {
             }
             Role::SectionNumber { .. } => {
                 self.place.section = match &line.shape {
-                    LineShape::SectionNumber { numeral } => Some(numeral.clone()),
+                    LineShape::SectionNumber { numeral, .. } => Some(numeral.clone()),
                     _ => None,
                 };
                 self.open = false;

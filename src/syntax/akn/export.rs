@@ -599,15 +599,17 @@ impl<'t> Builder<'t> {
                     self.statement_body()
                 };
                 let section = self.arena.add(parent, "section");
-                let num = match line.shape {
-                    LineShape::LetterHeading { letter, .. } => letter.to_string(),
-                    _ => line.text.trim().to_owned(),
+                let (num, has_title) = match &line.shape {
+                    LineShape::LetterHeading { letter, has_title } => {
+                        (letter.to_string(), *has_title)
+                    }
+                    LineShape::SectionNumber {
+                        has_title: true, ..
+                    } => (line.text[..line.body_start].trim().to_owned(), true),
+                    _ => (line.text.trim().to_owned(), false),
                 };
                 self.arena.leaf(section, "num", &num);
-                if let LineShape::LetterHeading {
-                    has_title: true, ..
-                } = line.shape
-                {
+                if has_title {
                     let heading = self.arena.add(section, "heading");
                     self.inline_text(heading, index, line.body_start, line.text.trim_end().len());
                 }

@@ -32,14 +32,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Whether the structure gate holds this kind to its targets. Sections are
-    /// compared and reported, but the official files mark them too unevenly
-    /// (a `section` with its number, a `paragraph` holding only `I`, a
-    /// `subheading`) for their count to be a target.
-    pub fn gated(self) -> bool {
-        self != Kind::Section
-    }
-
     pub const ALL: [Kind; 7] = [
         Kind::Preambular,
         Kind::Operative,
