@@ -390,3 +390,58 @@ fn line_break_joins_and_splits() {
         );
     }
 }
+
+/// Edits that change the structure where it is decided, on every corpus text:
+/// at three places in each, a character typed into the line, a numbered
+/// paragraph and a subparagraph inserted before it, and the line deleted. The
+/// structure update restarts at the checkpoint before the edit and stops at
+/// the first after it where the state is the previous one; each result must
+/// equal a fresh parse.
+#[test]
+fn structural_edits_on_every_corpus_text_match_a_full_parse() {
+    let directory = format!("{}/data/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&directory)
+        .expect("data/corpus")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let encoding = PositionEncoding::Utf16;
+    for path in files {
+        let original = std::fs::read_to_string(&path).expect("corpus text");
+        let mut source = SourceText::new(&original);
+        let mut tree = Tree::parse(&original);
+        let lines = source.line_count() as u32;
+        for place in 1..=3 {
+            let line = (lines * place / 4).min(lines.saturating_sub(1));
+            let edits: [(LinePosition, LinePosition, &str); 4] = [
+                (LinePosition::new(line, 3), LinePosition::new(line, 3), "x"),
+                (
+                    LinePosition::new(line, 0),
+                    LinePosition::new(line, 0),
+                    "\t12.\tDecides;\n",
+                ),
+                (
+                    LinePosition::new(line, 0),
+                    LinePosition::new(line, 0),
+                    "\t(b)\tto act;\n",
+                ),
+                (
+                    LinePosition::new(line, 0),
+                    LinePosition::new(line + 1, 0),
+                    "",
+                ),
+            ];
+            for (start, end, text) in edits {
+                apply(&mut source, &mut tree, Some((start, end)), text, encoding);
+                let full = Tree::parse(&source.to_string_lossless());
+                assert!(
+                    tree == full,
+                    "{}, {text:?} at line {line}: {}",
+                    path.display(),
+                    difference(&tree, &full)
+                );
+            }
+        }
+    }
+}

@@ -207,6 +207,11 @@ pub struct Structure {
     /// annexes (a declaration after `Adopts the following declaration:`, an
     /// annex). The drafting rules check only the own text.
     pub own: Vec<bool>,
+    /// Where an update after an edit may restart (see [`update`]).
+    checkpoints: Vec<Checkpoint>,
+    /// Whether a known organ line (`The General Assembly,`) is in the text: it
+    /// decides how the header is read, so an edit that changes it builds again.
+    has_organ: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +225,7 @@ enum Zone {
 }
 
 /// Subparagraph labels seen so far under the current paragraph.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct ListState {
     parent: Option<u32>,
     /// Last first-degree label and whether its text ended with a colon.
@@ -266,6 +271,81 @@ struct Builder<'a> {
     nested_number: Option<u32>,
     /// Per line: a numbered paragraph follows in the same part or section.
     numbered_ahead: Vec<bool>,
+    /// The lines from here on are an instrument the resolution adopts or annexes.
+    embedded: bool,
+    own: Vec<bool>,
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// The builder's state before a numbered paragraph or a section number: no
+/// line before such a line looks past it (`next_nonblank` stops at it, the
+/// list look-ahead and `numbered_ahead` too), so an update can restart there,
+/// and stop at the first one after the edit whose state is the one the
+/// previous build had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Checkpoint {
+    line: u32,
+    zone: Zone,
+    part: u32,
+    segment: u32,
+    list: ListState,
+    last_paragraph: Option<u32>,
+    seen_operative: bool,
+    last_operative: Option<u32>,
+    nested_number: Option<u32>,
+    embedded: bool,
+    segments: u32,
+    /// Segment 0 starts at the organ line, which may come after the checkpoint.
+    first_segment_start: u32,
+}
+
+impl Checkpoint {
+    /// The checkpoint with its line numbers moved by `map`; `None` when one
+    /// of them lies in the edited lines.
+    fn mapped(&self, map: impl Fn(u32) -> Option<u32>) -> Option<Checkpoint> {
+        let opt = |line: Option<u32>| match line {
+            Some(line) => map(line).map(Some),
+            None => Some(None),
+        };
+        Some(Checkpoint {
+            line: map(self.line)?,
+            list: ListState {
+                parent: opt(self.list.parent)?,
+                heading: opt(self.list.heading)?,
+                ..self.list.clone()
+            },
+            last_paragraph: opt(self.last_paragraph)?,
+            last_operative: opt(self.last_operative)?,
+            first_segment_start: map(self.first_segment_start)?,
+            ..self.clone()
+        })
+    }
+
+    /// The lines whose roles the lines after the checkpoint read.
+    fn referenced_lines(&self) -> impl Iterator<Item = u32> {
+        [
+            self.list.parent,
+            self.list.heading,
+            self.last_paragraph,
+            self.last_operative,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// Lines that no line before them looks past.
+fn is_barrier(line: &LexedLine) -> bool {
+    matches!(
+        line.shape,
+        LineShape::Numbered { .. } | LineShape::SectionNumber { .. }
+    )
+}
+
+fn has_known_organ(lines: &[LexedLine]) -> bool {
+    lines
+        .iter()
+        .any(|l| matches!(l.shape, LineShape::Organ { known: true, .. }))
 }
 
 /// Assign roles to every line. Comment lines are taken out first, so that
@@ -313,58 +393,332 @@ pub fn build(lines: &[LexedLine]) -> Structure {
         roles,
         segments,
         own,
+        // Built without its comment lines: an update builds again.
+        checkpoints: Vec::new(),
+        has_organ: inner.has_organ,
     }
 }
 
-fn build_text(lines: &[LexedLine]) -> Structure {
-    let has_organ = lines
-        .iter()
-        .any(|l| matches!(l.shape, LineShape::Organ { known: true, .. }));
-    let mut builder = Builder {
-        lines,
-        roles: Vec::with_capacity(lines.len()),
-        segments: vec![Segment {
-            kind: SegmentKind::Body,
-            start_line: 0,
-            part: 0,
-        }],
-        zone: Zone::Header,
-        part: 0,
-        segment: 0,
-        list: ListState::default(),
-        last_paragraph: None,
-        seen_operative: false,
-        last_operative: None,
-        has_organ,
-        nested_number: None,
-        numbered_ahead: numbered_ahead(lines),
+/// The structure of `lines` after an edit that replaced `old_count` lines from
+/// line `first` of the text `previous` was built from with `new_count` lines:
+/// equal to `build(lines)`, but rebuilt only from the last checkpoint before
+/// the edit to the first one after it where the state is the previous build's
+/// again (the rest is the previous build's, its line numbers moved).
+pub fn update(
+    mut previous: Structure,
+    lines: &[LexedLine],
+    first: usize,
+    old_count: usize,
+    new_count: usize,
+) -> Structure {
+    let old_len = previous.roles.len();
+    // The last checkpoint before the edit, on a line the edit left alone.
+    let restart = previous
+        .checkpoints
+        .partition_point(|c| (c.line as usize) < first);
+    if restart == 0
+        || old_len + new_count != lines.len() + old_count
+        || first + old_count > old_len
+        || lines.iter().any(|l| l.shape == LineShape::Comment)
+        || has_known_organ(lines) != previous.has_organ
+    {
+        return build(lines);
+    }
+    let edit = Edit {
+        first,
+        old_count,
+        new_count,
     };
-    let mut own = Vec::with_capacity(lines.len());
-    let mut embedded = false;
-    for (index, line) in lines.iter().enumerate() {
-        let role = builder.role_of(index);
-        builder.roles.push(role);
+    let checkpoints = previous.checkpoints.split_off(restart - 1);
+    let start = checkpoints[0].line as usize;
+    let tail = Tail {
+        start,
+        roles: previous.roles.split_off(start),
+        own: previous.own.split_off(start),
+        segments_from: checkpoints[0].segments as usize,
+        segments: previous
+            .segments
+            .split_off(checkpoints[0].segments as usize),
+        checkpoints,
+    };
+    let mut builder = Builder::new(lines, previous.has_organ);
+    builder.roles = previous.roles;
+    builder.own = previous.own;
+    builder.segments = previous.segments;
+    builder.checkpoints = previous.checkpoints;
+    builder.restore(&tail.checkpoints[0]);
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        if index >= first + new_count && is_barrier(line) {
+            let old_index = index + old_count - new_count;
+            if let Ok(k) = tail
+                .checkpoints
+                .binary_search_by_key(&(old_index as u32), |c| c.line)
+            {
+                let now = builder.checkpoint(index);
+                if tail.checkpoints[k].mapped(|l| edit.map(l)).as_ref() == Some(&now)
+                    && builder.reads_alike(&tail, &now, index, old_index, edit)
+                {
+                    return builder.finish_with(tail, k, edit);
+                }
+            }
+        }
+        builder.step(index);
+    }
+    builder.finish()
+}
+
+/// An edit's lines: `old_count` lines from `first` replaced by `new_count`.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    first: usize,
+    old_count: usize,
+    new_count: usize,
+}
+
+impl Edit {
+    /// The index after the edit of a line of the previous text; `None` for a
+    /// line the edit replaced.
+    fn map(self, line: u32) -> Option<u32> {
+        let line = line as usize;
+        if line < self.first {
+            Some(line as u32)
+        } else if line >= self.first + self.old_count {
+            Some((line + self.new_count - self.old_count) as u32)
+        } else {
+            None
+        }
+    }
+
+    /// The index in the previous text of a line of the new one.
+    fn unmap(self, line: usize) -> Option<usize> {
+        if line < self.first {
+            Some(line)
+        } else if line >= self.first + self.new_count {
+            Some(line + self.old_count - self.new_count)
+        } else {
+            None
+        }
+    }
+}
+
+/// The previous build from the line an update restarts at: what it goes back
+/// to once the state matches again.
+struct Tail {
+    start: usize,
+    roles: Vec<Role>,
+    own: Vec<bool>,
+    /// From the checkpoint the update restarted at.
+    checkpoints: Vec<Checkpoint>,
+    /// From the segment the restart checkpoint counted up to.
+    segments: Vec<Segment>,
+    segments_from: usize,
+}
+
+fn build_text(lines: &[LexedLine]) -> Structure {
+    let mut builder = Builder::new(lines, has_known_organ(lines));
+    for index in 0..lines.len() {
+        builder.step(index);
+    }
+    builder.finish()
+}
+
+/// A role with its line numbers moved by `map`.
+fn mapped_role(role: Role, map: impl Fn(u32) -> Option<u32>) -> Option<Role> {
+    Some(match role {
+        Role::Subparagraph {
+            level,
+            label,
+            parent,
+        } => Role::Subparagraph {
+            level,
+            label,
+            parent: map(parent)?,
+        },
+        Role::Continuation { parent } => Role::Continuation {
+            parent: map(parent)?,
+        },
+        other => other,
+    })
+}
+
+impl<'a> Builder<'a> {
+    fn new(lines: &'a [LexedLine], has_organ: bool) -> Builder<'a> {
+        Builder {
+            lines,
+            roles: Vec::with_capacity(lines.len()),
+            segments: vec![Segment {
+                kind: SegmentKind::Body,
+                start_line: 0,
+                part: 0,
+            }],
+            zone: Zone::Header,
+            part: 0,
+            segment: 0,
+            list: ListState::default(),
+            last_paragraph: None,
+            seen_operative: false,
+            last_operative: None,
+            has_organ,
+            nested_number: None,
+            numbered_ahead: numbered_ahead(lines),
+            embedded: false,
+            own: Vec::with_capacity(lines.len()),
+            checkpoints: Vec::new(),
+        }
+    }
+
+    fn checkpoint(&self, index: usize) -> Checkpoint {
+        Checkpoint {
+            line: index as u32,
+            zone: self.zone,
+            part: self.part,
+            segment: self.segment,
+            list: self.list.clone(),
+            last_paragraph: self.last_paragraph,
+            seen_operative: self.seen_operative,
+            last_operative: self.last_operative,
+            nested_number: self.nested_number,
+            embedded: self.embedded,
+            segments: self.segments.len() as u32,
+            first_segment_start: self.segments[0].start_line,
+        }
+    }
+
+    fn restore(&mut self, checkpoint: &Checkpoint) {
+        self.zone = checkpoint.zone;
+        self.part = checkpoint.part;
+        self.segment = checkpoint.segment;
+        self.list = checkpoint.list.clone();
+        self.last_paragraph = checkpoint.last_paragraph;
+        self.seen_operative = checkpoint.seen_operative;
+        self.last_operative = checkpoint.last_operative;
+        self.nested_number = checkpoint.nested_number;
+        self.embedded = checkpoint.embedded;
+        self.segments[0].start_line = checkpoint.first_segment_start;
+    }
+
+    /// The role of line `index`, and whether it is the resolution's own text.
+    fn step(&mut self, index: usize) {
+        let line = &self.lines[index];
+        if is_barrier(line) {
+            let checkpoint = self.checkpoint(index);
+            self.checkpoints.push(checkpoint);
+        }
+        let role = self.role_of(index);
+        self.roles.push(role);
         match role {
-            Role::AnnexHeading { .. } => embedded = true,
-            Role::Heading if line.body().starts_with("Annex") => embedded = true,
+            Role::AnnexHeading { .. } => self.embedded = true,
+            Role::Heading if line.body().starts_with("Annex") => self.embedded = true,
             Role::Organ
             | Role::ClosingMeeting
             | Role::PartHeading {
                 composite: true, ..
             } => {
-                embedded = false;
+                self.embedded = false;
             }
             _ => {}
         }
-        own.push(!embedded);
-        if builder.introduces_a_text(index, role) {
-            embedded = true;
+        self.own.push(!self.embedded);
+        if self.introduces_a_text(index, role) {
+            self.embedded = true;
         }
     }
-    Structure {
-        roles: builder.roles,
-        segments: builder.segments,
-        own,
+
+    /// Whether the lines from `index` on read the same roles before them as
+    /// they did from `old_index` in the previous build: the lines the state
+    /// points to, the line before, and the last line that is not blank.
+    fn reads_alike(
+        &self,
+        tail: &Tail,
+        now: &Checkpoint,
+        index: usize,
+        old_index: usize,
+        edit: Edit,
+    ) -> bool {
+        // The previous build's role and own flag of a line before `old_index`:
+        // before the restart it is the builder's own.
+        let old = |line: usize| {
+            if line < tail.start {
+                (self.roles[line], self.own[line])
+            } else {
+                (tail.roles[line - tail.start], tail.own[line - tail.start])
+            }
+        };
+        let same = |new: usize| {
+            edit.unmap(new).is_some_and(|was| {
+                let (role, own) = old(was);
+                was < old_index
+                    && mapped_role(role, |l| edit.map(l)) == Some(self.roles[new])
+                    && own == self.own[new]
+            })
+        };
+        let last_nonblank_old = (0..old_index).rev().find(|&i| old(i).0 != Role::Blank);
+        let last_nonblank_new = self.previous_nonblank(index);
+        now.referenced_lines().all(|line| same(line as usize))
+            && index.checked_sub(1).is_none_or(same)
+            && match (last_nonblank_new, last_nonblank_old) {
+                (Some(new), Some(old)) => same(new) && edit.unmap(new) == Some(old),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+
+    fn finish(self) -> Structure {
+        Structure {
+            roles: self.roles,
+            segments: self.segments,
+            own: self.own,
+            checkpoints: self.checkpoints,
+            has_organ: self.has_organ,
+        }
+    }
+
+    /// The structure with the previous build's lines from its checkpoint
+    /// `tail.checkpoints[k]` on, their line numbers moved.
+    fn finish_with(mut self, mut tail: Tail, k: usize, edit: Edit) -> Structure {
+        let from = tail.checkpoints[k].line as usize - tail.start;
+        let segments_at = tail.checkpoints[k].segments as usize - tail.segments_from;
+        self.own.extend_from_slice(&tail.own[from..]);
+        if edit.old_count == edit.new_count {
+            // No line moved: the previous build's lines as they are.
+            self.roles.extend_from_slice(&tail.roles[from..]);
+            self.checkpoints.extend(tail.checkpoints.drain(k..));
+            self.segments
+                .extend_from_slice(&tail.segments[segments_at..]);
+            return self.finish();
+        }
+        let map = |line| edit.map(line);
+        let moved = tail.roles[from..]
+            .iter()
+            .map(|&role| mapped_role(role, map))
+            .collect::<Option<Vec<Role>>>()
+            .zip(
+                tail.checkpoints[k..]
+                    .iter()
+                    .map(|c| c.mapped(map))
+                    .collect::<Option<Vec<Checkpoint>>>(),
+            )
+            .zip(
+                tail.segments[segments_at..]
+                    .iter()
+                    .map(|segment| {
+                        Some(Segment {
+                            start_line: map(segment.start_line)?,
+                            ..*segment
+                        })
+                    })
+                    .collect::<Option<Vec<Segment>>>(),
+            );
+        match moved {
+            Some(((roles, checkpoints), segments)) => {
+                self.roles.extend(roles);
+                self.checkpoints.extend(checkpoints);
+                self.segments.extend(segments);
+                self.finish()
+            }
+            // A line number of the previous build in the edited lines.
+            None => build(self.lines),
+        }
     }
 }
 

@@ -54,7 +54,13 @@ impl Tree {
         });
         let relexed: Vec<LexedLine> = relexed.collect();
         self.lines.splice(first..end, relexed);
-        self.structure = structure::build(&self.lines);
+        self.structure = structure::update(
+            std::mem::take(&mut self.structure),
+            &self.lines,
+            first,
+            end - first,
+            edited.new_count,
+        );
         self.footnotes = Footnotes::collect(&self.lines, &self.structure.roles);
         self.kind = document_kind::detect(&self.lines, &self.structure.roles);
         self.negotiation = Negotiation::build(&self.lines, &self.structure.roles);
