@@ -1536,21 +1536,5 @@ pub mod testing {
 
 /// Serve LSP over stdin/stdout until the client says exit.
 pub fn run_stdio() -> std::process::ExitCode {
-    limit_malloc_arenas();
     transport::serve_stdio()
-}
-
-/// glibc gives every thread that allocates its own heap ("arena", up to eight
-/// per core), and keeps each one's freed pages: with the runtime's workers and
-/// blocking threads that was about 15 MiB of the server's peak resident size
-/// for no speed (the analysis of one document runs on one thread at a time).
-/// Two arenas, one per core of the machines we measure on, keep contention
-/// away and the footprint down. See docs/PERFORMANCE.md.
-fn limit_malloc_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter; it is called before
-    // any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-    }
 }
