@@ -445,3 +445,25 @@ fn structural_edits_on_every_corpus_text_match_a_full_parse() {
         }
     }
 }
+
+/// Numbered lines in the header are checkpoints before the organ line, which
+/// sets where the first numbering segment starts: an update that stops before
+/// the organ line keeps the start the previous build found there.
+#[test]
+fn an_update_that_stops_before_the_organ_line_keeps_where_the_body_starts() {
+    let original = "Resolution adopted by the General Assembly\n\t12.\tx\na\nb\nc\nd\n\t13.\ty\n\tThe General Assembly,\n\tRecalling its resolution 70/1,\n\t1.\tDecides to act.\n";
+    let mut source = SourceText::new(original);
+    let mut tree = Tree::parse(original);
+    // The edit's window is the line and its neighbours: lines 2 to 4.
+    let at = LinePosition::new(3, 1);
+    apply(
+        &mut source,
+        &mut tree,
+        Some((at, at)),
+        "x",
+        PositionEncoding::Utf16,
+    );
+    let full = Tree::parse(&source.to_string_lossless());
+    assert_eq!(full.segments()[0].start_line, 7);
+    assert!(tree == full, "{}", difference(&tree, &full));
+}

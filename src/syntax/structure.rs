@@ -433,6 +433,7 @@ pub fn update(
     let start = checkpoints[0].line as usize;
     let tail = Tail {
         start,
+        first_segment_start: previous.segments[0].start_line,
         roles: previous.roles.split_off(start),
         own: previous.own.split_off(start),
         segments_from: checkpoints[0].segments as usize,
@@ -512,6 +513,9 @@ struct Tail {
     /// From the segment the restart checkpoint counted up to.
     segments: Vec<Segment>,
     segments_from: usize,
+    /// Where segment 0 started at the end of the previous build (an organ
+    /// line after the stop may have set it).
+    first_segment_start: u32,
 }
 
 fn build_text(lines: &[LexedLine]) -> Structure {
@@ -678,6 +682,14 @@ impl<'a> Builder<'a> {
     fn finish_with(mut self, mut tail: Tail, k: usize, edit: Edit) -> Structure {
         let from = tail.checkpoints[k].line as usize - tail.start;
         let segments_at = tail.checkpoints[k].segments as usize - tail.segments_from;
+        // The previous build set where segment 0 starts after the stop: the
+        // lines from there set it again.
+        if tail.first_segment_start != tail.checkpoints[k].first_segment_start {
+            match edit.map(tail.first_segment_start) {
+                Some(start) => self.segments[0].start_line = start,
+                None => return build(self.lines),
+            }
+        }
         self.own.extend_from_slice(&tail.own[from..]);
         if edit.old_count == edit.new_count {
             // No line moved: the previous build's lines as they are.
