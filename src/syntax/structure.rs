@@ -923,7 +923,7 @@ impl Builder<'_> {
             } if roman_value(&numeral.to_ascii_lowercase())
                 .is_some_and(|value| self.roman_point(index, value)) =>
             {
-                self.capital_point_item(index, None, roman_value(&numeral.to_ascii_lowercase()))
+                self.capital_item(index, None, roman_value(&numeral.to_ascii_lowercase()))
             }
             LineShape::LetterHeading {
                 letter,
@@ -932,7 +932,7 @@ impl Builder<'_> {
                 && roman_value(&letter.to_ascii_lowercase().to_string())
                     .is_some_and(|value| self.roman_point(index, value)) =>
             {
-                self.capital_point_item(
+                self.capital_item(
                     index,
                     None,
                     roman_value(&letter.to_ascii_lowercase().to_string()),
@@ -947,7 +947,7 @@ impl Builder<'_> {
                 letter,
                 has_title: true,
             } if self.capital_point(index, *letter) => {
-                self.capital_point_item(index, Some(*letter), None)
+                self.capital_item(index, Some(*letter), None)
             }
             LineShape::LetterHeading { .. } => {
                 if self.next_is_organ(index) {
@@ -1233,35 +1233,28 @@ impl Builder<'_> {
     /// paragraph before introduces with a colon, or the next letter of such a
     /// list; otherwise a capital letter heads a section.
     fn capital_point(&self, index: usize, letter: char) -> bool {
-        let Some(parent) = self.list.parent else {
-            return false;
-        };
-        if !self.roles[parent as usize].is_operative() {
-            return false;
-        }
-        match self.list.capital {
-            Some(last) => (last as u8 + 1) as char == letter,
-            None => {
-                letter == 'A'
-                    && self
-                        .previous_nonblank(index)
-                        .is_some_and(|p| matches!(self.lines[p].final_char(), Some((_, ':'))))
-            }
-        }
+        let ordinal = |c: char| u32::from(c) - u32::from('A') + 1;
+        self.continues_capital_list(index, self.list.capital.map(ordinal), ordinal(letter))
     }
 
-    /// `I.<TAB>Secure and stable environment:` as an item of the list that the
-    /// paragraph before introduces with a colon, or the next numeral of such a
-    /// list (the official markup makes them `point`s, their `(a)` … a sublist);
-    /// otherwise a roman numeral heads a section.
+    /// `I.<TAB>Secure and stable environment:` the same way (the official
+    /// markup makes them `point`s, their `(a)` … a sublist); otherwise a roman
+    /// numeral heads a section.
     fn roman_point(&self, index: usize, value: u32) -> bool {
+        self.continues_capital_list(index, self.list.capital_roman, value)
+    }
+
+    /// Whether the item numbered `value` (1 for `A.` or `I.`) belongs to the
+    /// list of an operative paragraph: the first after a colon, or the next
+    /// after `last`.
+    fn continues_capital_list(&self, index: usize, last: Option<u32>, value: u32) -> bool {
         let Some(parent) = self.list.parent else {
             return false;
         };
         if !self.roles[parent as usize].is_operative() {
             return false;
         }
-        match self.list.capital_roman {
+        match last {
             Some(last) => last + 1 == value,
             None => {
                 value == 1
@@ -1274,12 +1267,7 @@ impl Builder<'_> {
 
     /// A point of a list labelled `A.`, `B.` … (`letter`) or `I.`, `II.` …
     /// (`numeral`, its value).
-    fn capital_point_item(
-        &mut self,
-        index: usize,
-        letter: Option<char>,
-        numeral: Option<u32>,
-    ) -> Role {
+    fn capital_item(&mut self, index: usize, letter: Option<char>, numeral: Option<u32>) -> Role {
         if letter.is_some() {
             self.list.capital = letter;
         }
