@@ -256,6 +256,17 @@ struct Builder<'a> {
     lines: &'a [LexedLine],
     roles: Vec<Role>,
     segments: Vec<Segment>,
+    state: State,
+    has_organ: bool,
+    /// Per line: a numbered paragraph follows in the same part or section.
+    numbered_ahead: Vec<bool>,
+    own: Vec<bool>,
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// What the builder carries from line to line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct State {
     zone: Zone,
     part: u32,
     segment: u32,
@@ -266,15 +277,10 @@ struct Builder<'a> {
     /// The last operative paragraph of the part: text after it that opens
     /// like no paragraph belongs to it.
     last_operative: Option<u32>,
-    has_organ: bool,
     /// The last number of a numbered list nested inside a paragraph.
     nested_number: Option<u32>,
-    /// Per line: a numbered paragraph follows in the same part or section.
-    numbered_ahead: Vec<bool>,
     /// The lines from here on are an instrument the resolution adopts or annexes.
     embedded: bool,
-    own: Vec<bool>,
-    checkpoints: Vec<Checkpoint>,
 }
 
 /// The builder's state before a numbered paragraph or a section number: no
@@ -285,15 +291,7 @@ struct Builder<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Checkpoint {
     line: u32,
-    zone: Zone,
-    part: u32,
-    segment: u32,
-    list: ListState,
-    last_paragraph: Option<u32>,
-    seen_operative: bool,
-    last_operative: Option<u32>,
-    nested_number: Option<u32>,
-    embedded: bool,
+    state: State,
     segments: u32,
     /// Segment 0 starts at the organ line, which may come after the checkpoint.
     first_segment_start: u32,
@@ -307,15 +305,19 @@ impl Checkpoint {
             Some(line) => map(line).map(Some),
             None => Some(None),
         };
+        let state = &self.state;
         Some(Checkpoint {
             line: map(self.line)?,
-            list: ListState {
-                parent: opt(self.list.parent)?,
-                heading: opt(self.list.heading)?,
-                ..self.list.clone()
+            state: State {
+                list: ListState {
+                    parent: opt(state.list.parent)?,
+                    heading: opt(state.list.heading)?,
+                    ..state.list.clone()
+                },
+                last_paragraph: opt(state.last_paragraph)?,
+                last_operative: opt(state.last_operative)?,
+                ..state.clone()
             },
-            last_paragraph: opt(self.last_paragraph)?,
-            last_operative: opt(self.last_operative)?,
             first_segment_start: map(self.first_segment_start)?,
             ..self.clone()
         })
@@ -324,10 +326,10 @@ impl Checkpoint {
     /// The lines whose roles the lines after the checkpoint read.
     fn referenced_lines(&self) -> impl Iterator<Item = u32> {
         [
-            self.list.parent,
-            self.list.heading,
-            self.last_paragraph,
-            self.last_operative,
+            self.state.list.parent,
+            self.state.list.heading,
+            self.state.last_paragraph,
+            self.state.last_operative,
         ]
         .into_iter()
         .flatten()
@@ -555,17 +557,19 @@ impl<'a> Builder<'a> {
                 start_line: 0,
                 part: 0,
             }],
-            zone: Zone::Header,
-            part: 0,
-            segment: 0,
-            list: ListState::default(),
-            last_paragraph: None,
-            seen_operative: false,
-            last_operative: None,
+            state: State {
+                zone: Zone::Header,
+                part: 0,
+                segment: 0,
+                list: ListState::default(),
+                last_paragraph: None,
+                seen_operative: false,
+                last_operative: None,
+                nested_number: None,
+                embedded: false,
+            },
             has_organ,
-            nested_number: None,
             numbered_ahead: numbered_ahead(lines),
-            embedded: false,
             own: Vec::with_capacity(lines.len()),
             checkpoints: Vec::new(),
         }
@@ -574,30 +578,14 @@ impl<'a> Builder<'a> {
     fn checkpoint(&self, index: usize) -> Checkpoint {
         Checkpoint {
             line: index as u32,
-            zone: self.zone,
-            part: self.part,
-            segment: self.segment,
-            list: self.list.clone(),
-            last_paragraph: self.last_paragraph,
-            seen_operative: self.seen_operative,
-            last_operative: self.last_operative,
-            nested_number: self.nested_number,
-            embedded: self.embedded,
+            state: self.state.clone(),
             segments: self.segments.len() as u32,
             first_segment_start: self.segments[0].start_line,
         }
     }
 
     fn restore(&mut self, checkpoint: &Checkpoint) {
-        self.zone = checkpoint.zone;
-        self.part = checkpoint.part;
-        self.segment = checkpoint.segment;
-        self.list = checkpoint.list.clone();
-        self.last_paragraph = checkpoint.last_paragraph;
-        self.seen_operative = checkpoint.seen_operative;
-        self.last_operative = checkpoint.last_operative;
-        self.nested_number = checkpoint.nested_number;
-        self.embedded = checkpoint.embedded;
+        self.state = checkpoint.state.clone();
         self.segments[0].start_line = checkpoint.first_segment_start;
     }
 
@@ -611,20 +599,20 @@ impl<'a> Builder<'a> {
         let role = self.role_of(index);
         self.roles.push(role);
         match role {
-            Role::AnnexHeading { .. } => self.embedded = true,
-            Role::Heading if line.body().starts_with("Annex") => self.embedded = true,
+            Role::AnnexHeading { .. } => self.state.embedded = true,
+            Role::Heading if line.body().starts_with("Annex") => self.state.embedded = true,
             Role::Organ
             | Role::ClosingMeeting
             | Role::PartHeading {
                 composite: true, ..
             } => {
-                self.embedded = false;
+                self.state.embedded = false;
             }
             _ => {}
         }
-        self.own.push(!self.embedded);
+        self.own.push(!self.state.embedded);
         if self.introduces_a_text(index, role) {
-            self.embedded = true;
+            self.state.embedded = true;
         }
     }
 
@@ -745,18 +733,18 @@ impl Builder<'_> {
         self.segments.push(Segment {
             kind,
             start_line: start_line as u32,
-            part: self.part,
+            part: self.state.part,
         });
-        self.segment = (self.segments.len() - 1) as u32;
-        self.segment
+        self.state.segment = (self.segments.len() - 1) as u32;
+        self.state.segment
     }
 
     fn start_paragraph(&mut self, index: usize) {
-        self.list = ListState {
+        self.state.list = ListState {
             parent: Some(index as u32),
             ..ListState::default()
         };
-        self.last_paragraph = Some(index as u32);
+        self.state.last_paragraph = Some(index as u32);
     }
 
     fn role_of(&mut self, index: usize) -> Role {
@@ -765,16 +753,16 @@ impl Builder<'_> {
         match &line.shape {
             LineShape::Blank => return Role::Blank,
             LineShape::OdsTrailer => {
-                self.zone = Zone::Trailer;
+                self.state.zone = Zone::Trailer;
                 return Role::Trailer;
             }
             LineShape::Artifact => return Role::Artifact,
-            LineShape::FootnoteDefinition { number, .. } if self.zone != Zone::Trailer => {
+            LineShape::FootnoteDefinition { number, .. } if self.state.zone != Zone::Trailer => {
                 return Role::FootnoteText { number: *number };
             }
             _ => {}
         }
-        match self.zone {
+        match self.state.zone {
             Zone::Header => self.header_line(index),
             Zone::Body => self.body_line(index),
             Zone::Closing => self.closing_line(index),
@@ -788,9 +776,9 @@ impl Builder<'_> {
         let line = &self.lines[index];
         match &line.shape {
             LineShape::Organ { known, .. } if *known || !self.has_organ => {
-                self.zone = Zone::Body;
-                self.last_operative = None;
-                if self.seen_operative || self.part > 0 {
+                self.state.zone = Zone::Body;
+                self.state.last_operative = None;
+                if self.state.seen_operative || self.state.part > 0 {
                     self.new_segment(SegmentKind::Body, index);
                 } else {
                     self.segments[0].start_line = index as u32;
@@ -799,7 +787,7 @@ impl Builder<'_> {
             }
             LineShape::Title { .. } => {
                 if !self.has_organ {
-                    self.zone = Zone::Body;
+                    self.state.zone = Zone::Body;
                 }
                 Role::Title
             }
@@ -807,13 +795,13 @@ impl Builder<'_> {
                 self.part_heading(index)
             }
             LineShape::Numbered { .. } | LineShape::MalformedNumber { .. } if !self.has_organ => {
-                self.zone = Zone::Body;
+                self.state.zone = Zone::Body;
                 self.body_line(index)
             }
             LineShape::Text
                 if !self.has_organ && matches!(line.final_char(), Some((_, ',' | ';'))) =>
             {
-                self.zone = Zone::Body;
+                self.state.zone = Zone::Body;
                 self.body_line(index)
             }
             _ => Role::Header,
@@ -826,11 +814,11 @@ impl Builder<'_> {
     }
 
     fn part_heading(&mut self, index: usize) -> Role {
-        self.part += 1;
-        self.seen_operative = false;
-        self.last_operative = None;
+        self.state.part += 1;
+        self.state.seen_operative = false;
+        self.state.last_operative = None;
         let segment = self.new_segment(SegmentKind::Body, index);
-        self.zone = Zone::Header;
+        self.state.zone = Zone::Header;
         Role::PartHeading {
             segment,
             composite: true,
@@ -862,8 +850,8 @@ impl Builder<'_> {
                 Role::TableRow
             }
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
-                self.nested_number = Some(*number);
-                let parent = self.list.parent.unwrap_or(index as u32);
+                self.state.nested_number = Some(*number);
+                let parent = self.state.list.parent.unwrap_or(index as u32);
                 Role::Subparagraph {
                     level: 5,
                     label: ItemLabel::Number,
@@ -871,17 +859,17 @@ impl Builder<'_> {
                 }
             }
             LineShape::Numbered { number, rank, .. } => {
-                self.seen_operative = true;
-                self.last_operative = Some(index as u32);
-                self.nested_number = None;
+                self.state.seen_operative = true;
+                self.state.last_operative = Some(index as u32);
+                self.state.nested_number = None;
                 self.start_paragraph(index);
                 // `5.<TAB>(a)<TAB>Text`: the list starts on the paragraph's line.
                 if let Some(label) = leading_label(line.body()) {
-                    self.list.letter = Some(label.to_owned());
+                    self.state.list.letter = Some(label.to_owned());
                 }
                 Role::Operative {
                     number: *number,
-                    segment: self.segment,
+                    segment: self.state.segment,
                     rank: *rank,
                 }
             }
@@ -889,8 +877,8 @@ impl Builder<'_> {
                 if self.lines[index].text[label.start..].starts_with('(')
                     && self.continues_nested_list(index, *number) =>
             {
-                self.nested_number = Some(*number);
-                let parent = self.list.parent.unwrap_or(index as u32);
+                self.state.nested_number = Some(*number);
+                let parent = self.state.list.parent.unwrap_or(index as u32);
                 Role::Subparagraph {
                     level: 5,
                     label: ItemLabel::Number,
@@ -898,16 +886,16 @@ impl Builder<'_> {
                 }
             }
             LineShape::MalformedNumber { number, .. } => {
-                self.seen_operative = true;
-                self.last_operative = Some(index as u32);
+                self.state.seen_operative = true;
+                self.state.last_operative = Some(index as u32);
                 self.start_paragraph(index);
                 Role::MalformedOperative {
                     number: *number,
-                    segment: self.segment,
+                    segment: self.state.segment,
                 }
             }
             LineShape::Subparagraph { label, .. } => self.subparagraph(index, label, false),
-            LineShape::MalformedSubparagraph { .. } => match self.list.parent {
+            LineShape::MalformedSubparagraph { .. } => match self.state.list.parent {
                 Some(parent) => Role::Subparagraph {
                     level: 1,
                     label: ItemLabel::Malformed,
@@ -928,7 +916,7 @@ impl Builder<'_> {
             LineShape::LetterHeading {
                 letter,
                 has_title: true,
-            } if self.list.capital.is_none()
+            } if self.state.list.capital.is_none()
                 && roman_value(&letter.to_ascii_lowercase().to_string())
                     .is_some_and(|value| self.roman_point(index, value)) =>
             {
@@ -940,7 +928,7 @@ impl Builder<'_> {
             }
             LineShape::SectionNumber { .. } => {
                 let segment = self.new_segment(SegmentKind::Section, index);
-                self.last_paragraph = None;
+                self.state.last_paragraph = None;
                 Role::SectionNumber { segment }
             }
             LineShape::LetterHeading {
@@ -954,7 +942,7 @@ impl Builder<'_> {
                     self.part_heading(index)
                 } else {
                     let segment = self.new_segment(SegmentKind::Section, index);
-                    self.last_paragraph = None;
+                    self.state.last_paragraph = None;
                     Role::PartHeading {
                         segment,
                         composite: false,
@@ -963,16 +951,16 @@ impl Builder<'_> {
             }
             LineShape::Organ { .. } => Role::Organ,
             LineShape::ClosingMeeting => {
-                self.zone = Zone::Closing;
+                self.state.zone = Zone::Closing;
                 Role::ClosingMeeting
             }
             LineShape::AnnexHeading => self.annex_heading(index),
             LineShape::Separator => {
-                self.zone = Zone::Footnotes;
+                self.state.zone = Zone::Footnotes;
                 Role::Separator
             }
-            LineShape::FootnoteCandidate { number, .. } if self.seen_operative => {
-                self.zone = Zone::Footnotes;
+            LineShape::FootnoteCandidate { number, .. } if self.state.seen_operative => {
+                self.state.zone = Zone::Footnotes;
                 Role::FootnoteText { number: *number }
             }
             _ => self.text_paragraph(index),
@@ -983,7 +971,7 @@ impl Builder<'_> {
     /// (or `(1)`) right after a subparagraph or a lead-in ending with a colon, or the
     /// next number of such a nested list.
     fn continues_nested_list(&self, index: usize, number: u32) -> bool {
-        let Some(parent) = self.list.parent else {
+        let Some(parent) = self.state.list.parent else {
             return false;
         };
         // A list numbered 1, 2 … nests only in a numbered paragraph: after an
@@ -1006,11 +994,11 @@ impl Builder<'_> {
             self.roles[previous],
             Role::Subparagraph { .. } | Role::Continuation { .. }
         );
-        if in_nested_list && self.nested_number.is_some_and(|n| n + 1 == number) {
+        if in_nested_list && self.state.nested_number.is_some_and(|n| n + 1 == number) {
             return true;
         }
         number == 1
-            && self.seen_operative
+            && self.state.seen_operative
             && (matches!(self.roles[previous], Role::Subparagraph { .. })
                 || matches!(self.lines[previous].final_char(), Some((_, ':'))))
     }
@@ -1039,10 +1027,10 @@ impl Builder<'_> {
             return match label.part {
                 super::negotiation::LabelPart::Preambular => Role::Preambular,
                 super::negotiation::LabelPart::Operative => {
-                    self.seen_operative = true;
-                    self.last_operative = Some(index as u32);
+                    self.state.seen_operative = true;
+                    self.state.last_operative = Some(index as u32);
                     Role::UnnumberedOperative {
-                        segment: self.segment,
+                        segment: self.state.segment,
                     }
                 }
             };
@@ -1065,12 +1053,12 @@ impl Builder<'_> {
                 }
         });
         if after_bare_label {
-            if let Some(parent) = self.last_paragraph {
+            if let Some(parent) = self.state.last_paragraph {
                 return Role::Continuation { parent };
             }
         }
         if first.is_some_and(|c| c.is_lowercase() || matches!(c, '–' | '-' | '•')) {
-            if let Some(parent) = self.last_paragraph {
+            if let Some(parent) = self.state.last_paragraph {
                 return Role::Continuation { parent };
             }
         }
@@ -1097,14 +1085,14 @@ impl Builder<'_> {
         // `Recalling` alone before `(a) …`: the first words of a preambular
         // paragraph's introduction, all the export printed of it (`Recalls`
         // alone is the same paragraph in the wrong form, VRB013).
-        let preambular_lead_in = !self.seen_operative
+        let preambular_lead_in = !self.state.seen_operative
             && class_of(body).is_some()
             && self
                 .next_nonblank(index)
                 .is_some_and(|next| matches!(next.shape, LineShape::Subparagraph { .. }));
         // `Noting the report` before `1.`: a preambular paragraph that lost its
         // comma (PUN001), not a heading.
-        let paragraph_without_its_mark = !self.seen_operative
+        let paragraph_without_its_mark = !self.state.seen_operative
             && !double_indent
             && !bracketed_heading
             && line.indent > 0
@@ -1121,7 +1109,7 @@ impl Builder<'_> {
         // `United Nations and International Support:` between two numbered
         // paragraphs: the heading of the group that follows (a `subheading` in
         // the official XML), not the tail of the paragraph before.
-        let colon_heading = self.seen_operative
+        let colon_heading = self.state.seen_operative
             && matches!(line.final_char(), Some((_, ':')))
             && class_of(body).is_none()
             && words <= 8
@@ -1134,17 +1122,18 @@ impl Builder<'_> {
             && (double_indent || words <= 15)
         {
             // A heading inside a list: the list may go on after it, or restart at (a).
-            self.list.heading = Some(index as u32);
-            self.last_paragraph = None;
+            self.state.list.heading = Some(index as u32);
+            self.state.last_paragraph = None;
             return Role::Heading;
         }
-        let inside_operative_list = self.list.letter.is_some()
+        let inside_operative_list = self.state.list.letter.is_some()
             && self
+                .state
                 .list
                 .parent
                 .is_some_and(|p| matches!(self.roles[p as usize], Role::Operative { .. }));
-        if inside_operative_list && self.list.heading.is_none() {
-            if let Some(parent) = self.list.parent {
+        if inside_operative_list && self.state.list.heading.is_none() {
+            if let Some(parent) = self.state.list.parent {
                 // Unlabelled text inside an operative paragraph's list (a
                 // mandate's sub-items under a labelled heading) continues it: the
                 // official files make such a line a `paragraph` more often than a
@@ -1155,14 +1144,14 @@ impl Builder<'_> {
         // After operative paragraphs, text that opens like neither part (`Monday,
         // 27 May: from 10 a.m. …;` under `… will be held as follows:`, a note
         // under a table) belongs to the paragraph before it.
-        if let Some(parent) = self.last_operative {
+        if let Some(parent) = self.state.last_operative {
             // A quotation opening (`“Having particular regard …`) is the text
             // the paragraph quotes.
             if class_of(body).is_none() || body.starts_with(['“', '"']) {
                 if !ends_like_paragraph {
                     // Unpunctuated, and long: a heading between operative paragraphs.
-                    self.list.heading = Some(index as u32);
-                    self.last_paragraph = None;
+                    self.state.list.heading = Some(index as u32);
+                    self.state.last_paragraph = None;
                     return Role::Heading;
                 }
                 return Role::Continuation { parent };
@@ -1170,10 +1159,10 @@ impl Builder<'_> {
         }
         self.start_paragraph(index);
         if self.is_unnumbered_operative(index) {
-            self.seen_operative = true;
-            self.last_operative = Some(index as u32);
+            self.state.seen_operative = true;
+            self.state.last_operative = Some(index as u32);
             return Role::UnnumberedOperative {
-                segment: self.segment,
+                segment: self.state.segment,
             };
         }
         Role::Preambular
@@ -1188,7 +1177,7 @@ impl Builder<'_> {
         if class_of(line.body()) != Some(OpeningClass::Operative) {
             return false;
         }
-        self.seen_operative || !self.numbered_ahead[index] || self.lead_in_to_a_text(index)
+        self.state.seen_operative || !self.numbered_ahead[index] || self.lead_in_to_a_text(index)
     }
 
     /// A paragraph ending with a colon that no labelled item follows: what
@@ -1234,21 +1223,21 @@ impl Builder<'_> {
     /// list; otherwise a capital letter heads a section.
     fn capital_point(&self, index: usize, letter: char) -> bool {
         let ordinal = |c: char| u32::from(c) - u32::from('A') + 1;
-        self.continues_capital_list(index, self.list.capital.map(ordinal), ordinal(letter))
+        self.continues_capital_list(index, self.state.list.capital.map(ordinal), ordinal(letter))
     }
 
     /// `I.<TAB>Secure and stable environment:` the same way (the official
     /// markup makes them `point`s, their `(a)` … a sublist); otherwise a roman
     /// numeral heads a section.
     fn roman_point(&self, index: usize, value: u32) -> bool {
-        self.continues_capital_list(index, self.list.capital_roman, value)
+        self.continues_capital_list(index, self.state.list.capital_roman, value)
     }
 
     /// Whether the item numbered `value` (1 for `A.` or `I.`) belongs to the
     /// list of an operative paragraph: the first after a colon, or the next
     /// after `last`.
     fn continues_capital_list(&self, index: usize, last: Option<u32>, value: u32) -> bool {
-        let Some(parent) = self.list.parent else {
+        let Some(parent) = self.state.list.parent else {
             return false;
         };
         if !self.roles[parent as usize].is_operative() {
@@ -1269,15 +1258,15 @@ impl Builder<'_> {
     /// (`numeral`, its value).
     fn capital_item(&mut self, index: usize, letter: Option<char>, numeral: Option<u32>) -> Role {
         if letter.is_some() {
-            self.list.capital = letter;
+            self.state.list.capital = letter;
         }
         if numeral.is_some() {
-            self.list.capital_roman = numeral;
+            self.state.list.capital_roman = numeral;
         }
-        let parent = self.list.parent.unwrap_or(index as u32);
-        self.list.last_level = 1;
-        self.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
-        self.last_paragraph = Some(parent);
+        let parent = self.state.list.parent.unwrap_or(index as u32);
+        self.state.list.last_level = 1;
+        self.state.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
+        self.state.last_paragraph = Some(parent);
         Role::Subparagraph {
             level: 1,
             label: ItemLabel::Capital,
@@ -1289,7 +1278,7 @@ impl Builder<'_> {
     /// below a labelled item whose text ends with a colon, else at the level of
     /// the items before it.
     fn bullet(&mut self, index: usize) -> Role {
-        let Some(parent) = self.list.parent else {
+        let Some(parent) = self.state.list.parent else {
             return self.text_paragraph(index);
         };
         let previous_was_bullet = self
@@ -1297,17 +1286,19 @@ impl Builder<'_> {
             .iter()
             .rposition(|r| *r != Role::Blank)
             .is_some_and(|p| matches!(self.lines[p].shape, LineShape::Bullet { .. }));
-        let level = match self.list.bullet_level {
+        let level = match self.state.list.bullet_level {
             Some(level) if previous_was_bullet => level,
-            _ if self.list.last_level > 0 && self.list.last_colon => self.list.last_level + 1,
-            _ if self.list.last_level > 0 => self.list.last_level,
+            _ if self.state.list.last_level > 0 && self.state.list.last_colon => {
+                self.state.list.last_level + 1
+            }
+            _ if self.state.list.last_level > 0 => self.state.list.last_level,
             _ => 1,
         };
-        self.list.bullet_level = Some(level);
-        self.list.last_level = level;
-        self.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
-        self.list.heading = None;
-        self.last_paragraph = Some(parent);
+        self.state.list.bullet_level = Some(level);
+        self.state.list.last_level = level;
+        self.state.list.last_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
+        self.state.list.heading = None;
+        self.state.last_paragraph = Some(parent);
         Role::Subparagraph {
             level,
             label: ItemLabel::Bullet,
@@ -1316,62 +1307,69 @@ impl Builder<'_> {
     }
 
     fn subparagraph(&mut self, index: usize, label: &str, dotted: bool) -> Role {
-        if let (Some(heading), "a") = (self.list.heading, label) {
-            if !dotted && self.list.letter.is_some() {
-                self.list = ListState {
+        if let (Some(heading), "a") = (self.state.list.heading, label) {
+            if !dotted && self.state.list.letter.is_some() {
+                self.state.list = ListState {
                     parent: Some(heading),
                     ..ListState::default()
                 };
             }
         }
-        self.list.heading = None;
-        let Some(parent) = self.list.parent else {
+        self.state.list.heading = None;
+        let Some(parent) = self.state.list.parent else {
             return self.text_paragraph(index);
         };
         let ends_with_colon = matches!(self.lines[index].final_char(), Some((_, ':')));
         let (level, kind) = if dotted {
             let roman_next = self
+                .state
                 .list
                 .dotted_roman
                 .as_deref()
                 .is_some_and(|last| successor_roman(last).as_deref() == Some(label))
-                || (label == "i" && self.list.dotted_letter.as_deref().is_some_and(|l| l != "h"));
+                || (label == "i"
+                    && self
+                        .state
+                        .list
+                        .dotted_letter
+                        .as_deref()
+                        .is_some_and(|l| l != "h"));
             if roman_next {
-                self.list.dotted_roman = Some(label.to_owned());
+                self.state.list.dotted_roman = Some(label.to_owned());
                 (4, ItemLabel::DottedRoman)
             } else {
-                self.list.dotted_letter = Some(label.to_owned());
-                self.list.dotted_roman = None;
+                self.state.list.dotted_letter = Some(label.to_owned());
+                self.state.list.dotted_roman = None;
                 (3, ItemLabel::DottedLetter)
             }
         } else {
-            if self.list.letter.is_none() && self.list.roman.is_none() && label == "i" {
-                self.list.roman_outside = true;
+            if self.state.list.letter.is_none() && self.state.list.roman.is_none() && label == "i" {
+                self.state.list.roman_outside = true;
             }
             let kind = if label == "i" && self.roman_list_follows(index) {
                 ItemLabel::Roman
             } else {
-                subparagraph_kind(&self.list, label)
+                subparagraph_kind(&self.state.list, label)
             };
             if kind == ItemLabel::Letter {
-                self.list.letter = Some(label.to_owned());
-                self.list.letter_colon = ends_with_colon;
-                if !self.list.roman_outside {
+                self.state.list.letter = Some(label.to_owned());
+                self.state.list.letter_colon = ends_with_colon;
+                if !self.state.list.roman_outside {
                     // `(a) (i)<TAB>…`: the item's first subitem stands on its line.
-                    self.list.roman = leading_label(self.lines[index].body())
+                    self.state.list.roman = leading_label(self.lines[index].body())
                         .filter(|l| *l == "i")
                         .map(str::to_owned);
                 }
             } else {
-                self.list.roman = Some(label.to_owned());
+                self.state.list.roman = Some(label.to_owned());
             }
-            let outer = (kind == ItemLabel::Letter) != self.list.roman_outside;
+            let outer = (kind == ItemLabel::Letter) != self.state.list.roman_outside;
             (if outer { 1 } else { 2 }, kind)
         };
-        self.list.last_level = level;
-        self.list.last_colon = ends_with_colon;
-        self.list.bullet_level = None;
-        self.last_paragraph = Some(parent);
+        self.state.list.last_level = level;
+        self.state.list.last_colon = ends_with_colon;
+        self.state.list.bullet_level = None;
+        self.state.last_paragraph = Some(parent);
         Role::Subparagraph {
             level,
             label: kind,
@@ -1383,7 +1381,7 @@ impl Builder<'_> {
     /// before another (i)) within the paragraph: `(h)<TAB>Disarmament …` as a
     /// heading of romans.
     fn roman_list_follows(&self, index: usize) -> bool {
-        if self.list.letter.as_deref() != Some("h") || self.list.roman.is_some() {
+        if self.state.list.letter.as_deref() != Some("h") || self.state.list.roman.is_some() {
             return false;
         }
         for line in &self.lines[index + 1..] {
@@ -1408,17 +1406,17 @@ impl Builder<'_> {
             }
             LineShape::Date => Role::ClosingDate,
             LineShape::Separator => {
-                self.zone = Zone::Footnotes;
+                self.state.zone = Zone::Footnotes;
                 Role::Separator
             }
             LineShape::FootnoteCandidate { number, .. } => {
-                self.zone = Zone::Footnotes;
+                self.state.zone = Zone::Footnotes;
                 Role::FootnoteText { number: *number }
             }
             LineShape::LetterHeading { .. } => self.part_heading(index),
             LineShape::Organ { .. } => {
-                self.zone = Zone::Body;
-                self.last_operative = None;
+                self.state.zone = Zone::Body;
+                self.state.last_operative = None;
                 Role::Organ
             }
             // Text after the closing lines is an annex, whether or not it has an
@@ -1459,8 +1457,8 @@ impl Builder<'_> {
     }
 
     fn annex_heading(&mut self, index: usize) -> Role {
-        self.zone = Zone::Annex;
-        self.last_paragraph = None;
+        self.state.zone = Zone::Annex;
+        self.state.last_paragraph = None;
         let segment = self.new_segment(SegmentKind::Annex, index);
         Role::AnnexHeading { segment }
     }
@@ -1471,8 +1469,8 @@ impl Builder<'_> {
             LineShape::AnnexHeading => self.annex_heading(index),
             LineShape::Numbered { .. } if is_table_row(line.body()) => Role::AnnexText,
             LineShape::Numbered { number, .. } if self.continues_nested_list(index, *number) => {
-                self.nested_number = Some(*number);
-                let parent = self.list.parent.unwrap_or(index as u32);
+                self.state.nested_number = Some(*number);
+                let parent = self.state.list.parent.unwrap_or(index as u32);
                 Role::Subparagraph {
                     level: 5,
                     label: ItemLabel::Number,
@@ -1480,24 +1478,24 @@ impl Builder<'_> {
                 }
             }
             LineShape::Numbered { number, .. } => {
-                self.nested_number = None;
+                self.state.nested_number = None;
                 self.start_paragraph(index);
                 Role::AnnexParagraph {
                     number: *number,
-                    segment: self.segment,
+                    segment: self.state.segment,
                 }
             }
-            LineShape::Subparagraph { label, .. } => match self.list.parent {
+            LineShape::Subparagraph { label, .. } => match self.state.list.parent {
                 Some(_) => self.subparagraph(index, label, false),
                 None => Role::AnnexText,
             },
             LineShape::SectionNumber { .. } | LineShape::LetterHeading { .. } => {
                 self.new_segment(SegmentKind::Annex, index);
-                self.list = ListState::default();
+                self.state.list = ListState::default();
                 Role::AnnexText
             }
             LineShape::Separator => {
-                self.zone = Zone::Footnotes;
+                self.state.zone = Zone::Footnotes;
                 Role::Separator
             }
             _ => {
@@ -1505,14 +1503,14 @@ impl Builder<'_> {
                 // unlabelled text may sit inside a list that goes on after it.
                 match line.final_char() {
                     Some((_, ':')) => {
-                        self.list = ListState {
+                        self.state.list = ListState {
                             parent: Some(index as u32),
                             ..ListState::default()
                         };
                     }
                     Some((_, ',' | ';' | '.')) => {}
                     // A heading: the list may go on after it, or restart at (a).
-                    _ => self.list.heading = Some(index as u32),
+                    _ => self.state.list.heading = Some(index as u32),
                 }
                 Role::AnnexText
             }
