@@ -48,7 +48,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use unres::analysis::{Catalog, Config, LineMemo, analyze_with, analyze_with_memo};
+use unres::analysis::{AnalysisMemo, Catalog, Config, analyze_with, analyze_with_memo};
 use unres::syntax::{Role, Tree};
 use unres::text::{LinePosition, PositionEncoding, SourceText};
 
@@ -491,7 +491,7 @@ fn in_process(subject: &Subject, keystrokes: usize) -> InProcess {
     let mut source = SourceText::new(&subject.text);
     let mut tree = Tree::parse(&subject.text);
     // The server keeps one line memo per document; so does this loop.
-    let mut memo = LineMemo::default();
+    let mut memo = AnalysisMemo::default();
     analyze_with_memo(&tree, &config, &catalog, &mut memo);
     let at = subject.at;
     let samples = (0..keystrokes)

@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use unres::analysis::{Catalog, Config, LineMemo, analyze_with, analyze_with_memo};
+use unres::analysis::{AnalysisMemo, Catalog, Config, analyze_with, analyze_with_memo};
 use unres::syntax::{Role, Tree};
 use unres::text::{LinePosition, PositionEncoding, SourceText};
 
@@ -47,7 +47,7 @@ fn main() {
         lexed.text[..byte].encode_utf16().count() as u32,
     );
     let mut source = SourceText::new(&text);
-    let mut memo = LineMemo::default();
+    let mut memo = AnalysisMemo::default();
     analyze_with_memo(&tree, &config, &catalog, &mut memo);
     let mut samples = Vec::new();
     for k in 0..n {

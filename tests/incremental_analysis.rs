@@ -6,7 +6,7 @@
 //! number, a footnote reference — applied the way the server applies an LSP
 //! change (`SourceText::apply_edit`, the edited lines read back, one
 //! `Tree::apply_edit`), and the document is analyzed after every edit as the
-//! server does while one types, with one [`LineMemo`] kept across the versions
+//! server does while one types, with one [`AnalysisMemo`] kept across the versions
 //! as the server keeps one per document. Whatever the analysis keeps between
 //! versions, the diagnostics of every version must be exactly those of
 //! `analyze` on `Tree::parse` of that version's text. (`tests/incremental.rs` checks the trees
@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
-use unres::analysis::{Catalog, Config, Diagnostic, LineMemo, analyze_with, analyze_with_memo};
+use unres::analysis::{AnalysisMemo, Catalog, Config, Diagnostic, analyze_with, analyze_with_memo};
 use unres::syntax::Tree;
 use unres::syntax::generate::omnibus;
 use unres::text::{LinePosition, PositionEncoding, SourceText};
@@ -179,10 +179,160 @@ proptest! {
         let (name, text) = &TEXTS[which];
         let mut source = SourceText::new(text);
         let mut tree = Tree::parse(text);
-        let mut memo = LineMemo::default();
+        let mut memo = AnalysisMemo::default();
         analyze_with_memo(&tree, &config, &catalog, &mut memo);
         for (step, edit) in edits.iter().enumerate() {
             apply(&mut source, &mut tree, edit);
+            let incremental = analyze_with_memo(&tree, &config, &catalog, &mut memo);
+            let text = source.to_string_lossless();
+            let fresh = analyze_with(&Tree::parse(&text), &config, &catalog);
+            prop_assert!(
+                incremental == fresh,
+                "{name}, after edit {step} ({edit:?}): {}",
+                first_difference(&incremental, &fresh)
+            );
+        }
+    }
+}
+
+/// Every text of the corpus, by file name.
+static CORPUS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let dir = format!("{}/data/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|file| {
+            let text = corpus(&file);
+            (file, text)
+        })
+        .collect()
+});
+
+/// What a typist writes inside a paragraph that the document rules read in
+/// parts: marks at its end, words of its opening, figures that may be
+/// footnote markers, citations and dates, references to its own paragraphs,
+/// quotation marks, brackets.
+const TYPED_IN_PARAGRAPHS: &[&str] = &[
+    "e",
+    "R",
+    " ",
+    ",",
+    ";",
+    ":",
+    ".",
+    "1",
+    "3",
+    "2015",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\u{201c}",
+    "\u{201d}",
+    " and",
+    "Also ",
+    "also ",
+    "Calls upon ",
+    "Welcoming ",
+    "resolution 70/1",
+    " of 25 September 2015",
+    "resolutions 1325 (2000) and 2242 (2015)",
+    "paragraph 3 above",
+    "Vietnam",
+    "Viet Nam",
+    "the United States",
+    "\u{a0}",
+];
+
+/// An edit inside one paragraph line: typed at, or deleted from, a place
+/// given as fractions of the paragraph lines and of the line's length.
+#[derive(Debug, Clone)]
+struct ParagraphEdit {
+    line: u16,
+    column: u16,
+    typed: Option<&'static str>,
+    deleted: u8,
+}
+
+fn paragraph_edit() -> impl Strategy<Value = ParagraphEdit> {
+    (
+        any::<u16>(),
+        any::<u16>(),
+        prop::option::weighted(0.7, prop::sample::select(TYPED_IN_PARAGRAPHS)),
+        1u8..4,
+    )
+        .prop_map(|(line, column, typed, deleted)| ParagraphEdit {
+            line,
+            column,
+            typed,
+            deleted,
+        })
+}
+
+/// Apply `edit` to a paragraph line of `tree`; `false` when the text has no
+/// paragraph line.
+fn apply_in_paragraph(source: &mut SourceText, tree: &mut Tree, edit: &ParagraphEdit) -> bool {
+    use unres::syntax::Role;
+    let paragraphs: Vec<usize> = (0..tree.line_count())
+        .filter(|&i| {
+            matches!(
+                tree.role(i),
+                Role::Preambular
+                    | Role::Operative { .. }
+                    | Role::UnnumberedOperative { .. }
+                    | Role::Subparagraph { .. }
+                    | Role::Continuation { .. }
+            )
+        })
+        .collect();
+    if paragraphs.is_empty() {
+        return false;
+    }
+    let line = paragraphs[edit.line as usize % paragraphs.len()];
+    let width = source.line(line).encode_utf16().count() as u32;
+    let at = LinePosition::new(line as u32, u32::from(edit.column) % (width + 1));
+    let (range, text) = match edit.typed {
+        Some(typed) => ((at, at), typed),
+        None => {
+            let end = (at.character + u32::from(edit.deleted)).min(width);
+            ((at, LinePosition::new(at.line, end)), "")
+        }
+    };
+    let edited = source.apply_edit(Some(range), text, PositionEncoding::Utf16);
+    let new_lines: Vec<String> = (edited.first..edited.first + edited.new_count)
+        .map(|i| source.line(i).into_owned())
+        .collect();
+    tree.apply_edit(edited, &new_lines);
+    true
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Typing and deleting inside paragraphs of any corpus text: the edits
+    /// whose findings the document rules carry over, where a rule that reads
+    /// more than it declares would keep a stale finding.
+    #[test]
+    fn diagnostics_after_paragraph_edits_equal_a_fresh_analysis(
+        which in any::<prop::sample::Index>(),
+        edits in prop::collection::vec(paragraph_edit(), 1..12),
+    ) {
+        let config = Config::default();
+        let catalog = Catalog::embedded();
+        let (name, text) = &CORPUS[which.index(CORPUS.len())];
+        let mut source = SourceText::new(text);
+        let mut tree = Tree::parse(text);
+        let mut memo = AnalysisMemo::default();
+        analyze_with_memo(&tree, &config, &catalog, &mut memo);
+        for (step, edit) in edits.iter().enumerate() {
+            if !apply_in_paragraph(&mut source, &mut tree, edit) {
+                break;
+            }
             let incremental = analyze_with_memo(&tree, &config, &catalog, &mut memo);
             let text = source.to_string_lossless();
             let fresh = analyze_with(&Tree::parse(&text), &config, &catalog);

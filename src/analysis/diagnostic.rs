@@ -89,3 +89,30 @@ pub struct Diagnostic {
     /// footnote an "Ibid." points to).
     pub related: Vec<(Span, String)>,
 }
+
+impl Diagnostic {
+    /// Visit every span the diagnostic holds: its own, its fixes' edits and
+    /// the related places (the memo moves them with the text).
+    pub fn for_each_span(&mut self, mut visit: impl FnMut(&mut Span)) {
+        visit(&mut self.span);
+        for fix in &mut self.fixes {
+            for edit in &mut fix.edits {
+                visit(&mut edit.span);
+            }
+        }
+        for (span, _) in &mut self.related {
+            visit(span);
+        }
+    }
+
+    /// Every span the diagnostic holds, as [`for_each_span`](Self::for_each_span) visits them.
+    pub fn spans(&self) -> impl Iterator<Item = &Span> {
+        std::iter::once(&self.span)
+            .chain(
+                self.fixes
+                    .iter()
+                    .flat_map(|fix| fix.edits.iter().map(|e| &e.span)),
+            )
+            .chain(self.related.iter().map(|(span, _)| span))
+    }
+}

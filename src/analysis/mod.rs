@@ -16,7 +16,7 @@ pub mod format;
 pub mod ide;
 pub mod kind;
 pub mod labels;
-mod line_memo;
+mod memo;
 pub mod negotiation_view;
 pub mod numbering;
 pub mod record;
@@ -34,7 +34,7 @@ pub use catalog::Catalog;
 pub use citation::Citations;
 pub use config::{Config, RepeatIndicators};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
-pub use line_memo::LineMemo;
+pub use memo::AnalysisMemo;
 pub use rules::{RULES, RuleMeta, all_rules, rule_meta};
 
 use crate::syntax::Tree;
@@ -47,17 +47,17 @@ pub fn analyze(tree: &Tree, config: &Config) -> Vec<Diagnostic> {
 /// [`analyze`] against a catalog the caller keeps (the server builds
 /// `Catalog::with_extras(&config.extra_catalogs)` once, not per keystroke).
 pub fn analyze_with(tree: &Tree, config: &Config, catalog: &Catalog) -> Vec<Diagnostic> {
-    analyze_with_memo(tree, config, catalog, &mut LineMemo::default())
+    analyze_with_memo(tree, config, catalog, &mut AnalysisMemo::default())
 }
 
-/// [`analyze_with`], keeping the line rules' findings per line in `memo`
-/// between versions of one document: only lines whose text or role changed
-/// are checked by them again. The result is the same as with an empty memo.
+/// [`analyze_with`], keeping what the analysis found in `memo` between
+/// versions of one document: only what an edit changed is checked again.
+/// The result is the same as with an empty memo.
 pub fn analyze_with_memo(
     tree: &Tree,
     config: &Config,
     catalog: &Catalog,
-    memo: &mut LineMemo,
+    memo: &mut AnalysisMemo,
 ) -> Vec<Diagnostic> {
     analyze_with_views(tree, config, catalog, memo).0
 }
@@ -67,7 +67,7 @@ pub fn analyze_with_memo(
 /// that no request finds them again.
 #[derive(Debug, Default)]
 pub struct DocumentViews {
-    pub citations: Citations,
+    pub citations: std::sync::Arc<Citations>,
     /// The openings of each line, by index.
     pub openings: agreed_language::Openings,
 }
@@ -77,33 +77,7 @@ pub fn analyze_with_views(
     tree: &Tree,
     config: &Config,
     catalog: &Catalog,
-    memo: &mut LineMemo,
+    memo: &mut AnalysisMemo,
 ) -> (Vec<Diagnostic>, DocumentViews) {
-    let extras = agreed_language::Extras::from_config(config);
-    let citing = citation::citing_organ(tree);
-    let (mut prepared, openings) = memo.prepare(tree, config, &extras, citing);
-    let citations = Citations::assemble(tree, citing, |index| &prepared.citations[index]);
-    let walks = std::mem::take(&mut prepared.walks);
-    let english = LineMemo::english(&prepared);
-    let context = rules::Context {
-        tree,
-        config,
-        footnotes: tree.footnotes(),
-        catalog,
-        citations: &citations,
-        derived: rules::Derived::new(extras, &openings, english, walks),
-    };
-    let mut found = Vec::new();
-    memo.check_lines(&context, prepared, &mut found);
-    rules::run_document_rules(&context, &mut found);
-    let mut diagnostics = suppression::apply(tree, config, found);
-    diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));
-    drop(context);
-    (
-        diagnostics,
-        DocumentViews {
-            citations,
-            openings,
-        },
-    )
+    memo.analyze(tree, config, catalog)
 }

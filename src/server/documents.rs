@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use super::convert::from_lsp_position;
-use crate::analysis::{self, Catalog, Config, Diagnostic, DocumentViews, LineMemo};
+use crate::analysis::{self, AnalysisMemo, Catalog, Config, Diagnostic, DocumentViews};
 use crate::syntax::Tree;
 use crate::text::{EditedLines, PositionEncoding, SourceText};
 
@@ -52,7 +52,7 @@ pub struct Snapshot {
     analysis: Arc<AnalysisCell>,
     /// The document's line memo: what the analysis of an earlier version
     /// found on each line, reused for the lines this version did not change.
-    memo: Arc<Mutex<LineMemo>>,
+    memo: Arc<Mutex<AnalysisMemo>>,
 }
 
 impl Snapshot {
@@ -103,7 +103,7 @@ struct Document {
     source: SourceText,
     tree: Arc<Tree>,
     analysis: Arc<AnalysisCell>,
-    memo: Arc<Mutex<LineMemo>>,
+    memo: Arc<Mutex<AnalysisMemo>>,
     /// False after a change was lost: the text may differ from the client's
     /// until a full-text change or a reopen.
     in_sync: bool,

@@ -7,3 +7,23 @@ mod position;
 
 pub use document::{EditedLines, SourceText, split_lines};
 pub use position::{LinePosition, PositionEncoding, byte_to_column, column_to_byte};
+
+/// The nearest char boundary of `text` at or before `at` (`at` past the end
+/// gives the end): `str::floor_char_boundary`, stable only since Rust 1.91.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest char boundary of `text` at or after `at` (`at` past the end
+/// gives the end).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}

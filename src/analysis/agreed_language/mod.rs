@@ -736,7 +736,7 @@ pub struct Paragraph<'t> {
 /// line's opening, found once per line text: the analysis' line memo keeps it
 /// between versions, so a keystroke recognises the openings of the edited
 /// lines only.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineOpenings {
     pub preambular: Option<Opening>,
     pub operative: Option<Opening>,

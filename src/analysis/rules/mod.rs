@@ -15,6 +15,7 @@ use super::agreed_language::{
 use super::config::Config;
 use super::diagnostic::{Diagnostic, Fix, Severity};
 use super::style::{self, StyleLine};
+pub use crate::analysis::memo::Reads;
 use crate::syntax::Footnotes;
 use crate::syntax::{DocumentKind, LexedLine, LineShape, Role, Span, Tree};
 use units::Unit;
@@ -202,7 +203,7 @@ pub struct Derived<'a> {
     /// Whether the text is in English, and the style walks of the lines the
     /// style scan reads, from the line memo.
     english: bool,
-    walks: Vec<Option<crate::analysis::style::LineWalk>>,
+    walks: &'a [Option<crate::analysis::style::LineWalk>],
     paragraphs: OnceCell<Vec<Paragraph<'a>>>,
     units: OnceCell<Vec<Unit>>,
     security_council: OnceCell<bool>,
@@ -216,7 +217,7 @@ impl<'a> Derived<'a> {
         extras: Extras,
         openings: &'a Openings,
         english: bool,
-        walks: Vec<Option<crate::analysis::style::LineWalk>>,
+        walks: &'a [Option<crate::analysis::style::LineWalk>],
     ) -> Self {
         Derived {
             extras,
@@ -283,7 +284,7 @@ impl<'a> Context<'a> {
     pub fn style_lines(&self) -> &[StyleLine<'a>] {
         self.derived
             .style_lines
-            .get_or_init(|| style::assemble(self.tree, self.derived.english, &self.derived.walks))
+            .get_or_init(|| style::assemble(self.tree, self.derived.english, self.derived.walks))
     }
 
     /// Is the resolution's own text in English? A French or Spanish version
@@ -337,14 +338,19 @@ impl<'a> Context<'a> {
     /// line, or, when the export lost that line, by its adoption line
     /// ("Adopted by the Security Council on 27 April 2021")?
     pub fn security_council(&self) -> bool {
-        use crate::analysis::symbol::Organ;
         *self
             .derived
             .security_council
-            .get_or_init(|| match self.config.organ {
-                Some(organ) => organ == Organ::SecurityCouncil,
-                None => is_security_council(self.tree) || adopted_by_the_council(self.tree),
-            })
+            .get_or_init(|| security_council(self.tree, self.config))
+    }
+}
+
+/// [`Context::security_council`] of `tree` under `config`.
+pub fn security_council(tree: &Tree, config: &Config) -> bool {
+    use crate::analysis::symbol::Organ;
+    match config.organ {
+        Some(organ) => organ == Organ::SecurityCouncil,
+        None => is_security_council(tree) || adopted_by_the_council(tree),
     }
 }
 
@@ -366,7 +372,16 @@ pub struct Sink<'a> {
     out: &'a mut Vec<Diagnostic>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    /// A sink for `meta`'s findings at `severity`, appending to `out`.
+    pub fn new(meta: &'static RuleMeta, severity: Severity, out: &'a mut Vec<Diagnostic>) -> Self {
+        Sink {
+            meta,
+            severity,
+            out,
+        }
+    }
+
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         self.out.push(Diagnostic {
             code: self.meta.code,
@@ -427,12 +442,20 @@ impl Diagnostic {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>);
+
+    /// What the rule reads of the paragraph lines besides their layout: an
+    /// edit that changes none of it keeps the rule's findings (the
+    /// [`AnalysisMemo`](super::AnalysisMemo) carries them over). A rule that
+    /// reads the text in any other way keeps the default, everything.
+    fn reads(&self) -> Reads {
+        Reads::ALL
+    }
 }
 
 /// A rule whose findings on a line depend only on that [`Line`]: its text, its
 /// role, whether it is the resolution's own text, and the [`DocumentFacts`].
 /// It reports spans in that line only. The analysis keeps its findings per
-/// line between versions ([`LineMemo`](super::LineMemo)) and runs it again only
+/// line between versions ([`AnalysisMemo`](super::AnalysisMemo)) and runs it again only
 /// on lines whose text or role changed.
 pub trait LineRule: Sync {
     fn meta(&self) -> &'static RuleMeta;
@@ -710,29 +733,6 @@ pub fn all_rules() -> impl Iterator<Item = &'static RuleMeta> {
 /// Look a rule up by its code (case-insensitive).
 pub fn rule_meta(code: &str) -> Option<&'static RuleMeta> {
     all_rules().find(|meta| meta.code.eq_ignore_ascii_case(code))
-}
-
-/// Run every enabled document rule (the line rules run through the
-/// [`LineMemo`](super::LineMemo)).
-pub fn run_document_rules(context: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for rule in RULES {
-        let Registered::Document(rule) = rule else {
-            continue;
-        };
-        let meta = rule.meta();
-        let Some(severity) = context
-            .config
-            .severity_for(meta.code, meta.default_severity)
-        else {
-            continue;
-        };
-        let mut sink = Sink {
-            meta,
-            severity,
-            out: &mut *out,
-        };
-        rule.check(context, &mut sink);
-    }
 }
 
 /// The line rules with the severity the configuration gives each (`None`: off).

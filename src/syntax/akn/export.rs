@@ -26,6 +26,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::syntax::footnotes::FootnoteRef;
 use crate::syntax::{LexedLine, LineShape, MONTHS, Role, Tree};
+use crate::text::floor_char_boundary;
 
 const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
@@ -965,8 +966,8 @@ impl<'t> Builder<'t> {
     fn inline_text(&mut self, parent: usize, index: usize, from: usize, to: usize) {
         let line: &LexedLine = &self.tree.lines()[index];
         let text = line.text.as_str();
-        let from = floor_boundary(text, from.min(text.len()));
-        let to = floor_boundary(text, to.min(text.len()).max(from));
+        let from = floor_char_boundary(text, from);
+        let to = floor_char_boundary(text, to.min(text.len()).max(from));
         let mut at = from;
         let refs = self.refs.get(&index).cloned().unwrap_or_default();
         for reference in refs {
@@ -1008,13 +1009,6 @@ impl<'t> Builder<'t> {
         }
         body
     }
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// `A/RES/74/102` → `74-102`, `S/RES/1417 (2002)` → `1417-2002`.

@@ -1,0 +1,326 @@
+//! What an edit changed, as the document rules read it: the window of lines
+//! between the unchanged runs at both ends, how each of its paragraph lines
+//! read before and after in the parts a rule may read ([`Reads`]), and how the
+//! text around the edit moved, so that kept findings move with it.
+
+use std::ops::{BitOr, Range};
+use std::sync::Arc;
+
+use crate::analysis::agreed_language::{LineOpenings, Openings};
+use crate::analysis::citation::Citation;
+use crate::analysis::diagnostic::Diagnostic;
+use crate::syntax::lex::lex_line;
+use crate::syntax::{LexedLine, Role, Span, Tree};
+use crate::text::{ceil_char_boundary, floor_char_boundary};
+
+/// The parts of a paragraph line a document rule reads besides its role,
+/// number, label and indentation (which every rule may read: a change there
+/// runs every rule again). Lines other than paragraphs (headers, headings,
+/// footnotes, closing lines, rolling-text marks) are read whole by any rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reads(u8);
+
+impl Reads {
+    /// Nothing of the paragraph lines' text.
+    pub const NONE: Reads = Reads(0);
+    /// The role, number, label and indentation of every line: read by every
+    /// rule.
+    pub const LAYOUT: Reads = Reads(1 << 6);
+    /// The preambular and operative openings (`LineOpenings`), and the first
+    /// [`OPENING_BYTES`] bytes of the paragraph text (after any number or
+    /// label): its first words and their capitals.
+    pub const OPENINGS: Reads = Reads(1);
+    /// The end of the text: its last [`ENDING_BYTES`] bytes before any
+    /// trailing footnote markers, the markers and the whitespace after.
+    pub const ENDING: Reads = Reads(1 << 1);
+    /// The footnote marker candidates and the text around each.
+    pub const MARKERS: Reads = Reads(1 << 2);
+    /// The citations of resolutions and decisions.
+    pub const CITATIONS: Reads = Reads(1 << 3);
+    /// Anything else of the text.
+    pub const TEXT: Reads = Reads(1 << 7);
+    /// Everything: what the window reports when it cannot tell.
+    pub const ALL: Reads = Reads(u8::MAX);
+
+    pub const fn union(self, other: Reads) -> Reads {
+        Reads(self.0 | other.0)
+    }
+
+    pub const fn intersects(self, other: Reads) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+impl BitOr for Reads {
+    type Output = Reads;
+    fn bitor(self, other: Reads) -> Reads {
+        self.union(other)
+    }
+}
+
+/// How many bytes before the end of a paragraph's text [`Reads::ENDING`]
+/// covers: the final mark, and the words a rule reads before it
+/// (`; and`, `, inter alia:`).
+pub const ENDING_BYTES: usize = 32;
+
+/// How many bytes of a paragraph's text from its start [`Reads::OPENINGS`]
+/// covers besides the recognised openings.
+pub const OPENING_BYTES: usize = 48;
+
+/// How many bytes on each side of a footnote marker [`Reads::MARKERS`] covers.
+const MARKER_CONTEXT: usize = 16;
+
+/// A line the edit replaced, as the memo kept it.
+#[derive(Debug)]
+pub(super) struct OldLine {
+    pub text: Box<str>,
+    pub role: Role,
+    pub own: bool,
+    pub openings: Option<Arc<LineOpenings>>,
+    pub citations: Arc<[Citation]>,
+}
+
+/// How one line of the window changed within its text: the bytes before
+/// `prefix` and the last `suffix` bytes are the same in both versions.
+#[derive(Debug, Clone, Copy)]
+struct LineDiff {
+    prefix: usize,
+    suffix: usize,
+    old_len: usize,
+    new_len: usize,
+}
+
+impl LineDiff {
+    fn of(old: &str, new: &str) -> LineDiff {
+        let (old_bytes, new_bytes) = (old.as_bytes(), new.as_bytes());
+        let shorter = old_bytes.len().min(new_bytes.len());
+        let prefix = (0..shorter)
+            .find(|&i| old_bytes[i] != new_bytes[i])
+            .unwrap_or(shorter);
+        let suffix = (0..shorter - prefix)
+            .find(|&k| old_bytes[old_bytes.len() - 1 - k] != new_bytes[new_bytes.len() - 1 - k])
+            .unwrap_or(shorter - prefix);
+        LineDiff {
+            prefix,
+            suffix,
+            old_len: old_bytes.len(),
+            new_len: new_bytes.len(),
+        }
+    }
+
+    /// Where the byte range `start..end` of the old line stands in the new
+    /// one, if it lies wholly in the unchanged text.
+    fn map(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if end <= self.prefix {
+            Some((start, end))
+        } else if start >= self.old_len - self.suffix {
+            let moved = |at: usize| at + self.new_len - self.old_len;
+            Some((moved(start), moved(end)))
+        } else {
+            None
+        }
+    }
+}
+
+/// The lines an analysis found changed since the memo's previous version.
+#[derive(Debug)]
+pub(super) struct Window {
+    /// The first changed line (the same in both versions).
+    first: usize,
+    old_count: usize,
+    new_count: usize,
+    /// What changed in the lines of the window, as the document rules read
+    /// them; [`Reads::ALL`] when the window cannot tell (lines added or
+    /// removed, a changed layout, lines other than paragraphs, a memo
+    /// started afresh).
+    changed: Reads,
+    /// Per line of the window, when `changed` is not [`Reads::ALL`].
+    diffs: Vec<LineDiff>,
+    /// The window changed no line's citations nor any role.
+    keeps_citations: bool,
+}
+
+/// Windows wider than this are not compared line by line: the edit ran the
+/// structure over them, and the rules run again.
+const WIDEST_COMPARED: usize = 64;
+
+impl Window {
+    /// The window of lines `first..first + new_count` of `tree`, which
+    /// replaced `old`; `openings` and `citations` are the memo's views of
+    /// `tree`. `reset`: the memo was started afresh or read every line anew.
+    pub(super) fn new(
+        first: usize,
+        old: Vec<OldLine>,
+        new_count: usize,
+        reset: bool,
+        tree: &Tree,
+        openings: &Openings,
+        citations: &[Arc<[Citation]>],
+    ) -> Window {
+        let mut window = Window {
+            first,
+            old_count: old.len(),
+            new_count,
+            changed: Reads::ALL,
+            diffs: Vec::new(),
+            keeps_citations: false,
+        };
+        if reset || old.len() != new_count || new_count > WIDEST_COMPARED {
+            return window;
+        }
+        window.keeps_citations = old.iter().enumerate().all(|(i, old)| {
+            old.role == tree.role(first + i) && *old.citations == *citations[first + i]
+        });
+        let mut changed = Reads::NONE;
+        for (i, old) in old.iter().enumerate() {
+            let index = first + i;
+            let new = &tree.lines()[index];
+            let Some(reads) = compare(
+                old,
+                new,
+                tree.role(index),
+                tree.is_own_text(index),
+                openings[index].as_deref(),
+                &citations[index],
+            ) else {
+                return window;
+            };
+            changed = changed | reads;
+            window.diffs.push(LineDiff::of(&old.text, &new.text));
+        }
+        window.changed = changed;
+        window
+    }
+
+    /// The lines of the window in the new version.
+    pub(super) fn new_lines(&self) -> Range<usize> {
+        self.first..self.first + self.new_count
+    }
+
+    /// What changed, as the document rules read it.
+    pub(super) fn changed(&self) -> Reads {
+        self.changed
+    }
+
+    /// The document's citations are those of the previous version.
+    pub(super) fn keeps_citations(&self) -> bool {
+        self.keeps_citations
+    }
+
+    /// `diagnostic` of the previous version moved to the new one, or `None`
+    /// when one of its spans touches text the edit changed.
+    pub(super) fn carry(&self, diagnostic: &Diagnostic) -> Option<Diagnostic> {
+        debug_assert_eq!(self.old_count, self.new_count);
+        let inside = |span: &Span| self.new_lines().contains(&span.line);
+        if !diagnostic.spans().any(inside) {
+            return Some(diagnostic.clone());
+        }
+        let mut carried = diagnostic.clone();
+        let mut whole = true;
+        carried.for_each_span(|span| {
+            if inside(span) {
+                match self.diffs[span.line - self.first].map(span.start, span.end) {
+                    Some((start, end)) => (span.start, span.end) = (start, end),
+                    None => whole = false,
+                }
+            }
+        });
+        whole.then_some(carried)
+    }
+}
+
+/// What differs between a line before and after the edit, as the document
+/// rules read it; `None` when a rule may read it in any way (not a
+/// paragraph line, or its layout changed).
+fn compare(
+    old: &OldLine,
+    new: &LexedLine,
+    role: Role,
+    own: bool,
+    openings: Option<&LineOpenings>,
+    citations: &[Citation],
+) -> Option<Reads> {
+    if *old.text == *new.text && old.role == role && old.own == own {
+        return Some(Reads::NONE);
+    }
+    if !(paragraph(old.role) && paragraph(role)) || old.own != own || old.role != role {
+        return None;
+    }
+    let before = lex_line(&old.text);
+    if !plain(&before) || !plain(new) || !same_layout(&before, new) {
+        return None;
+    }
+    let mut changed = Reads::TEXT;
+    if old.openings.as_deref() != openings || head(&before) != head(new) {
+        changed = changed | Reads::OPENINGS;
+    }
+    if ending(&before) != ending(new) {
+        changed = changed | Reads::ENDING;
+    }
+    if !markers(&before).eq(markers(new)) {
+        changed = changed | Reads::MARKERS;
+    }
+    if *old.citations != *citations {
+        changed = changed | Reads::CITATIONS;
+    }
+    Some(changed)
+}
+
+/// The roles whose lines are paragraph text, read by the narrow [`Reads`].
+fn paragraph(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Preambular
+            | Role::Operative { .. }
+            | Role::UnnumberedOperative { .. }
+            | Role::MalformedOperative { .. }
+            | Role::Subparagraph { .. }
+            | Role::Continuation { .. }
+    )
+}
+
+/// A line without rolling-text marks, labels or symbol footnote indicators,
+/// which the rules read in ways of their own.
+fn plain(line: &LexedLine) -> bool {
+    line.negotiation.is_none() && line.label.is_none() && line.other_indicators.is_empty()
+}
+
+fn same_layout(old: &LexedLine, new: &LexedLine) -> bool {
+    old.shape == new.shape && old.indent == new.indent && old.body_start == new.body_start
+}
+
+/// The first [`OPENING_BYTES`] bytes of the paragraph text.
+fn head(line: &LexedLine) -> &str {
+    let text = line.text.as_str();
+    let start = line.body_start.min(text.len());
+    &text[start..floor_char_boundary(text, start + OPENING_BYTES)]
+}
+
+/// The last [`ENDING_BYTES`] bytes of the text and everything after it.
+fn ending(line: &LexedLine) -> &str {
+    let text = line.text.as_str();
+    &text[floor_char_boundary(text, line.content_end.saturating_sub(ENDING_BYTES))..]
+}
+
+/// Each footnote marker candidate with the text around it.
+fn markers(line: &LexedLine) -> impl Iterator<Item = (u32, &str)> {
+    let text = line.text.as_str();
+    line.markers.iter().map(move |marker| {
+        let start = floor_char_boundary(text, marker.range.start.saturating_sub(MARKER_CONTEXT));
+        let end = ceil_char_boundary(text, marker.range.end + MARKER_CONTEXT);
+        (marker.number, &text[start..end])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineDiff;
+
+    #[test]
+    fn a_line_diff_keeps_the_text_before_and_moves_the_text_after() {
+        let diff = LineDiff::of("Decides to act;", "Decides now to act;");
+        assert_eq!(diff.map(0, 7), Some((0, 7)));
+        assert_eq!(diff.map(14, 15), Some((18, 19)));
+        assert_eq!(diff.map(5, 12), None);
+    }
+}
