@@ -1,6 +1,7 @@
 //! Diagnostics and the quick fixes they carry.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use tower_lsp_server::ls_types::{
     self as lsp, CodeAction, CodeActionKind, CodeActionOrCommand, NumberOrString, Uri,
@@ -11,6 +12,23 @@ use super::convert;
 use crate::analysis::Diagnostic;
 use crate::syntax::Tree;
 use crate::text::PositionEncoding;
+
+/// The link to each rule's documentation, parsed once: a publish converts
+/// hundreds of diagnostics, and formatting and parsing each one's link was
+/// most of the conversion.
+static CODE_DESCRIPTIONS: LazyLock<HashMap<&'static str, lsp::CodeDescription>> =
+    LazyLock::new(|| {
+        crate::analysis::all_rules()
+            .filter_map(|meta| {
+                let href = meta.doc_url().parse().ok()?;
+                Some((meta.code, lsp::CodeDescription { href }))
+            })
+            .collect()
+    });
+
+fn code_description(code: &str) -> Option<lsp::CodeDescription> {
+    CODE_DESCRIPTIONS.get(code).cloned()
+}
 
 pub fn to_lsp(
     tree: &Tree,
@@ -30,9 +48,7 @@ pub fn to_lsp(
         range: convert::range(tree, diagnostic.span, encoding),
         severity: Some(convert::severity(diagnostic.severity)),
         code: Some(NumberOrString::String(diagnostic.code.to_owned())),
-        code_description: crate::analysis::rule_meta(diagnostic.code)
-            .and_then(|meta| meta.doc_url().parse().ok())
-            .map(|href| lsp::CodeDescription { href }),
+        code_description: code_description(diagnostic.code),
         source: Some("unres".to_owned()),
         message: diagnostic.message.clone(),
         related_information: (!related.is_empty()).then_some(related),

@@ -9,6 +9,36 @@ use super::lex::{LexedLine, lex_line};
 use super::negotiation::Negotiation;
 use super::structure::{self, Role, Segment, Structure};
 
+/// Do the footnotes, the document kind and the rolling text's brackets read
+/// `old` and `new`, in `role` both, alike? The text of a paragraph line
+/// matters to them only through its layout, footnote markers, rolling-text
+/// marks and label; any other line is read whole.
+fn derives_alike(old: &LexedLine, new: &LexedLine, role: Role) -> bool {
+    if old.text == new.text {
+        return true;
+    }
+    let paragraph = matches!(
+        role,
+        Role::Preambular
+            | Role::Operative { .. }
+            | Role::UnnumberedOperative { .. }
+            | Role::MalformedOperative { .. }
+            | Role::Subparagraph { .. }
+            | Role::Continuation { .. }
+    );
+    let labelled = |line: &LexedLine| document_kind::negotiation_label(line.body()).is_some();
+    paragraph
+        && old.shape == new.shape
+        && old.body_start == new.body_start
+        && old.label.is_none()
+        && new.label.is_none()
+        && old.negotiation.is_none()
+        && new.negotiation.is_none()
+        && old.markers == new.markers
+        && old.other_indicators == new.other_indicators
+        && labelled(old) == labelled(new)
+}
+
 /// A lossless parse of a resolution: one [`LexedLine`] per line of the text (same
 /// count, same text), and the [`Role`] of each.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -53,7 +83,8 @@ impl Tree {
             }
         });
         let relexed: Vec<LexedLine> = relexed.collect();
-        self.lines.splice(first..end, relexed);
+        let old_roles = self.structure.roles.clone();
+        let replaced: Vec<LexedLine> = self.lines.splice(first..end, relexed).collect();
         self.structure = structure::update(
             std::mem::take(&mut self.structure),
             &self.lines,
@@ -61,9 +92,18 @@ impl Tree {
             end - first,
             edited.new_count,
         );
-        self.footnotes = Footnotes::collect(&self.lines, &self.structure.roles);
-        self.kind = document_kind::detect(&self.lines, &self.structure.roles);
-        self.negotiation = Negotiation::build(&self.lines, &self.structure.roles);
+        let derived_alike = replaced.len() == edited.new_count
+            && old_roles == self.structure.roles
+            && replaced
+                .iter()
+                .zip(&self.lines[first..first + edited.new_count])
+                .zip(&self.structure.roles[first..])
+                .all(|((old, new), role)| derives_alike(old, new, *role));
+        if !derived_alike {
+            self.footnotes = Footnotes::collect(&self.lines, &self.structure.roles);
+            self.kind = document_kind::detect(&self.lines, &self.structure.roles);
+            self.negotiation = Negotiation::build(&self.lines, &self.structure.roles);
+        }
     }
 
     /// The rolling text's brackets (each with its partner) and the state of each
