@@ -69,7 +69,7 @@ pub fn analyze_with_memo(
 pub struct DocumentViews {
     pub citations: std::sync::Arc<Citations>,
     /// The openings of each line, by index.
-    pub openings: agreed_language::Openings,
+    pub openings: std::sync::Arc<agreed_language::Openings>,
 }
 
 /// [`analyze_with_memo`], also giving the [`DocumentViews`] it assembled.

@@ -5,6 +5,8 @@
 //! parser can afford to run it after every edit. The parse never fails: a line that
 //! fits nowhere gets [`Role::Other`].
 
+use std::cell::Cell;
+
 use super::lex::{LexedLine, LineShape};
 use super::openings::{OpeningClass, class_of};
 
@@ -258,8 +260,10 @@ struct Builder<'a> {
     segments: Vec<Segment>,
     state: State,
     has_organ: bool,
-    /// Per line: a numbered paragraph follows in the same part or section.
-    numbered_ahead: Vec<bool>,
+    /// The lines `start..end` whose answer to [`Builder::numbered_ahead`] is
+    /// `ahead`, found by the latest question (questions come in line order,
+    /// so one range makes the look-aheads of a build linear).
+    numbered_ahead: Cell<(usize, usize, bool)>,
     own: Vec<bool>,
     checkpoints: Vec<Checkpoint>,
 }
@@ -406,23 +410,30 @@ pub fn build(lines: &[LexedLine]) -> Structure {
 /// equal to `build(lines)`, but rebuilt only from the last checkpoint before
 /// the edit to the first one after it where the state is the previous build's
 /// again (the rest is the previous build's, its line numbers moved).
+/// `replaced` are the `old_count` lines the edit took out.
 pub fn update(
     mut previous: Structure,
     lines: &[LexedLine],
     first: usize,
-    old_count: usize,
+    replaced: &[LexedLine],
     new_count: usize,
 ) -> Structure {
+    let old_count = replaced.len();
     let old_len = previous.roles.len();
     // The last checkpoint before the edit, on a line the edit left alone.
     let restart = previous
         .checkpoints
         .partition_point(|c| (c.line as usize) < first);
-    if restart == 0
-        || old_len + new_count != lines.len() + old_count
-        || first + old_count > old_len
-        || lines.iter().any(|l| l.shape == LineShape::Comment)
-        || has_known_organ(lines) != previous.has_organ
+    if restart == 0 || old_len + new_count != lines.len() + old_count || first + old_count > old_len
+    {
+        return build(lines);
+    }
+    // A text with comment lines has no checkpoints; one the edit wrote
+    // builds again, as does an edit that took out or wrote a known organ line.
+    let written = &lines[first..first + new_count];
+    if written.iter().any(|l| l.shape == LineShape::Comment)
+        || has_known_organ(written)
+        || has_known_organ(replaced)
     {
         return build(lines);
     }
@@ -522,6 +533,8 @@ struct Tail {
 
 fn build_text(lines: &[LexedLine]) -> Structure {
     let mut builder = Builder::new(lines, has_known_organ(lines));
+    builder.roles.reserve(lines.len());
+    builder.own.reserve(lines.len());
     for index in 0..lines.len() {
         builder.step(index);
     }
@@ -551,7 +564,7 @@ impl<'a> Builder<'a> {
     fn new(lines: &'a [LexedLine], has_organ: bool) -> Builder<'a> {
         Builder {
             lines,
-            roles: Vec::with_capacity(lines.len()),
+            roles: Vec::new(),
             segments: vec![Segment {
                 kind: SegmentKind::Body,
                 start_line: 0,
@@ -569,8 +582,8 @@ impl<'a> Builder<'a> {
                 embedded: false,
             },
             has_organ,
-            numbered_ahead: numbered_ahead(lines),
-            own: Vec::with_capacity(lines.len()),
+            numbered_ahead: Cell::new((0, 0, false)),
+            own: Vec::new(),
             checkpoints: Vec::new(),
         }
     }
@@ -1172,12 +1185,46 @@ impl Builder<'_> {
     /// numbered operative paragraphs, where no numbered paragraph follows, or when
     /// it introduces a text (`Adopts the following declaration:`); before numbered
     /// paragraphs it is a preambular paragraph in the wrong form (VRB013).
+    /// Does a numbered paragraph follow line `index` before the part or
+    /// section ends? An unnumbered paragraph with a finite verb before
+    /// numbered ones is a misplaced preambular paragraph, one without numbered
+    /// ones after it is operative.
+    fn numbered_ahead(&self, index: usize) -> bool {
+        let (start, end, ahead) = self.numbered_ahead.get();
+        if (start..end).contains(&index) {
+            return ahead;
+        }
+        let mut ahead = false;
+        let mut end = self.lines.len();
+        for (later, line) in self.lines.iter().enumerate().skip(index + 1) {
+            match line.shape {
+                LineShape::Numbered { .. } | LineShape::MalformedNumber { .. } => {
+                    ahead = true;
+                    end = later;
+                    break;
+                }
+                LineShape::Organ { known: true, .. }
+                | LineShape::ClosingMeeting
+                | LineShape::AnnexHeading
+                | LineShape::SectionNumber { .. }
+                | LineShape::Separator
+                | LineShape::OdsTrailer => {
+                    end = later;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        self.numbered_ahead.set((index, end, ahead));
+        ahead
+    }
+
     fn is_unnumbered_operative(&self, index: usize) -> bool {
         let line = &self.lines[index];
         if class_of(line.body()) != Some(OpeningClass::Operative) {
             return false;
         }
-        self.state.seen_operative || !self.numbered_ahead[index] || self.lead_in_to_a_text(index)
+        self.state.seen_operative || !self.numbered_ahead(index) || self.lead_in_to_a_text(index)
     }
 
     /// A paragraph ending with a colon that no labelled item follows: what
@@ -1526,29 +1573,6 @@ impl Builder<'_> {
             _ => Role::FootnoteContinuation,
         }
     }
-}
-
-/// For each line, whether a numbered paragraph follows before the part or
-/// section ends: an unnumbered paragraph with a finite verb before numbered ones
-/// is a misplaced preambular paragraph, one without numbered ones after it is
-/// operative.
-fn numbered_ahead(lines: &[LexedLine]) -> Vec<bool> {
-    let mut ahead = vec![false; lines.len()];
-    let mut seen = false;
-    for (index, line) in lines.iter().enumerate().rev() {
-        ahead[index] = seen;
-        match line.shape {
-            LineShape::Numbered { .. } | LineShape::MalformedNumber { .. } => seen = true,
-            LineShape::Organ { known: true, .. }
-            | LineShape::ClosingMeeting
-            | LineShape::AnnexHeading
-            | LineShape::SectionNumber { .. }
-            | LineShape::Separator
-            | LineShape::OdsTrailer => seen = false,
-            _ => {}
-        }
-    }
-    ahead
 }
 
 /// The subparagraph label a paragraph's text starts with: `(a)` in

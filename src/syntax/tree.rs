@@ -89,7 +89,7 @@ impl Tree {
             std::mem::take(&mut self.structure),
             &self.lines,
             first,
-            end - first,
+            &replaced,
             edited.new_count,
         );
         let derived_alike = replaced.len() == edited.new_count

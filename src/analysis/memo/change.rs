@@ -9,8 +9,7 @@ use std::sync::Arc;
 use crate::analysis::agreed_language::{LineOpenings, Openings};
 use crate::analysis::citation::Citation;
 use crate::analysis::diagnostic::Diagnostic;
-use crate::syntax::lex::lex_line;
-use crate::syntax::{LexedLine, Role, Span, Tree};
+use crate::syntax::{LexedLine, LineShape, MarkerCandidate, Role, Tree};
 use crate::text::{ceil_char_boundary, floor_char_boundary};
 
 /// The parts of a paragraph line a document rule reads besides its role,
@@ -70,10 +69,46 @@ pub const OPENING_BYTES: usize = 48;
 /// How many bytes on each side of a footnote marker [`Reads::MARKERS`] covers.
 const MARKER_CONTEXT: usize = 16;
 
+/// What the comparison of a line before and after an edit reads besides its
+/// text, kept with the line so the old version need not be lexed again.
+#[derive(Debug, Clone)]
+pub(super) struct Layout {
+    shape: LineShape,
+    indent: usize,
+    body_start: usize,
+    content_end: usize,
+    markers: Vec<MarkerCandidate>,
+    /// No rolling-text marks, label or symbol footnote indicators: the line
+    /// rules and the document rules read these in ways of their own.
+    plain: bool,
+}
+
+impl Layout {
+    pub(super) fn of(line: &LexedLine) -> Layout {
+        Layout {
+            shape: line.shape.clone(),
+            indent: line.indent,
+            body_start: line.body_start,
+            content_end: line.content_end,
+            markers: line.markers.clone(),
+            plain: line.negotiation.is_none()
+                && line.label.is_none()
+                && line.other_indicators.is_empty(),
+        }
+    }
+
+    fn same(&self, other: &Layout) -> bool {
+        self.shape == other.shape
+            && self.indent == other.indent
+            && self.body_start == other.body_start
+    }
+}
+
 /// A line the edit replaced, as the memo kept it.
 #[derive(Debug)]
 pub(super) struct OldLine {
     pub text: Box<str>,
+    pub layout: Layout,
     pub role: Role,
     pub own: bool,
     pub openings: Option<Arc<LineOpenings>>,
@@ -207,25 +242,30 @@ impl Window {
         self.keeps_citations
     }
 
-    /// `diagnostic` of the previous version moved to the new one, or `None`
-    /// when one of its spans touches text the edit changed.
-    pub(super) fn carry(&self, diagnostic: &Diagnostic) -> Option<Diagnostic> {
-        debug_assert_eq!(self.old_count, self.new_count);
-        let inside = |span: &Span| self.new_lines().contains(&span.line);
-        if !diagnostic.spans().any(inside) {
-            return Some(diagnostic.clone());
+    /// Move `findings` of the previous version to the new one; `false` when
+    /// one of their spans touches text the edit changed (they are then left
+    /// half moved, to be found again).
+    pub(super) fn carry(&self, findings: &mut [Diagnostic]) -> bool {
+        let lines = self.new_lines();
+        if lines.is_empty() {
+            return true;
         }
-        let mut carried = diagnostic.clone();
+        debug_assert_eq!(self.old_count, self.new_count);
         let mut whole = true;
-        carried.for_each_span(|span| {
-            if inside(span) {
-                match self.diffs[span.line - self.first].map(span.start, span.end) {
-                    Some((start, end)) => (span.start, span.end) = (start, end),
-                    None => whole = false,
-                }
+        for diagnostic in findings {
+            if !diagnostic.spans().any(|span| lines.contains(&span.line)) {
+                continue;
             }
-        });
-        whole.then_some(carried)
+            diagnostic.for_each_span(|span| {
+                if lines.contains(&span.line) {
+                    match self.diffs[span.line - self.first].map(span.start, span.end) {
+                        Some((start, end)) => (span.start, span.end) = (start, end),
+                        None => whole = false,
+                    }
+                }
+            });
+        }
+        whole
     }
 }
 
@@ -246,18 +286,19 @@ fn compare(
     if !(paragraph(old.role) && paragraph(role)) || old.own != own || old.role != role {
         return None;
     }
-    let before = lex_line(&old.text);
-    if !plain(&before) || !plain(new) || !same_layout(&before, new) {
+    let (before, after) = (&old.layout, &Layout::of(new));
+    if !before.plain || !after.plain || !before.same(after) {
         return None;
     }
+    let (old_text, new_text) = (&*old.text, new.text.as_str());
     let mut changed = Reads::TEXT;
-    if old.openings.as_deref() != openings || head(&before) != head(new) {
+    if old.openings.as_deref() != openings || head(old_text, before) != head(new_text, after) {
         changed = changed | Reads::OPENINGS;
     }
-    if ending(&before) != ending(new) {
+    if ending(old_text, before) != ending(new_text, after) {
         changed = changed | Reads::ENDING;
     }
-    if !markers(&before).eq(markers(new)) {
+    if !markers(old_text, before).eq(markers(new_text, after)) {
         changed = changed | Reads::MARKERS;
     }
     if *old.citations != *citations {
@@ -279,33 +320,20 @@ fn paragraph(role: Role) -> bool {
     )
 }
 
-/// A line without rolling-text marks, labels or symbol footnote indicators,
-/// which the rules read in ways of their own.
-fn plain(line: &LexedLine) -> bool {
-    line.negotiation.is_none() && line.label.is_none() && line.other_indicators.is_empty()
-}
-
-fn same_layout(old: &LexedLine, new: &LexedLine) -> bool {
-    old.shape == new.shape && old.indent == new.indent && old.body_start == new.body_start
-}
-
 /// The first [`OPENING_BYTES`] bytes of the paragraph text.
-fn head(line: &LexedLine) -> &str {
-    let text = line.text.as_str();
-    let start = line.body_start.min(text.len());
+fn head<'t>(text: &'t str, layout: &Layout) -> &'t str {
+    let start = layout.body_start.min(text.len());
     &text[start..floor_char_boundary(text, start + OPENING_BYTES)]
 }
 
 /// The last [`ENDING_BYTES`] bytes of the text and everything after it.
-fn ending(line: &LexedLine) -> &str {
-    let text = line.text.as_str();
-    &text[floor_char_boundary(text, line.content_end.saturating_sub(ENDING_BYTES))..]
+fn ending<'t>(text: &'t str, layout: &Layout) -> &'t str {
+    &text[floor_char_boundary(text, layout.content_end.saturating_sub(ENDING_BYTES))..]
 }
 
 /// Each footnote marker candidate with the text around it.
-fn markers(line: &LexedLine) -> impl Iterator<Item = (u32, &str)> {
-    let text = line.text.as_str();
-    line.markers.iter().map(move |marker| {
+fn markers<'t>(text: &'t str, layout: &'t Layout) -> impl Iterator<Item = (u32, &'t str)> {
+    layout.markers.iter().map(move |marker| {
         let start = floor_char_boundary(text, marker.range.start.saturating_sub(MARKER_CONTEXT));
         let end = ceil_char_boundary(text, marker.range.end + MARKER_CONTEXT);
         (marker.number, &text[start..end])

@@ -64,13 +64,13 @@ impl DocumentMemo {
                 *kept = None;
                 continue;
             };
-            let carried = kept
-                .as_ref()
-                .filter(|_| !(rule.reads() | Reads::LAYOUT).intersects(changed))
-                .and_then(|findings| findings.iter().map(|d| window.carry(d)).collect());
-            let findings = carried.unwrap_or_else(|| run(rule, context, severity));
+            let carried = !(rule.reads() | Reads::LAYOUT).intersects(changed)
+                && kept.as_mut().is_some_and(|findings| window.carry(findings));
+            if !carried {
+                *kept = Some(run(rule, context, severity));
+            }
+            let findings = kept.as_ref().expect("kept or just found");
             out.extend(findings.iter().cloned());
-            *kept = Some(findings);
         }
     }
 }

@@ -36,7 +36,7 @@ use super::{DocumentViews, rules::Derived};
 use crate::syntax::{DocumentKind, LexedLine, Role, Tree};
 
 pub use change::Reads;
-use change::{OldLine, Window};
+use change::{Layout, OldLine, Window};
 
 /// What the analysis keeps of one document between its versions.
 #[derive(Debug, Default)]
@@ -51,7 +51,9 @@ pub struct AnalysisMemo {
     /// One per line of the latest version, and the per-line views the rules
     /// read, by line index.
     slots: Vec<Slot>,
-    openings: Openings,
+    /// Shared with the views of the latest version (semantic tokens read
+    /// them), so handing them over copies nothing.
+    openings: Arc<Openings>,
     walks: Vec<Option<LineWalk>>,
     citations: Vec<Arc<[Citation]>>,
     sums: Sums,
@@ -79,6 +81,7 @@ struct Sums {
 #[derive(Debug)]
 struct Slot {
     text: Box<str>,
+    layout: Layout,
     fingerprint: u64,
     role: Role,
     own: bool,
@@ -212,7 +215,7 @@ impl AnalysisMemo {
         diagnostics.sort_by(|a, b| (a.span, a.code).cmp(&(b.span, b.code)));
         let views = DocumentViews {
             citations,
-            openings: self.openings.clone(),
+            openings: Arc::clone(&self.openings),
         };
         (diagnostics, views)
     }
@@ -267,6 +270,7 @@ impl AnalysisMemo {
             self.sums.add(&facts);
             slots.push(Slot {
                 text: lexed.text.as_str().into(),
+                layout: Layout::of(lexed),
                 fingerprint: lexed.fingerprint,
                 role,
                 own,
@@ -290,16 +294,19 @@ impl AnalysisMemo {
             });
         }
         let removed_slots: Vec<Slot> = self.slots.splice(first..old_end, slots).collect();
-        let removed_openings = self.openings.splice(first..old_end, openings);
+        let removed_openings: Vec<_> = Arc::make_mut(&mut self.openings)
+            .splice(first..old_end, openings)
+            .collect();
         let removed_citations = self.citations.splice(first..old_end, citations);
         self.walks.splice(first..old_end, walks);
         let old: Vec<OldLine> = removed_slots
             .into_iter()
-            .zip(removed_openings.zip(removed_citations))
+            .zip(removed_openings.into_iter().zip(removed_citations))
             .map(|(slot, (openings, citations))| {
                 self.sums.remove(&slot.facts);
                 OldLine {
                     text: slot.text,
+                    layout: slot.layout,
                     role: slot.role,
                     own: slot.own,
                     openings,
@@ -327,7 +334,7 @@ impl AnalysisMemo {
 
     fn clear(&mut self) {
         self.slots.clear();
-        self.openings.clear();
+        self.openings = Arc::default();
         self.walks.clear();
         self.citations.clear();
         self.sums = Sums::default();
