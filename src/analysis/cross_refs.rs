@@ -72,10 +72,16 @@ fn cites(role: Role) -> bool {
     )
 }
 
+/// Can the text hold a reference to a paragraph? [`collect`] reads no
+/// other line.
+pub fn mentions_paragraphs(text: &str) -> bool {
+    text.contains("aragraph")
+}
+
 pub fn collect(tree: &Tree) -> Vec<CrossRef> {
     let mut out = Vec::new();
     for (index, line, role) in tree.iter() {
-        if !cites(role) || !line.text.contains("aragraph") {
+        if !cites(role) || !mentions_paragraphs(&line.text) {
             continue;
         }
         for c in REFERENCE.captures_iter(&line.text) {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::analysis::agreed_language::{LineOpenings, Openings};
 use crate::analysis::citation::Citation;
 use crate::analysis::diagnostic::Diagnostic;
+use crate::analysis::{cross_refs, style};
 use crate::syntax::{LexedLine, LineShape, MarkerCandidate, Role, Tree};
 use crate::text::{ceil_char_boundary, floor_char_boundary};
 
@@ -17,7 +18,7 @@ use crate::text::{ceil_char_boundary, floor_char_boundary};
 /// runs every rule again). Lines other than paragraphs (headers, headings,
 /// footnotes, closing lines, rolling-text marks) are read whole by any rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Reads(u8);
+pub struct Reads(u16);
 
 impl Reads {
     /// Nothing of the paragraph lines' text.
@@ -36,10 +37,21 @@ impl Reads {
     pub const MARKERS: Reads = Reads(1 << 2);
     /// The citations of resolutions and decisions.
     pub const CITATIONS: Reads = Reads(1 << 3);
+    /// The whole text of the lines that name a country (a form of the style
+    /// lists' country names) or may define a country's abbreviation (`CAR`,
+    /// `DRC`, `DPRK`); nothing of the other lines.
+    pub const COUNTRIES: Reads = Reads(1 << 4);
+    /// The whole text of the lines that hold a quotation mark or an
+    /// apostrophe (`"`, `'`, `“`, `”`, `‘`, `’`); nothing of the others.
+    pub const QUOTES: Reads = Reads(1 << 5);
+    /// The whole text of the lines that mention a paragraph (where
+    /// [`cross_refs`](crate::analysis::cross_refs) finds references to the
+    /// resolution's own paragraphs); nothing of the others.
+    pub const CROSS_REFS: Reads = Reads(1 << 8);
     /// Anything else of the text.
-    pub const TEXT: Reads = Reads(1 << 7);
+    pub const TEXT: Reads = Reads(1 << 15);
     /// Everything: what the window reports when it cannot tell.
-    pub const ALL: Reads = Reads(u8::MAX);
+    pub const ALL: Reads = Reads(u16::MAX);
 
     pub const fn union(self, other: Reads) -> Reads {
         Reads(self.0 | other.0)
@@ -304,6 +316,16 @@ fn compare(
     if *old.citations != *citations {
         changed = changed | Reads::CITATIONS;
     }
+    let either = |holds: fn(&str) -> bool| holds(old_text) || holds(new_text);
+    if either(names_a_country) {
+        changed = changed | Reads::COUNTRIES;
+    }
+    if either(holds_quotes) {
+        changed = changed | Reads::QUOTES;
+    }
+    if either(cross_refs::mentions_paragraphs) {
+        changed = changed | Reads::CROSS_REFS;
+    }
     Some(changed)
 }
 
@@ -318,6 +340,15 @@ fn paragraph(role: Role) -> bool {
             | Role::Subparagraph { .. }
             | Role::Continuation { .. }
     )
+}
+
+fn names_a_country(text: &str) -> bool {
+    style::countries(text, 0).next().is_some()
+        || ["CAR", "DRC", "DPRK"].iter().any(|a| text.contains(a))
+}
+
+fn holds_quotes(text: &str) -> bool {
+    text.contains(['"', '\'', '“', '”', '‘', '’'])
 }
 
 /// The first [`OPENING_BYTES`] bytes of the paragraph text.
