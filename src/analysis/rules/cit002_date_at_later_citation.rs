@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -28,6 +28,11 @@ declare_rule! {
 impl Rule for DateAtLaterCitation {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the citations only.
+    fn reads(&self) -> Reads {
+        Reads::CITATIONS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::citation::CitedItem;
 use crate::analysis::date::Date;
 use crate::analysis::symbol::Organ;
@@ -30,6 +30,11 @@ declare_rule! {
 impl Rule for ChronologicalOrder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the citations and the record only.
+    fn reads(&self) -> Reads {
+        Reads::CITATIONS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

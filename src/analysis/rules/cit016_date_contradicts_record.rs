@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::catalog::Record;
 use crate::analysis::{Edit, Fix};
 
@@ -33,6 +33,11 @@ declare_rule! {
 impl Rule for DateContradictsRecord {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the citations and the record only.
+    fn reads(&self) -> Reads {
+        Reads::CITATIONS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::catalog::Record;
 use crate::analysis::{Edit, Fix};
 
@@ -57,6 +57,11 @@ fn other_year<'a>(context: &'a Context<'_>, symbol: &str) -> Option<&'a Record> 
 impl Rule for UnknownResolution {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the citations and the record only.
+    fn reads(&self) -> Reads {
+        Reads::CITATIONS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::symbol::Organ;
 use crate::syntax::{Role, Span};
@@ -85,6 +85,11 @@ impl MeetingLine<'_> {
 impl Rule for ClosingMeeting {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads closing meeting lines, the organ and the kind, never paragraph text.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

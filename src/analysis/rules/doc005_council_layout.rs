@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::doc004_closing_meeting::ordinal_suffix;
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Severity;
 use crate::syntax::{LineShape, Role, Span};
 
@@ -47,6 +47,11 @@ static TITLED: LazyLock<Regex> =
 impl Rule for CouncilLayout {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads header and title lines only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

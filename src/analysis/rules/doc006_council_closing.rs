@@ -1,5 +1,5 @@
 use super::doc004_closing_meeting::meeting_line;
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::symbol::Organ;
 use crate::syntax::{Role, Span};
@@ -28,6 +28,11 @@ declare_rule! {
 impl Rule for CouncilClosing {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads closing meeting lines, the organ and the kind only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

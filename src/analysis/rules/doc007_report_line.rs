@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{LineShape, Role, Span};
 
@@ -48,6 +48,11 @@ const COMMITTEES: [&str; 6] = ["First", "Second", "Third", "Fourth", "Fifth", "S
 impl Rule for ReportLine {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads header lines only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::structure::{self, to_roman};
 use crate::syntax::{LineShape, Role, Span};
@@ -82,6 +82,11 @@ fn roman_value(label: &str) -> Option<u32> {
 impl Rule for AnnexHeadings {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads annex heading lines only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -40,6 +40,11 @@ declare_rule! {
 impl Rule for CompositeClosing {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads part headings, closing lines and roles only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

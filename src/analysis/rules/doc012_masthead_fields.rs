@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::style::ordinal_words;
 use crate::syntax::{Role, Span};
@@ -94,6 +94,11 @@ fn agenda(text: &str) -> Option<String> {
 impl Rule for MastheadFields {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads header lines only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::date::Date;
 use crate::syntax::{LineShape, Role, Span};
@@ -37,6 +37,11 @@ fn adoption_date(text: &str) -> Option<(Date, usize)> {
 impl Rule for AdoptionDate {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the adoption line and the closing date only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{Role, Span};
 
@@ -49,6 +49,11 @@ fn facilitators_draft(lower: &str) -> bool {
 impl Rule for DraftHeader {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads header lines (distribution, symbol and sponsor lines) and the kind only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

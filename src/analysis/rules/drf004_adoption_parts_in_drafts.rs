@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{LineShape, Role, Span};
 
@@ -28,6 +28,11 @@ declare_rule! {
 impl Rule for AdoptionPartsInDrafts {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads title, header and closing lines only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::{DocumentKind, Span};
 
 declare_rule! {
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for UnbalancedBrackets {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Brackets are rolling-text marks (never on plain lines); the related span is at a paragraph's `content_end`.
+    fn reads(&self) -> Reads {
+        Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

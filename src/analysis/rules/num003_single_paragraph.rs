@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{LineShape, Role, SegmentKind, Span};
 
@@ -30,6 +30,11 @@ declare_rule! {
 impl Rule for SingleParagraph {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads roles, segments and the number's shape only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::negotiation::LabelPart;
 use crate::syntax::{DocumentKind, Role, Span};
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for NumberedPreamble {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads lines with a PP label (never plain) and roles only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

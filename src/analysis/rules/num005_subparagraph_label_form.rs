@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::{LineShape, Role, Span};
 
 declare_rule! {
@@ -25,6 +25,11 @@ declare_rule! {
 impl Rule for SubparagraphLabelForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the label of the shape (`MalformedSubparagraph`) and roles only.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::structure::{leading_label, roman_value, successor_roman};
 use crate::syntax::{ItemLabel, Role, Span};
 
@@ -24,6 +24,11 @@ declare_rule! {
 impl Rule for RomanSequence {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads shapes and roles, and whether the body starts with `(i)` (its first 4 bytes, bounded by `content_end`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Severity;
 use crate::syntax::negotiation::{LabelPart, rank_word};
 use crate::syntax::{DocumentKind, LineShape, Role, Span};
@@ -39,6 +39,11 @@ declare_rule! {
 impl Rule for InsertedParagraphs {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads shapes, roles, labels and rolling-text marks (never on plain lines).
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
