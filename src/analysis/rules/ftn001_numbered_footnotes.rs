@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -32,6 +32,11 @@ declare_rule! {
 impl Rule for NumberedFootnotes {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads only `other_indicators`, which make a line other than plain, and roles.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::FootnoteRef;
 
 declare_rule! {
@@ -28,6 +28,11 @@ declare_rule! {
 impl Rule for FootnoteOrder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the footnote references (`footnotes.refs`: numbers and spans).
+    fn reads(&self) -> Reads {
+        Reads::MARKERS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

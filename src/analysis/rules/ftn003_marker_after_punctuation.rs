@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -26,6 +26,11 @@ declare_rule! {
 impl Rule for MarkerAfterPunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the footnote references and the mark right after each (`punctuation_after`).
+    fn reads(&self) -> Reads {
+        Reads::MARKERS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

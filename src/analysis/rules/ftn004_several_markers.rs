@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{MarkerForm, Span};
 
@@ -30,6 +30,11 @@ impl Rule for SeveralMarkers {
         &Self::META
     }
 
+    /// Reads the footnote references and the separator between two chained markers (at most 3 bytes).
+    fn reads(&self) -> Reads {
+        Reads::MARKERS
+    }
+
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
         let refs = &context.footnotes.refs;
         for pair in refs.windows(2) {
@@ -37,6 +42,10 @@ impl Rule for SeveralMarkers {
             if second.marker.form != MarkerForm::Chained
                 || first.span.line != second.span.line
                 || first.span.end >= second.span.start
+                // The lexer chains markers at most 3 bytes apart: a wider gap
+                // means the marker chained to was dropped, and the text
+                // between is no separator.
+                || second.span.start - first.span.end > 3
             {
                 continue;
             }

@@ -2,7 +2,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it checks
@@ -33,6 +33,11 @@ declare_rule! {
 impl Rule for ReferenceOnce {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads only the footnote texts, which are not paragraph lines.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

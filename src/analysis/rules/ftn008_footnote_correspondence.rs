@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for FootnoteCorrespondence {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the footnote references and texts, and the end of the last line (where the fix adds a missing text).
+    fn reads(&self) -> Reads {
+        Reads::MARKERS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::Span;
 
@@ -27,6 +27,11 @@ declare_rule! {
 impl Rule for FootnoteForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads only the footnote texts, which are not paragraph lines.
+    fn reads(&self) -> Reads {
+        Reads::NONE
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

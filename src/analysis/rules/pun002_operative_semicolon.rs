@@ -1,5 +1,5 @@
 use super::units::{End, Unit, final_mark, mark_fix, mark_name, paragraph_follows};
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::{Role, Tree};
 
 declare_rule! {
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for OperativeSemicolon {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the units (`units()`), the final marks and `; and` of their lines, and the first letter of the items after a colon.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

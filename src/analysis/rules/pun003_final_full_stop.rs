@@ -1,5 +1,5 @@
 use super::units::{End, final_mark, mark_fix, mark_name};
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::Role;
 
 declare_rule! {
@@ -27,6 +27,11 @@ declare_rule! {
 impl Rule for FinalFullStop {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the units (`units()`: openings and final marks) and the final mark of their last lines.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

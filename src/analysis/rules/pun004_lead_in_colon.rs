@@ -1,5 +1,5 @@
 use super::units::{Unit, final_mark, mark_fix, mark_name};
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::Tree;
 use crate::syntax::openings::class_of;
 
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for LeadInColon {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the units (`units()`), the final mark and last words of each lead-in, and the first letter of its first item.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::{Role, Span};
 
 declare_rule! {
@@ -72,6 +72,11 @@ fn penultimate_items(context: &Context<'_>) -> Vec<(usize, Ending)> {
 impl Rule for AndBeforeLastItem {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads only the roles and how each next-to-last subparagraph ends (`;` or `; and`).
+    fn reads(&self) -> Reads {
+        Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

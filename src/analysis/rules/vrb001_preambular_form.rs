@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::Paragraph;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding};
 use crate::syntax::Span;
@@ -27,6 +27,11 @@ declare_rule! {
 impl Rule for PreambularForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings (`paragraphs()`) and, for those without one, the first words (`finding`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

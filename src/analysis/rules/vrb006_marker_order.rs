@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{MarkerWord, head_of};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
@@ -27,6 +27,11 @@ declare_rule! {
 impl Rule for MarkerOrder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings (`paragraphs()`): their heads and markers, and the markers as written.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

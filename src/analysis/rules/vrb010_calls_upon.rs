@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
 
@@ -25,6 +25,11 @@ declare_rule! {
 impl Rule for CallsUpon {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings (`paragraphs()`) and the words of `Calls on` as written.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{Finding, finding};
 use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
@@ -31,6 +31,11 @@ declare_rule! {
 impl Rule for UnknownOpening {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings (`paragraphs()`) and, for those without one, the first words (`finding`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
