@@ -362,12 +362,25 @@ fn ending<'t>(text: &'t str, layout: &Layout) -> &'t str {
     &text[floor_char_boundary(text, layout.content_end.saturating_sub(ENDING_BYTES))..]
 }
 
-/// Each footnote marker candidate with the text around it.
-fn markers<'t>(text: &'t str, layout: &'t Layout) -> impl Iterator<Item = (u32, &'t str)> {
+/// Each footnote marker candidate, as the lexer read it (its position left
+/// out), with the text around it.
+fn markers<'t>(text: &'t str, layout: &'t Layout) -> impl Iterator<Item = impl PartialEq + 't> {
     layout.markers.iter().map(move |marker| {
         let start = floor_char_boundary(text, marker.range.start.saturating_sub(MARKER_CONTEXT));
         let end = ceil_char_boundary(text, marker.range.end + MARKER_CONTEXT);
-        (marker.number, &text[start..end])
+        let punctuation_after = marker.punctuation_after.map(|after| {
+            (
+                after.start.saturating_sub(marker.range.end),
+                after.end - after.start,
+            )
+        });
+        (
+            marker.number,
+            marker.form,
+            marker.after_punctuation,
+            punctuation_after,
+            &text[start..end],
+        )
     })
 }
 

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::numbering::{Issue, SequenceFault};
 use crate::analysis::{Edit, Fix};
 
@@ -31,6 +31,11 @@ declare_rule! {
 impl Rule for OperativeSequence {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the operative numbers (layout) and, for the renumbering fix, the references to them (`cross_refs()`).
+    fn reads(&self) -> Reads {
+        Reads::CROSS_REFS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::cross_refs::Direction;
 use crate::syntax::Role;
 
@@ -32,6 +32,11 @@ declare_rule! {
 impl Rule for CrossReference {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the operative numbers (layout) and the references to them (`cross_refs()`).
+    fn reads(&self) -> Reads {
+        Reads::CROSS_REFS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::date::Date;
 use crate::analysis::style::{self, CountryForm, CountryUse, StyleLine};
@@ -56,6 +56,11 @@ declare_rule! {
 impl Rule for CountryNames {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the lines that name a country (and may define an abbreviation of one) whole, and nothing of the others.
+    fn reads(&self) -> Reads {
+        Reads::COUNTRIES
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

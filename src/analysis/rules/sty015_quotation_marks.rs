@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::style::StyleLine;
 use crate::syntax::Span;
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for QuotationMarks {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the lines holding quotation marks or apostrophes whole (their tally and each mark), and nothing of the others.
+    fn reads(&self) -> Reads {
+        Reads::QUOTES
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
