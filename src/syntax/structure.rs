@@ -146,6 +146,12 @@ impl Role {
         )
     }
 
+    /// A line of paragraph text: a body paragraph or the continuation of one
+    /// after its subparagraphs.
+    pub fn is_paragraph_text(self) -> bool {
+        self.is_body_paragraph() || matches!(self, Role::Continuation { .. })
+    }
+
     /// A paragraph of the operative part, numbered or not.
     pub fn is_operative(self) -> bool {
         matches!(

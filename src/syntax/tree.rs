@@ -17,15 +17,7 @@ fn derives_alike(old: &LexedLine, new: &LexedLine, role: Role) -> bool {
     if old.text == new.text {
         return true;
     }
-    let paragraph = matches!(
-        role,
-        Role::Preambular
-            | Role::Operative { .. }
-            | Role::UnnumberedOperative { .. }
-            | Role::MalformedOperative { .. }
-            | Role::Subparagraph { .. }
-            | Role::Continuation { .. }
-    );
+    let paragraph = role.is_paragraph_text();
     let labelled = |line: &LexedLine| document_kind::negotiation_label(line.body()).is_some();
     paragraph
         && old.shape == new.shape

@@ -295,7 +295,10 @@ fn compare(
     if *old.text == *new.text && old.role == role && old.own == own {
         return Some(Reads::NONE);
     }
-    if !(paragraph(old.role) && paragraph(role)) || old.own != own || old.role != role {
+    if !(old.role.is_paragraph_text() && role.is_paragraph_text())
+        || old.own != own
+        || old.role != role
+    {
         return None;
     }
     let (before, after) = (&old.layout, &Layout::of(new));
@@ -327,19 +330,6 @@ fn compare(
         changed = changed | Reads::CROSS_REFS;
     }
     Some(changed)
-}
-
-/// The roles whose lines are paragraph text, read by the narrow [`Reads`].
-fn paragraph(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Preambular
-            | Role::Operative { .. }
-            | Role::UnnumberedOperative { .. }
-            | Role::MalformedOperative { .. }
-            | Role::Subparagraph { .. }
-            | Role::Continuation { .. }
-    )
 }
 
 fn names_a_country(text: &str) -> bool {
