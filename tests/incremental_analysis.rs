@@ -150,6 +150,19 @@ fn apply(source: &mut SourceText, tree: &mut Tree, edit: &Edit) {
     tree.apply_edit(edited, &new_lines);
 }
 
+/// Analyze `tree` with the memo kept across versions and `source`'s text
+/// afresh: `None` when they agree, else the first difference.
+fn compare_with_fresh(source: &SourceText, tree: &Tree, memo: &mut AnalysisMemo) -> Option<String> {
+    let (config, catalog) = (Config::default(), Catalog::embedded());
+    let incremental = analyze_with_memo(tree, &config, &catalog, memo);
+    let fresh = analyze_with(
+        &Tree::parse(&source.to_string_lossless()),
+        &config,
+        &catalog,
+    );
+    (incremental != fresh).then(|| first_difference(&incremental, &fresh))
+}
+
 /// The first diagnostic that differs, for the failure message.
 fn first_difference(incremental: &[Diagnostic], fresh: &[Diagnostic]) -> String {
     let at = incremental
@@ -183,13 +196,11 @@ proptest! {
         analyze_with_memo(&tree, &config, &catalog, &mut memo);
         for (step, edit) in edits.iter().enumerate() {
             apply(&mut source, &mut tree, edit);
-            let incremental = analyze_with_memo(&tree, &config, &catalog, &mut memo);
-            let text = source.to_string_lossless();
-            let fresh = analyze_with(&Tree::parse(&text), &config, &catalog);
+            let difference = compare_with_fresh(&source, &tree, &mut memo);
             prop_assert!(
-                incremental == fresh,
+                difference.is_none(),
                 "{name}, after edit {step} ({edit:?}): {}",
-                first_difference(&incremental, &fresh)
+                difference.unwrap_or_default()
             );
         }
     }
@@ -333,13 +344,11 @@ proptest! {
             if !apply_in_paragraph(&mut source, &mut tree, edit) {
                 break;
             }
-            let incremental = analyze_with_memo(&tree, &config, &catalog, &mut memo);
-            let text = source.to_string_lossless();
-            let fresh = analyze_with(&Tree::parse(&text), &config, &catalog);
+            let difference = compare_with_fresh(&source, &tree, &mut memo);
             prop_assert!(
-                incremental == fresh,
+                difference.is_none(),
                 "{name}, after edit {step} ({edit:?}): {}",
-                first_difference(&incremental, &fresh)
+                difference.unwrap_or_default()
             );
         }
     }
