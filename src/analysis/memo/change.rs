@@ -6,7 +6,7 @@
 use std::ops::{BitOr, Range};
 use std::sync::Arc;
 
-use crate::analysis::agreed_language::{LineOpenings, Openings};
+use crate::analysis::agreed_language::{LineOpenings, OpeningKind, Openings, tokenize};
 use crate::analysis::citation::Citation;
 use crate::analysis::diagnostic::Diagnostic;
 use crate::analysis::{cross_refs, style};
@@ -26,12 +26,15 @@ impl Reads {
     /// The role, number, label and indentation of every line: read by every
     /// rule.
     pub const LAYOUT: Reads = Reads(1 << 6);
-    /// The preambular and operative openings (`LineOpenings`), and the first
-    /// [`OPENING_BYTES`] bytes of the paragraph text (after any number or
-    /// label): its first words and their capitals.
+    /// The preambular and operative openings (`LineOpenings`), and the
+    /// beginning of the paragraph text (after any number or label): its first
+    /// [`OPENING_BYTES`] bytes, its first [`OPENING_WORDS`] words and the words
+    /// of its openings, with the character after. A text that short is read
+    /// whole.
     pub const OPENINGS: Reads = Reads(1);
-    /// The end of the text: its last [`ENDING_BYTES`] bytes before any
-    /// trailing footnote markers, the markers and the whitespace after.
+    /// The end of the text: its last [`ENDING_BYTES`] bytes and at least its
+    /// last two words before any trailing footnote markers, the markers and
+    /// the whitespace after.
     pub const ENDING: Reads = Reads(1 << 1);
     /// The footnote marker candidates and the text around each.
     pub const MARKERS: Reads = Reads(1 << 2);
@@ -48,6 +51,20 @@ impl Reads {
     /// [`cross_refs`](crate::analysis::cross_refs) finds references to the
     /// resolution's own paragraphs); nothing of the others.
     pub const CROSS_REFS: Reads = Reads(1 << 8);
+    /// The whole text of the paragraphs that have no recognised opening of
+    /// their kind (a preambular paragraph without a preambular opening, an
+    /// operative one without an operative opening); nothing of the others.
+    pub const UNOPENED: Reads = Reads(1 << 9);
+    /// The whole text of the lines that hold a citation or the word
+    /// `resolution`: the dates and clauses around citations (CIT001), bare
+    /// Council numbers (CIT007).
+    pub const CITING: Reads = Reads(1 << 10);
+    /// The whole text of the lines that may hold a draft's symbol (`/L.`).
+    pub const DRAFT_SYMBOLS: Reads = Reads(1 << 11);
+    /// The first [`AFTER_OPENING_WORDS`] words after each opening, within its
+    /// next [`AFTER_OPENING_TOKENS`] words and marks, with the character after
+    /// (the object VRB008 compares).
+    pub const AFTER_OPENING: Reads = Reads(1 << 12);
     /// Anything else of the text.
     pub const TEXT: Reads = Reads(1 << 15);
     /// Everything: what the window reports when it cannot tell.
@@ -75,8 +92,25 @@ impl BitOr for Reads {
 pub const ENDING_BYTES: usize = 32;
 
 /// How many bytes of a paragraph's text from its start [`Reads::OPENINGS`]
-/// covers besides the recognised openings.
+/// covers at least besides the recognised openings.
 pub const OPENING_BYTES: usize = 48;
+
+/// How many words (between white space) of a paragraph's text
+/// [`Reads::OPENINGS`] covers at least: the class of an opening is told from
+/// the first word after up to two adverbs, and a heading with a listed opening
+/// of four words or more is a preambular paragraph.
+const OPENING_WORDS: usize = 4;
+
+/// How many words at the end of a paragraph's text [`Reads::ENDING`] covers
+/// at least (`; and`, `Requesting also`).
+const ENDING_WORDS: usize = 2;
+
+/// How many words and marks after an opening [`Reads::AFTER_OPENING`] covers
+/// at most.
+pub const AFTER_OPENING_TOKENS: usize = 8;
+
+/// How many words after an opening [`Reads::AFTER_OPENING`] covers.
+pub const AFTER_OPENING_WORDS: usize = 3;
 
 /// How many bytes on each side of a footnote marker [`Reads::MARKERS`] covers.
 const MARKER_CONTEXT: usize = 16;
@@ -307,8 +341,14 @@ fn compare(
     }
     let (old_text, new_text) = (&*old.text, new.text.as_str());
     let mut changed = Reads::TEXT;
-    if old.openings.as_deref() != openings || head(old_text, before) != head(new_text, after) {
+    let old_openings = old.openings.as_deref();
+    if old_openings != openings
+        || head(old_text, before, old_openings) != head(new_text, after, openings)
+    {
         changed = changed | Reads::OPENINGS;
+    }
+    if !after_openings(old_text, old_openings).eq(after_openings(new_text, openings)) {
+        changed = changed | Reads::AFTER_OPENING;
     }
     if ending(old_text, before) != ending(new_text, after) {
         changed = changed | Reads::ENDING;
@@ -329,7 +369,26 @@ fn compare(
     if either(cross_refs::mentions_paragraphs) {
         changed = changed | Reads::CROSS_REFS;
     }
+    if unopened(role, old_openings) || unopened(role, openings) {
+        changed = changed | Reads::UNOPENED;
+    }
+    if !old.citations.is_empty() || !citations.is_empty() || either(|t| t.contains("esolution")) {
+        changed = changed | Reads::CITING;
+    }
+    if either(|t| t.contains("/L.")) {
+        changed = changed | Reads::DRAFT_SYMBOLS;
+    }
     Some(changed)
+}
+
+/// A preambular or operative paragraph without an opening of its kind.
+fn unopened(role: Role, openings: Option<&LineOpenings>) -> bool {
+    let kind = match role {
+        Role::Preambular => OpeningKind::Preambular,
+        Role::Operative { .. } | Role::MalformedOperative { .. } => OpeningKind::Operative,
+        _ => return false,
+    };
+    openings.and_then(|o| o.of_kind(kind)).is_none()
 }
 
 fn names_a_country(text: &str) -> bool {
@@ -341,15 +400,99 @@ fn holds_quotes(text: &str) -> bool {
     text.contains(['"', '\'', '“', '”', '‘', '’'])
 }
 
-/// The first [`OPENING_BYTES`] bytes of the paragraph text.
-fn head<'t>(text: &'t str, layout: &Layout) -> &'t str {
+/// The beginning of the paragraph text [`Reads::OPENINGS`] covers: through
+/// the last of its first [`OPENING_BYTES`] bytes, its first [`OPENING_WORDS`]
+/// words and its openings, and the character after (which tells whether the
+/// last word goes on).
+fn head<'t>(text: &'t str, layout: &Layout, openings: Option<&LineOpenings>) -> &'t str {
     let start = layout.body_start.min(text.len());
-    &text[start..floor_char_boundary(text, start + OPENING_BYTES)]
+    let opening_end = openings
+        .into_iter()
+        .flat_map(|o| [&o.preambular, &o.operative])
+        .flatten()
+        .map(|o| o.range.end)
+        .max()
+        .unwrap_or(start);
+    let end = (start + OPENING_BYTES)
+        .max(end_of_words(text, start, OPENING_WORDS))
+        .max(opening_end);
+    &text[start..with_next_char(text, end)]
 }
 
-/// The last [`ENDING_BYTES`] bytes of the text and everything after it.
+/// After each opening of the line, its first [`AFTER_OPENING_WORDS`] words
+/// within [`AFTER_OPENING_TOKENS`] tokens, and the character after them.
+fn after_openings<'t>(
+    text: &'t str,
+    openings: Option<&'t LineOpenings>,
+) -> impl Iterator<Item = &'t str> {
+    openings
+        .into_iter()
+        .flat_map(|o| [&o.preambular, &o.operative])
+        .flatten()
+        .map(move |opening| {
+            let start = opening.range.end.min(text.len());
+            let tokens = tokenize(text, start, AFTER_OPENING_TOKENS);
+            let end = tokens
+                .iter()
+                .filter(|t| t.word)
+                .nth(AFTER_OPENING_WORDS - 1)
+                .or(tokens.last())
+                .map_or(start, |t| t.end);
+            &text[start..with_next_char(text, end)]
+        })
+}
+
+/// Where the first `count` words of `text` from `start` end; the end of the
+/// text when it has fewer.
+fn end_of_words(text: &str, start: usize, count: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (offset, ch) in text[start..].char_indices() {
+        if ch.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == count {
+                    return start + offset;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// The offset just after the character at `at` (moved back to a character
+/// boundary), or the end of the text.
+fn with_next_char(text: &str, at: usize) -> usize {
+    let at = floor_char_boundary(text, at);
+    text[at..]
+        .chars()
+        .next()
+        .map_or(at, |next| at + next.len_utf8())
+}
+
+/// The last [`ENDING_BYTES`] bytes of the text before its content end, at
+/// least its last [`ENDING_WORDS`] words, and everything after.
 fn ending<'t>(text: &'t str, layout: &Layout) -> &'t str {
-    &text[floor_char_boundary(text, layout.content_end.saturating_sub(ENDING_BYTES))..]
+    let content_end = layout.content_end.min(text.len());
+    let mut start = floor_char_boundary(text, content_end.saturating_sub(ENDING_BYTES));
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, ch) in text[..content_end].char_indices().rev() {
+        if at < layout.body_start.min(content_end) || (at < start && words >= ENDING_WORDS) {
+            break;
+        }
+        if ch.is_whitespace() {
+            words += usize::from(in_word);
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+        start = start.min(at);
+    }
+    &text[start..]
 }
 
 /// Each footnote marker candidate, as the lexer read it (its position left
@@ -376,7 +519,87 @@ fn markers<'t>(text: &'t str, layout: &'t Layout) -> impl Iterator<Item = impl P
 
 #[cfg(test)]
 mod tests {
-    use super::LineDiff;
+    use std::sync::Arc;
+
+    use super::{Layout, LineDiff, OldLine, Reads, compare};
+    use crate::analysis::agreed_language::{Extras, LineOpenings};
+    use crate::syntax::Tree;
+
+    /// What differs, as the document rules read it, between two versions of
+    /// the text of an operative paragraph.
+    fn changed(old: &str, new: &str) -> Reads {
+        let document = |paragraph: &str| {
+            Tree::parse(&format!(
+                "\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\t{paragraph}\n"
+            ))
+        };
+        let (before, after) = (document(old), document(new));
+        let openings =
+            |tree: &Tree| LineOpenings::of(&tree.lines()[2], tree.role(2), &Extras::default());
+        let old_line = OldLine {
+            text: before.lines()[2].text.as_str().into(),
+            layout: Layout::of(&before.lines()[2]),
+            role: before.role(2),
+            own: true,
+            openings: Some(Arc::new(openings(&before))),
+            citations: Arc::from([]),
+        };
+        let new_openings = openings(&after);
+        compare(
+            &old_line,
+            &after.lines()[2],
+            after.role(2),
+            true,
+            Some(&new_openings),
+            &[],
+        )
+        .expect("a paragraph line of the same layout")
+    }
+
+    const REPORT: &str = "Requests the Secretary-General to submit to the General Assembly at its next session a report on the implementation of the programme of work;";
+
+    #[test]
+    fn a_word_typed_mid_paragraph_changes_no_part_a_rule_reads() {
+        let typed = REPORT.replace("a report", "a detailed report");
+        let parts = Reads::OPENINGS
+            | Reads::ENDING
+            | Reads::MARKERS
+            | Reads::AFTER_OPENING
+            | Reads::UNOPENED
+            | Reads::CITING;
+        assert!(!changed(REPORT, &typed).intersects(parts));
+    }
+
+    #[test]
+    fn the_words_after_an_opening_are_read_as_its_object() {
+        let typed = REPORT.replace("the Secretary-General", "the Deputy Secretary-General");
+        assert!(changed(REPORT, &typed).intersects(Reads::AFTER_OPENING));
+    }
+
+    #[test]
+    fn a_paragraph_without_an_opening_is_read_whole() {
+        let old = "The Assembly asks the Secretary-General to submit to the General Assembly at its next session a report on the implementation;";
+        let typed = old.replace("a report", "a detailed report");
+        assert!(changed(old, &typed).intersects(Reads::UNOPENED));
+        assert!(
+            !changed(REPORT, &REPORT.replace("a report", "a detailed report"))
+                .intersects(Reads::UNOPENED)
+        );
+    }
+
+    #[test]
+    fn the_ending_holds_the_last_two_words_however_long() {
+        let old = "Decides to transmit the present resolution to the Special Committee on Peacekeeping Operations, to the Intergovernmental-Working-Group-on-the-Right-to-Development;";
+        let typed = old.replace("-Group-", "-Groups-");
+        assert!(changed(old, &typed).intersects(Reads::ENDING));
+    }
+
+    #[test]
+    fn a_line_naming_a_resolution_is_read_by_the_citation_rules() {
+        let old = "Decides to consider at its next session the implementation of the present resolution and of resolution 70/1;";
+        let typed = old.replace("next session", "next regular session");
+        assert!(changed(old, &typed).intersects(Reads::CITING));
+    }
 
     #[test]
     fn a_line_diff_keeps_the_text_before_and_moves_the_text_after() {

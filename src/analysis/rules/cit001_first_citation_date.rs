@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::symbol::Organ;
 use crate::analysis::{Edit, Fix};
 use crate::syntax::Span;
@@ -37,6 +37,11 @@ declare_rule! {
 impl Rule for FirstCitationDate {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the citations and the text around them in their lines (the clause after, the words before).
+    fn reads(&self) -> Reads {
+        Reads::CITATIONS | Reads::CITING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

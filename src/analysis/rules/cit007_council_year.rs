@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::citation::{Citation, ItemForm};
 use crate::analysis::citation::{Finding, Quotes, is_body_role};
@@ -175,6 +175,11 @@ fn check_line(
 impl Rule for CouncilNumberYear {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the citations and the lines that name a resolution (bare Council numbers).
+    fn reads(&self) -> Reads {
+        Reads::CITATIONS | Reads::CITING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

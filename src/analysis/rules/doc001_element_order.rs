@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::openings::{OpeningClass, class_of};
 use crate::syntax::{Role, Span};
 
@@ -31,6 +31,11 @@ declare_rule! {
 impl Rule for ElementOrder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the roles, the first words' class (`class_of`) and the final mark of preambular paragraphs.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::{LineShape, Role, Span};
 
@@ -52,6 +52,11 @@ fn named_organ(body: &str) -> Option<&'static str> {
 impl Rule for OrganLine {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the roles, the layout, and the beginning and end of paragraphs (an organ's name is a few words, read whole by `OPENINGS`; trailing white space by `ENDING`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::ENDING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

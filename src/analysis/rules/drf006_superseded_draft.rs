@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::syntax::Span;
 
@@ -42,6 +42,11 @@ static DRAFT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 impl Rule for SupersededDraft {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the draft symbols in any line.
+    fn reads(&self) -> Reads {
+        Reads::DRAFT_SYMBOLS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::syntax::structure::{is_letter_label, leading_label, successor_letter};
 use crate::syntax::{ItemLabel, Role, Span};
 
@@ -26,6 +26,11 @@ declare_rule! {
 impl Rule for LetterSequence {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the labels (layout) and the label at the start of a paragraph's text (`leading_label`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -29,9 +29,9 @@ impl Rule for PreambularForm {
         &Self::META
     }
 
-    /// Reads the paragraphs' openings (`paragraphs()`) and, for those without one, the first words (`finding`).
+    /// Reads the paragraphs' openings and the whole text of preambular ones without one (`finding`).
     fn reads(&self) -> Reads {
-        Reads::OPENINGS
+        Reads::OPENINGS | Reads::UNOPENED
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

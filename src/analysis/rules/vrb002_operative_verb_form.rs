@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding};
 use crate::syntax::Span;
@@ -29,6 +29,11 @@ declare_rule! {
 impl Rule for OperativeVerbForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings and the whole text of operative ones without one (`finding`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::UNOPENED
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

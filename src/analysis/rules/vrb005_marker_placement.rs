@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::agreed_language::{MarkerPlace, OpeningKind, with_marker, written_words};
 use crate::analysis::{Fix, Severity};
 use crate::syntax::Span;
@@ -33,6 +33,11 @@ declare_rule! {
 impl Rule for MarkerPlacement {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings and the words of each as written.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

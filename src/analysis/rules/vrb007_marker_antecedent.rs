@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::OpeningKind;
 use crate::analysis::agreed_language::{with_marker, written_words};
@@ -36,6 +36,11 @@ declare_rule! {
 impl Rule for MarkerAntecedent {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings and the words of each as written.
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

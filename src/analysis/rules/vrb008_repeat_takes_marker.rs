@@ -1,4 +1,4 @@
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::{
     MarkerWord, OpeningKind, Paragraph, head_of, tokenize, with_marker, written_words,
@@ -37,6 +37,11 @@ declare_rule! {
 impl Rule for RepeatTakesMarker {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings and the words after each (`object`).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::AFTER_OPENING
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {

@@ -1,5 +1,5 @@
 use super::vrb001_preambular_form::followed_in_part;
-use super::{Context, Rule, RuleMeta, Sink, declare_rule};
+use super::{Context, Reads, Rule, RuleMeta, Sink, declare_rule};
 use crate::analysis::Fix;
 use crate::analysis::agreed_language::{Finding, OpeningKind, finding, finite_verb_follows};
 use crate::syntax::Span;
@@ -36,6 +36,11 @@ declare_rule! {
 impl Rule for WrongPart {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    /// Reads the paragraphs' openings and the whole text of those without one (`finding`, `finite_verb_follows` reads the first clause, the final mark).
+    fn reads(&self) -> Reads {
+        Reads::OPENINGS | Reads::UNOPENED
     }
 
     fn check(&self, context: &Context<'_>, sink: &mut Sink<'_>) {
