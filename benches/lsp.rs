@@ -289,6 +289,10 @@ struct EndToEnd {
     code_action: Stats,
     semantic_tokens: Stats,
     peak_rss_kib: Option<u64>,
+    /// The size of the last publishDiagnostics and what parsing it costs the
+    /// client: the part of a keystroke no server work can remove.
+    publish_bytes: usize,
+    publish_parse: Stats,
 }
 
 fn position(p: LinePosition) -> Value {
@@ -318,6 +322,8 @@ fn end_to_end(binary: &Path, subject: &Subject, keystrokes: usize, requests: usi
                 "textDocument": {
                     "publishDiagnostics": {"versionSupport": true},
                     "hover": {"contentFormat": ["markdown"]},
+                    // As VS Code's client asks: edits resolved when chosen.
+                    "codeAction": {"dataSupport": true, "resolveSupport": {"properties": ["edit"]}},
                     "semanticTokens": {
                         "requests": {"full": true},
                         "formats": ["relative"],
@@ -350,6 +356,7 @@ fn end_to_end(binary: &Path, subject: &Subject, keystrokes: usize, requests: usi
     let mut version = 1;
     let mut typed = 0u32;
     let mut samples = Vec::with_capacity(keystrokes);
+    let mut last_publish = Value::Null;
     for k in 0..keystrokes {
         let forward = (k / word.len()) % 2 == 0;
         let (range, text) = if forward {
@@ -372,10 +379,26 @@ fn end_to_end(binary: &Path, subject: &Subject, keystrokes: usize, requests: usi
                 "contentChanges": [{"range": {"start": position(range.0), "end": position(range.1)}, "text": text}],
             }),
         );
-        server.wait_diagnostics(version);
+        last_publish = server.wait_diagnostics(version);
         samples.push(started.elapsed());
     }
     let keystroke = stats(samples);
+    let publish = serde_json::to_vec(&json!({
+        "jsonrpc": "2.0",
+        "method": "textDocument/publishDiagnostics",
+        "params": last_publish["params"],
+    }))
+    .expect("json");
+    let publish_parse = stats(
+        (0..20)
+            .map(|_| {
+                let started = Instant::now();
+                let parsed: Value = serde_json::from_slice(&publish).expect("json");
+                std::hint::black_box(parsed);
+                started.elapsed()
+            })
+            .collect(),
+    );
 
     let document = json!({"uri": uri});
     let tree = Tree::parse(&subject.text);
@@ -464,6 +487,8 @@ fn end_to_end(binary: &Path, subject: &Subject, keystrokes: usize, requests: usi
         code_action,
         semantic_tokens,
         peak_rss_kib,
+        publish_bytes: publish.len(),
+        publish_parse,
     }
 }
 
@@ -569,6 +594,7 @@ fn main() {
     println!(
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     );
+    let mut publishes = Vec::new();
     for subject in &subjects {
         let e = end_to_end(&binary, subject, keystrokes, requests);
         let p = in_process(subject, keystrokes);
@@ -591,5 +617,16 @@ fn main() {
             pair(&p.keystroke),
             ratio,
         );
+        publishes.push(format!(
+            "- {}: each publish {:.1} KB, parsed by the client in {}",
+            subject.name,
+            e.publish_bytes as f64 / 1024.0,
+            pair(&e.publish_parse),
+        ));
+    }
+    println!();
+    println!("publishDiagnostics after the last keystroke (median / p99 of 20 parses):");
+    for line in publishes {
+        println!("{line}");
     }
 }

@@ -229,6 +229,7 @@ static CORPUS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
 /// citations.
 const DRAFTS: &[&str] = &[
     "A/C.3/78/L.12/Rev.1\nJapan: draft resolution\nSouth-South cooperation\n\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009,\n\tRecalling also Security Council resolution 1325 (2000),\n\tFurther recalling resolution 2242,\n\t1.\tRequests the Secretary-General to report;\n\t2.\tRequests the Secretary-General to act;\n\t3.\tFurther requests the Secretary-General to consult:\n\t(a)\tOn progress;\n\t(b)\tOn challenges;\n\t(d)\tOn resources;\n\t4.\tAlso decides to consider draft resolution A/C.3/78/L.12 at its next session.\n",
+    "Japan: draft resolution\nReports\n\tThe General Assembly,\n\tRecalling its resolution 64/222,\n\t1.\tTakes note with appreciation of the comprehensive reports of the Secretary-General;\n\t2.\tTakes note with appreciation of the comprehensive reports of the Special Rapporteur;\n\t3.\tDecides to remain seized of the matter.\n",
     "Japan: draft resolution\nThe UNGA and the work of UNDP\n\tThe General Assembly,\n\tRecalls its resolution 64/222,\n\tThe Assembly noting the report,\n\t1.\tRequesting the Secretary-General to report;\n\t2.\tAcquests Member States to act, decides to continue;\n\t3.\tAlso requests the Committee to consult.\n",
 ];
 

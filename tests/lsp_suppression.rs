@@ -193,3 +193,33 @@ fn fix_all_applies_every_safe_fix_and_answers_only_when_asked() {
     assert_eq!(add["isPreferred"], false, "{add}");
     client.finish();
 }
+
+#[test]
+fn a_client_that_resolves_edits_gets_the_fix_all_edit_when_it_asks() {
+    let text = "\tThe General Assembly,\n\tRecalling its resolution 64/222 of 21 December 2009 ,\n\tNoting  the report ,\n\t1.\tDecides to act;\n";
+    let uri = "file:///tmp/unres-fix-all-resolve.unres";
+    let mut client = Client::start();
+    client.initialize(
+        None,
+        json!({
+            "general": {"positionEncodings": ["utf-8"]},
+            "textDocument": {"codeAction": {"dataSupport": true, "resolveSupport": {"properties": ["edit"]}}},
+        }),
+    );
+    client.open(uri, 1, text);
+    client.diagnostics_for_version(1);
+
+    let on_save = actions(&mut client, uri, 0, Some(json!(["source.fixAll"])));
+    assert_eq!(on_save.len(), 1, "{on_save:#?}");
+    // Offered without its edit: the answer to each move of the cursor stays small.
+    assert!(on_save[0].get("edit").is_none(), "{on_save:#?}");
+    let resolved = client.request("codeAction/resolve", on_save[0].clone());
+    let edits = resolved["result"]["edit"]["changes"][uri]
+        .as_array()
+        .unwrap_or_else(|| panic!("{resolved:#?}"));
+    assert!(
+        apply(text, edits).contains("64/222 of 21 December 2009,\n\tNoting the report,\n"),
+        "{resolved:#?}"
+    );
+    client.finish();
+}

@@ -78,57 +78,74 @@ pub fn mentions_paragraphs(text: &str) -> bool {
     text.contains("aragraph")
 }
 
+/// Every reference to the resolution's own paragraphs, in line order.
 pub fn collect(tree: &Tree) -> Vec<CrossRef> {
     let mut out = Vec::new();
-    for (index, line, role) in tree.iter() {
-        if !cites(role) || !mentions_paragraphs(&line.text) {
-            continue;
-        }
-        for c in REFERENCE.captures_iter(&line.text) {
-            // `preambular paragraphs 6 and 7 above`: the preamble is not numbered,
-            // so no numbered paragraph is meant.
-            let whole = c.get(0).expect("match");
-            if line.text[..whole.start()].ends_with("preambular ") {
-                continue;
-            }
-            let list = c.get(1).expect("group");
-            let direction = match c.get(2).expect("group").as_str() {
-                "above" => Direction::Above,
-                "below" => Direction::Below,
-                _ => Direction::Anywhere,
-            };
-            let first = out.len();
-            for captures in DIGITS.captures_iter(list.as_str()) {
-                let digits = captures.get(1).expect("group");
-                let at = |m: regex::Match<'_>| {
-                    Span::new(index, list.start() + m.start(), list.start() + m.end())
-                };
-                let span = at(digits);
-                // "2 to 4": the range runs from the number before " to ".
-                let range_from = out[first..].last().and_then(|previous: &CrossRef| {
-                    let between = &line.text[previous.written.end..span.start];
-                    let between = between.split_once(')').map_or(between, |(_, rest)| rest);
-                    (between == " to ").then(|| {
-                        (
-                            previous.number,
-                            Span::new(index, previous.span.start, span.end),
-                        )
-                    })
-                });
-                let rank = captures.get(2);
-                out.push(CrossRef {
-                    number: digits.as_str().parse().unwrap_or(0),
-                    span,
-                    direction,
-                    label: captures.get(3).map(at),
-                    range_from,
-                    rank: rank.map_or(0, |r| crate::syntax::negotiation::rank_of(r.as_str())),
-                    written: rank.map_or(span, |r| Span::new(index, span.start, at(r).end)),
-                });
-            }
-        }
+    for index in 0..tree.line_count() {
+        collect_on_line(tree, index, &mut out);
     }
     out
+}
+
+/// The references to the resolution's own paragraphs on line `index`: the
+/// references of one line read that line alone, so a request about the
+/// line under the cursor need not read the document.
+pub fn on_line(tree: &Tree, index: usize) -> Vec<CrossRef> {
+    let mut out = Vec::new();
+    collect_on_line(tree, index, &mut out);
+    out
+}
+
+fn collect_on_line(tree: &Tree, index: usize, out: &mut Vec<CrossRef>) {
+    let (Some(line), role) = (tree.line(index), tree.role(index)) else {
+        return;
+    };
+    if !cites(role) || !mentions_paragraphs(&line.text) {
+        return;
+    }
+    for c in REFERENCE.captures_iter(&line.text) {
+        // `preambular paragraphs 6 and 7 above`: the preamble is not numbered,
+        // so no numbered paragraph is meant.
+        let whole = c.get(0).expect("match");
+        if line.text[..whole.start()].ends_with("preambular ") {
+            continue;
+        }
+        let list = c.get(1).expect("group");
+        let direction = match c.get(2).expect("group").as_str() {
+            "above" => Direction::Above,
+            "below" => Direction::Below,
+            _ => Direction::Anywhere,
+        };
+        let first = out.len();
+        for captures in DIGITS.captures_iter(list.as_str()) {
+            let digits = captures.get(1).expect("group");
+            let at = |m: regex::Match<'_>| {
+                Span::new(index, list.start() + m.start(), list.start() + m.end())
+            };
+            let span = at(digits);
+            // "2 to 4": the range runs from the number before " to ".
+            let range_from = out[first..].last().and_then(|previous: &CrossRef| {
+                let between = &line.text[previous.written.end..span.start];
+                let between = between.split_once(')').map_or(between, |(_, rest)| rest);
+                (between == " to ").then(|| {
+                    (
+                        previous.number,
+                        Span::new(index, previous.span.start, span.end),
+                    )
+                })
+            });
+            let rank = captures.get(2);
+            out.push(CrossRef {
+                number: digits.as_str().parse().unwrap_or(0),
+                span,
+                direction,
+                label: captures.get(3).map(at),
+                range_from,
+                rank: rank.map_or(0, |r| crate::syntax::negotiation::rank_of(r.as_str())),
+                written: rank.map_or(span, |r| Span::new(index, span.start, at(r).end)),
+            });
+        }
+    }
 }
 
 /// A numbered paragraph a reference can point at.

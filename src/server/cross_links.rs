@@ -18,15 +18,24 @@ enum Under {
     Paragraph { line: usize, digits: Span },
 }
 
-fn under(tree: &Tree, references: &[CrossRef], line: usize, byte: usize) -> Option<Under> {
+/// The reference under the cursor, its label's parentheses included.
+fn reference_under(references: &[CrossRef], line: usize, byte: usize) -> Option<CrossRef> {
     let inside = |span: Span| span.line == line && span.start <= byte && byte <= span.end;
-    if let Some(reference) = references.iter().find(|r| {
-        inside(r.span)
-            || r.label
-                .is_some_and(|l| inside(Span::new(l.line, l.start - 1, l.end + 1)))
-    }) {
-        return Some(Under::Reference(*reference));
+    references
+        .iter()
+        .find(|r| {
+            inside(r.span)
+                || r.label
+                    .is_some_and(|l| inside(Span::new(l.line, l.start - 1, l.end + 1)))
+        })
+        .copied()
+}
+
+fn under(tree: &Tree, references: &[CrossRef], line: usize, byte: usize) -> Option<Under> {
+    if let Some(reference) = reference_under(references, line, byte) {
+        return Some(Under::Reference(reference));
     }
+    let inside = |span: Span| span.line == line && span.start <= byte && byte <= span.end;
     let plan = numbering::plan(tree);
     plan.paragraphs
         .iter()
@@ -58,10 +67,8 @@ fn label_span(tree: &Tree, line: usize) -> Span {
 
 /// Go to definition: the paragraph (or subparagraph) a reference cites.
 pub fn definition(tree: &Tree, line: usize, byte: usize) -> Option<Span> {
-    let references = cross_refs::collect(tree);
-    let Under::Reference(reference) = under(tree, &references, line, byte)? else {
-        return None;
-    };
+    let references = cross_refs::on_line(tree, line);
+    let reference = reference_under(&references, line, byte)?;
     let target = Targets::new(tree).resolve(tree, &reference)?;
     Some(label_span(tree, target))
 }
@@ -69,10 +76,9 @@ pub fn definition(tree: &Tree, line: usize, byte: usize) -> Option<Span> {
 /// Hover on a reference: the text of what it cites (a paragraph with its
 /// subparagraphs, or the one subparagraph).
 pub fn hover(tree: &Tree, line: usize, byte: usize) -> Option<HoverInfo> {
-    let references = cross_refs::collect(tree);
-    let Under::Reference(reference) = under(tree, &references, line, byte)? else {
-        return None;
-    };
+    // Only a reference is previewed: the references of the line suffice.
+    let references = cross_refs::on_line(tree, line);
+    let reference = reference_under(&references, line, byte)?;
     let target = Targets::new(tree).resolve(tree, &reference)?;
     let mut body = vec![tree.line(target)?.text.trim().to_owned()];
     if !matches!(tree.role(target), Role::Subparagraph { .. }) {

@@ -129,6 +129,8 @@ pub struct Shared {
     can_show_document: AtomicBool,
     /// The client pulls diagnostics: nothing is pushed to it.
     client_pulls: AtomicBool,
+    /// The client resolves a code action's edit when it is chosen.
+    client_resolves_edits: AtomicBool,
     client_refreshes_diagnostics: AtomicBool,
     progress_tokens: AtomicI32,
     /// Held from the last check that a publish is current until it is sent, so
@@ -180,6 +182,7 @@ impl Backend {
             can_report_progress: AtomicBool::new(false),
             can_show_document: AtomicBool::new(false),
             client_pulls: AtomicBool::new(false),
+            client_resolves_edits: AtomicBool::new(false),
             client_refreshes_diagnostics: AtomicBool::new(false),
             progress_tokens: AtomicI32::new(0),
             publish_order: tokio::sync::Mutex::new(()),
@@ -563,6 +566,19 @@ impl LanguageServer for Backend {
         self.can_show_document.store(can_show, Ordering::Relaxed);
         self.client_pulls
             .store(pull::client_pulls(&params.capabilities), Ordering::Relaxed);
+        let resolves_edits = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.code_action.as_ref())
+            .is_some_and(|c| {
+                c.data_support == Some(true)
+                    && c.resolve_support
+                        .as_ref()
+                        .is_some_and(|r| r.properties.iter().any(|p| p == "edit"))
+            });
+        self.client_resolves_edits
+            .store(resolves_edits, Ordering::Relaxed);
         self.client_refreshes_diagnostics.store(
             pull::client_refreshes(&params.capabilities),
             Ordering::Relaxed,
@@ -639,6 +655,7 @@ impl LanguageServer for Backend {
                             suppression_actions::fix_all_kind(),
                             compare_with::action_kind(),
                         ]),
+                        resolve_provider: Some(true),
                         ..CodeActionOptions::default()
                     },
                 )),
@@ -1270,6 +1287,7 @@ impl LanguageServer for Backend {
         let range = params.range;
         let only = params.context.only;
         let project = self.project_target(&uri);
+        let resolves_edits = self.client_resolves_edits.load(Ordering::Relaxed);
         self.with_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
             let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
             let tree = &snapshot.tree;
@@ -1286,9 +1304,11 @@ impl LanguageServer for Backend {
                 ));
             }
             if suppression_actions::admits(only.as_deref(), &suppression_actions::fix_all_kind()) {
-                actions.extend(suppression_actions::fix_all_action(
-                    tree, &target, &found, encoding,
-                ));
+                actions.extend(if resolves_edits {
+                    suppression_actions::unresolved_fix_all_action(&target, &found)
+                } else {
+                    suppression_actions::fix_all_action(tree, &target, &found, encoding)
+                });
             }
             if suppression_actions::admits(only.as_deref(), &compare_with::action_kind()) {
                 actions.push(compare_with::code_action(&target));
@@ -1296,6 +1316,30 @@ impl LanguageServer for Backend {
             Some(actions)
         })
         .await
+    }
+
+    /// The edit of the fix-all action, computed when the user chooses it.
+    async fn code_action_resolve(&self, mut action: CodeAction) -> Result<CodeAction> {
+        let Some(uri) = suppression_actions::fix_all_target(&action) else {
+            return Ok(action);
+        };
+        let target = uri.clone();
+        action.edit = self
+            .with_snapshot(
+                "codeAction/resolve",
+                &uri,
+                move |snapshot, encoding, knowledge| {
+                    let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
+                    Some(suppression_actions::fix_all_edit(
+                        &snapshot.tree,
+                        &target,
+                        &found,
+                        encoding,
+                    ))
+                },
+            )
+            .await?;
+        Ok(action)
     }
 }
 

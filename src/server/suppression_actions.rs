@@ -285,6 +285,8 @@ pub fn fix_all_edits(
     edits
 }
 
+const FIX_ALL_TITLE: &str = "Fix all safe problems";
+
 /// `source.fixAll.unres`, when there is something safe to fix.
 pub fn fix_all_action(
     tree: &Tree,
@@ -297,11 +299,45 @@ pub fn fix_all_action(
         return None;
     }
     Some(CodeActionOrCommand::CodeAction(CodeAction {
-        title: "Fix all safe problems".to_owned(),
+        title: FIX_ALL_TITLE.to_owned(),
         kind: Some(fix_all_kind()),
         edit: Some(changes(uri, edits)),
         ..CodeAction::default()
     }))
+}
+
+/// `source.fixAll.unres` without its edit, for a client that resolves it when
+/// it is chosen (`codeAction/resolve`): editors ask for code actions at every
+/// move of the cursor, and the edit of a whole document's fixes would be most
+/// of each answer.
+pub fn unresolved_fix_all_action(uri: &Uri, found: &[Diagnostic]) -> Option<CodeActionOrCommand> {
+    // What `fix_all_edits` takes first: the first diagnostic with one safe fix.
+    let fixable = found
+        .iter()
+        .any(|d| matches!(d.fixes.as_slice(), [fix] if fix.safe));
+    fixable.then(|| {
+        CodeActionOrCommand::CodeAction(CodeAction {
+            title: FIX_ALL_TITLE.to_owned(),
+            kind: Some(fix_all_kind()),
+            data: Some(serde_json::json!({ "fixAll": uri.as_str() })),
+            ..CodeAction::default()
+        })
+    })
+}
+
+/// The document whose fixes an [`unresolved_fix_all_action`] stands for.
+pub fn fix_all_target(action: &CodeAction) -> Option<Uri> {
+    action.data.as_ref()?.get("fixAll")?.as_str()?.parse().ok()
+}
+
+/// The edit of every safe fix of `found`, as a fix-all action carries it.
+pub fn fix_all_edit(
+    tree: &Tree,
+    uri: &Uri,
+    found: &[Diagnostic],
+    encoding: PositionEncoding,
+) -> WorkspaceEdit {
+    changes(uri, fix_all_edits(tree, found, encoding))
 }
 
 #[cfg(test)]
