@@ -395,6 +395,14 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Compile the patterns symbol completion reads, so that the first completion
+/// does not pay for them.
+pub fn prepare_completion() {
+    for pattern in [&RES_PREFIX, &KEYWORD_PREFIX, &LIST_SEPARATOR, &LIST_ITEM] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// What the user is typing: the organ the position implies, the typed text and
 /// where it starts.
 fn completion_site(before: &str, citing: Option<Organ>) -> Option<(Option<Organ>, usize, bool)> {

@@ -687,6 +687,12 @@ impl LanguageServer for Backend {
                 ),
             )
             .await;
+        // Off the reactor, while the editor opens its first document: the
+        // first completion would otherwise build these tables (2 ms).
+        tokio::task::spawn_blocking(|| {
+            agreed_language::prepare_completion();
+            record::prepare_completion();
+        });
         self.pull_configuration().await;
         // Documents opened meanwhile were analyzed with the settings before.
         self.0.republish_all();

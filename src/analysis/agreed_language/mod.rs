@@ -141,6 +141,13 @@ static RANKED: LazyLock<[Vec<usize>; 2]> = LazyLock::new(|| {
     ranked
 });
 
+/// Build the tables completion reads (documentation of every entry, entries
+/// by use), so that the first completion does not pay for them.
+pub fn prepare_completion() {
+    LazyLock::force(&DOCS);
+    LazyLock::force(&RANKED);
+}
+
 /// The documentation of a shipped entry (markdown).
 pub fn entry_docs(entry: &Entry) -> &'static str {
     &DOCS[entry.id]
