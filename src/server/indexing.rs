@@ -39,10 +39,23 @@ impl Backend {
             self.index_file(&mut index, &key, path).await;
         }
         if changed {
-            self.update_knowledge(|k| k.workspace = Arc::new(index));
-            self.rebuild_scopes().await;
-            self.0.republish_all();
+            self.replace_workspace(index).await;
         }
+    }
+
+    /// Take `index` as the workspace's. The analyses read only its record (the
+    /// workspace's part of each scope's catalog): when that is unchanged, as
+    /// when the first indexing finds the open documents as they are, the
+    /// analyses cached and under way stay valid and nothing is published
+    /// again; hover and completion read the new index at once.
+    async fn replace_workspace(&self, index: WorkspaceIndex) {
+        if self.knowledge().workspace.catalog_tsv() == index.catalog_tsv() {
+            self.0.replace_workspace_index(Arc::new(index));
+            return;
+        }
+        self.update_knowledge(|k| k.workspace = Arc::new(index));
+        self.rebuild_scopes().await;
+        self.0.republish_all();
     }
 
     /// Read one workspace file off the reactor and index it under `key`; problems
@@ -189,8 +202,6 @@ impl Backend {
                 format!("unres: indexed {indexed} resolutions of the workspace"),
             )
             .await;
-        self.update_knowledge(|k| k.workspace = Arc::new(index));
-        self.rebuild_scopes().await;
-        self.0.republish_all();
+        self.replace_workspace(index).await;
     }
 }

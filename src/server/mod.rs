@@ -232,6 +232,15 @@ impl Shared {
         knowledge.generation = self.generations.fetch_add(1, Ordering::Relaxed) + 1;
     }
 
+    /// Replace the workspace index while keeping the generation: only for an
+    /// index whose record, the one part the analyses read, is unchanged.
+    fn replace_workspace_index(&self, index: Arc<WorkspaceIndex>) {
+        self.knowledge
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .workspace = index;
+    }
+
     fn generation(&self) -> u64 {
         self.knowledge
             .read()
