@@ -38,7 +38,9 @@
 //! - `UNRES_LSP_BENCH_BIN`: the server binary (default: the one cargo built
 //!   for this bench, the `bench` profile; set `target/release/unres` for the
 //!   shipped LTO build);
-//! - `UNRES_LSP_BENCH_ONLY`: run only documents whose name contains this.
+//! - `UNRES_LSP_BENCH_ONLY`: run only documents whose name contains this;
+//! - `UNRES_LSP_BENCH_TRACE`: print every sample in the order taken (stderr),
+//!   to see where the slow ones fall.
 
 use std::hint::black_box;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -68,6 +70,11 @@ struct Stats {
 }
 
 fn stats(mut samples: Vec<Duration>) -> Stats {
+    if std::env::var_os("UNRES_LSP_BENCH_TRACE").is_some() {
+        // The samples in the order taken, to find where the slow ones fall.
+        let shown: Vec<String> = samples.iter().map(|d| ms(*d)).collect();
+        eprintln!("samples: {}", shown.join(" "));
+    }
     samples.sort_unstable();
     let count = samples.len();
     if count == 0 {

@@ -172,8 +172,8 @@ pub struct CatalogData {
     by_key: HashMap<String, usize>,
     /// Sorted (citation form, record) pairs, built on first use.
     numbers: OnceLock<Vec<(String, u32)>>,
-    /// Sorted (lower-case title word, record) pairs, built on first use.
-    words: OnceLock<Vec<(String, u32)>>,
+    /// The records of each lower-case title word, built on first use.
+    words: OnceLock<TitleWords>,
 }
 
 impl CatalogData {
@@ -291,21 +291,8 @@ impl CatalogData {
         })
     }
 
-    fn words(&self) -> &[(String, u32)] {
-        self.words.get_or_init(|| {
-            let mut words = Vec::new();
-            for (i, record) in self.records.iter().enumerate() {
-                let Some((title, _)) = &record.title else {
-                    continue;
-                };
-                for word in title_words(title) {
-                    words.push((word, i as u32));
-                }
-            }
-            words.sort();
-            words.dedup();
-            words
-        })
+    fn words(&self) -> &TitleWords {
+        self.words.get_or_init(|| TitleWords::build(&self.records))
     }
 
     /// Records whose citation form starts with `prefix` (`68/23` → 68/230 …).
@@ -328,18 +315,9 @@ impl CatalogData {
         let Some((first, rest)) = query.split_first() else {
             return Vec::new();
         };
-        let mut hits: Vec<u32> = prefix_range(self.words(), first)
-            .iter()
-            .map(|(_, i)| *i)
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
+        let mut hits = self.words().records_with_prefix(first);
         for word in rest {
-            let mut next: Vec<u32> = prefix_range(self.words(), word)
-                .iter()
-                .map(|(_, i)| *i)
-                .collect();
-            next.sort_unstable();
+            let next = self.words().records_with_prefix(word);
             hits.retain(|i| next.binary_search(i).is_ok());
         }
         hits.into_iter()
@@ -353,6 +331,51 @@ fn prefix_range<'a>(sorted: &'a [(String, u32)], prefix: &str) -> &'a [(String, 
     let start = sorted.partition_point(|(key, _)| key.as_str() < prefix);
     let len = sorted[start..].partition_point(|(key, _)| key.starts_with(prefix));
     &sorted[start..start + len]
+}
+
+/// Which records have each title word: the distinct words sorted, and for
+/// each its records in one shared array. About a sixth of the memory of one
+/// `(String, u32)` pair per word and record (7.8 MiB for the embedded record).
+#[derive(Debug, Default)]
+struct TitleWords {
+    words: Vec<Box<str>>,
+    /// The records of `words[i]` are `records[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    records: Vec<u32>,
+}
+
+impl TitleWords {
+    fn build(records: &[Record]) -> TitleWords {
+        let mut pairs: Vec<(String, u32)> = Vec::new();
+        for (i, record) in records.iter().enumerate() {
+            if let Some((title, _)) = &record.title {
+                pairs.extend(title_words(title).into_iter().map(|w| (w, i as u32)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut index = TitleWords::default();
+        for (word, record) in pairs {
+            if index.words.last().map(|w| &**w) != Some(word.as_str()) {
+                index.starts.push(index.records.len() as u32);
+                index.words.push(word.into_boxed_str());
+            }
+            index.records.push(record);
+        }
+        index.starts.push(index.records.len() as u32);
+        index
+    }
+
+    /// The records with a title word starting with `prefix`, sorted, once each.
+    fn records_with_prefix(&self, prefix: &str) -> Vec<u32> {
+        let first = self.words.partition_point(|w| &**w < prefix);
+        let count = self.words[first..].partition_point(|w| w.starts_with(prefix));
+        let span = self.starts[first] as usize..self.starts[first + count] as usize;
+        let mut hits = self.records[span].to_vec();
+        hits.sort_unstable();
+        hits.dedup();
+        hits
+    }
 }
 
 /// Lower-case words of a title; hyphenated words also count as their parts
@@ -396,6 +419,18 @@ impl Catalog {
     pub fn embedded() -> Catalog {
         Catalog {
             base: &EMBEDDED,
+            extra: CatalogData::default(),
+            fingerprint: 0,
+        }
+    }
+
+    /// A record without resolutions: what the server's warm-up runs the
+    /// requests with, so that it builds none of the record's completion
+    /// indexes (they are built on the first completion that needs them).
+    pub fn empty() -> Catalog {
+        static EMPTY: LazyLock<CatalogData> = LazyLock::new(CatalogData::default);
+        Catalog {
+            base: &EMPTY,
             extra: CatalogData::default(),
             fingerprint: 0,
         }

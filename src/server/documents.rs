@@ -56,6 +56,24 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// A snapshot of a text that is not an open document (the warm-up's
+    /// samples): its own analysis cell and memo.
+    pub fn detached(tree: Tree) -> Snapshot {
+        Snapshot {
+            instance: 0,
+            version: 0,
+            tree: Arc::new(tree),
+            analysis: AnalysisCell::new(0),
+            memo: Arc::new(Mutex::new(AnalysisMemo::default())),
+        }
+    }
+
+    /// Whether this version's analysis is done: a request that reads only it
+    /// and one line is then cheap enough to answer without a blocking thread.
+    pub fn is_analyzed(&self) -> bool {
+        self.analysis.analysis.get().is_some()
+    }
+
     /// The diagnostics of this version, computed at most once per knowledge
     /// generation (publishing and every code action share them).
     pub fn diagnostics(&self, config: &Config, catalog: &Catalog) -> Arc<Vec<Diagnostic>> {

@@ -24,6 +24,7 @@ mod navigation;
 mod outline;
 mod project;
 mod pull;
+mod requests;
 mod semantic_tokens;
 mod settings;
 mod suppression_actions;
@@ -513,24 +514,64 @@ impl Shared {
         uri: &Uri,
         work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
+        self.run_on_snapshot(feature, uri, false, work).await
+    }
+
+    /// Like [`Shared::with_snapshot`], for a feature that reads one line and
+    /// the version's findings: when the analysis of the version is done, it
+    /// runs at once on the handler's thread (a hand-off to a blocking thread
+    /// and back costs more than the work), else on a blocking thread.
+    async fn with_analyzed_snapshot<T: Send + 'static>(
+        &self,
+        feature: &'static str,
+        uri: &Uri,
+        work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
+    ) -> Result<Option<T>> {
+        self.run_on_snapshot(feature, uri, true, work).await
+    }
+
+    async fn run_on_snapshot<T: Send + 'static>(
+        &self,
+        feature: &'static str,
+        uri: &Uri,
+        inline_when_analyzed: bool,
+        work: impl FnOnce(Snapshot, PositionEncoding, Knowledge) -> Option<T> + Send + 'static,
+    ) -> Result<Option<T>> {
         let knowledge = self.knowledge().for_document(uri);
         let Some(snapshot) = self.documents.snapshot(uri, knowledge.generation) else {
             return Ok(None);
         };
         let encoding = self.encoding();
-        match tokio::task::spawn_blocking(move || work(snapshot, encoding, knowledge)).await {
-            Ok(result) => Ok(result),
-            Err(error) => {
-                let message = format!("unres: {feature} failed on {}: {error}", uri.as_str());
-                self.log(MessageType::ERROR, message.clone());
-                Err(jsonrpc::Error {
-                    code: jsonrpc::ErrorCode::InternalError,
-                    message: message.into(),
-                    data: None,
-                })
+        let outcome = if inline_when_analyzed && snapshot.is_analyzed() {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                work(snapshot, encoding, knowledge)
+            }))
+            .map_err(|panic| panic_message(panic.as_ref()))
+        } else {
+            tokio::task::spawn_blocking(move || work(snapshot, encoding, knowledge))
+                .await
+                .map_err(|error| error.to_string())
+        };
+        outcome.map_err(|error| {
+            let message = format!("unres: {feature} failed on {}: {error}", uri.as_str());
+            self.log(MessageType::ERROR, message.clone());
+            jsonrpc::Error {
+                code: jsonrpc::ErrorCode::InternalError,
+                message: message.into(),
+                data: None,
             }
-        }
+        })
     }
+}
+
+/// What a caught panic says, as the blocking pool's `JoinError` would.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned());
+    format!("panicked: {text}")
 }
 
 impl LanguageServer for Backend {
@@ -697,11 +738,10 @@ impl LanguageServer for Backend {
             )
             .await;
         // Off the reactor, while the editor opens its first document: the
-        // first completion would otherwise build these tables (2 ms).
-        tokio::task::spawn_blocking(|| {
-            agreed_language::prepare_completion();
-            record::prepare_completion();
-        });
+        // first hover, completion or code action would otherwise compile the
+        // patterns and build the tables it reads (up to 1.4 ms).
+        let knowledge = self.knowledge();
+        tokio::task::spawn_blocking(move || requests::warm_up(&knowledge));
         self.pull_configuration().await;
         // Documents opened meanwhile were analyzed with the settings before.
         self.0.republish_all();
@@ -729,41 +769,8 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params.position;
         let uri = params.text_document_position_params.text_document.uri;
-        self.with_snapshot("hover", &uri, move |snapshot, encoding, knowledge| {
-            let tree = &snapshot.tree;
-            let (line, byte) = convert::offset(tree, position, encoding);
-            let other = navigation::footnote_hover(tree, line, byte)
-                .or_else(|| {
-                    // Adopted texts hold no attributions (`(UNAMA)` is a name).
-                    let adopted =
-                        knowledge.config.kind_of(tree) == crate::syntax::DocumentKind::Adopted;
-                    (!adopted)
-                        .then(|| {
-                            crate::analysis::negotiation_view::hover_attribution(tree, line, byte)
-                        })
-                        .flatten()
-                })
-                .or_else(|| cross_links::hover(tree, line, byte))
-                .or_else(|| {
-                    record::hover_citation(
-                        tree,
-                        &knowledge.catalog,
-                        Some(&knowledge.workspace),
-                        line,
-                        byte,
-                    )
-                })
-                .or_else(|| agreed_language::hover_opening(tree, &knowledge.config, line, byte))
-                .or_else(|| crate::analysis::kind::hover_kind(tree, &knowledge.config, line));
-            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
-            let info = hover::with_rule(hover::rule_hover(&found, line, byte), other)?;
-            Some(Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: info.markdown,
-                }),
-                range: Some(convert::range(tree, info.span, encoding)),
-            })
+        self.with_analyzed_snapshot("hover", &uri, move |snapshot, encoding, knowledge| {
+            requests::hover_at(&snapshot, encoding, &knowledge, position)
         })
         .await
     }
@@ -1019,27 +1026,10 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position.position;
         let uri = params.text_document_position.text_document.uri;
-        self.with_snapshot("completion", &uri, move |snapshot, encoding, knowledge| {
-            let tree = &snapshot.tree;
-            let (line, byte) = convert::offset(tree, position, encoding);
-            let mut candidates =
-                agreed_language::complete_opening(tree, &knowledge.config, line, byte);
-            candidates.extend(record::complete_symbol(
-                tree,
-                &knowledge.catalog,
-                Some(&knowledge.workspace),
-                line,
-                byte,
-            ));
-            let items: Vec<CompletionItem> = candidates
-                .into_iter()
-                .map(|c| completion::to_item(tree, c, encoding))
-                .collect();
-            Some(CompletionResponse::List(CompletionList {
-                // Narrowing by what is typed next changes the candidates.
-                is_incomplete: true,
-                items,
-            }))
+        self.with_analyzed_snapshot("completion", &uri, move |snapshot, encoding, knowledge| {
+            Some(requests::completion_at(
+                &snapshot, encoding, &knowledge, position,
+            ))
         })
         .await
     }
@@ -1297,38 +1287,18 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri;
-        let target = uri.clone();
-        let range = params.range;
-        let only = params.context.only;
-        let project = self.project_target(&uri);
-        let resolves_edits = self.client_resolves_edits.load(Ordering::Relaxed);
-        self.with_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
-            let found = snapshot.diagnostics(&knowledge.config, &knowledge.catalog);
-            let tree = &snapshot.tree;
-            let mut actions = Vec::new();
-            if suppression_actions::admits(only.as_deref(), &CodeActionKind::QUICKFIX) {
-                actions = diagnostics::code_actions(tree, &target, &found, range, encoding);
-                actions.extend(suppression_actions::suppression_actions(
-                    tree,
-                    &target,
-                    &found,
-                    range,
-                    encoding,
-                    project.as_ref(),
-                ));
-            }
-            if suppression_actions::admits(only.as_deref(), &suppression_actions::fix_all_kind()) {
-                actions.extend(if resolves_edits {
-                    suppression_actions::unresolved_fix_all_action(&target, &found)
-                } else {
-                    suppression_actions::fix_all_action(tree, &target, &found, encoding)
-                });
-            }
-            if suppression_actions::admits(only.as_deref(), &compare_with::action_kind()) {
-                actions.push(compare_with::code_action(&target));
-            }
-            Some(actions)
+        let request = requests::ActionRequest {
+            project: self.project_target(&params.text_document.uri),
+            target: params.text_document.uri,
+            range: params.range,
+            only: params.context.only,
+            resolves_edits: self.client_resolves_edits.load(Ordering::Relaxed),
+        };
+        let uri = request.target.clone();
+        self.with_analyzed_snapshot("codeAction", &uri, move |snapshot, encoding, knowledge| {
+            Some(requests::code_actions_for(
+                &snapshot, encoding, &knowledge, &request,
+            ))
         })
         .await
     }
