@@ -4,7 +4,8 @@
 //! thread, applies text sync there in arrival order ([`documents::Documents`]),
 //! answers what needs no handler, and passes the rest to tower-lsp-server.
 //! Readers take an `Arc` snapshot and compute on a blocking thread, where a panic
-//! becomes an error answer instead of taking the server down. The analysis of a
+//! becomes an error answer instead of taking the server down (hover, completion
+//! and code actions on an analysed version compute in place, the panic caught). The analysis of a
 //! version is computed once and shared; diagnostics are published for the
 //! document instance and version they were computed for, or not at all.
 
