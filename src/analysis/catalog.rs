@@ -334,8 +334,9 @@ fn prefix_range<'a>(sorted: &'a [(String, u32)], prefix: &str) -> &'a [(String, 
 }
 
 /// Which records have each title word: the distinct words sorted, and for
-/// each its records in one shared array. About a sixth of the memory of one
-/// `(String, u32)` pair per word and record (7.8 MiB for the embedded record).
+/// each its records in one shared array: each word is stored once instead of
+/// once per record (the embedded record's index: 4.3 MiB of resident memory
+/// instead of 7.8 with one `(String, u32)` pair per word and record).
 #[derive(Debug, Default)]
 struct TitleWords {
     words: Vec<Box<str>>,
